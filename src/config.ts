@@ -1,0 +1,76 @@
+// The whole environment, read and validated in one place. Nothing else in the
+// project reads process.env.
+import path from 'node:path';
+import { z } from 'zod';
+
+const booleanFlag = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no', ''])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const postgresUrl = z
+  .string()
+  .trim()
+  .refine((v) => /^postgres(ql)?:\/\//.test(v), 'must be a postgres:// or postgresql:// URL');
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+  HOST: z.string().default('0.0.0.0'),
+  /** Unset: run on the embedded PostgreSQL in DATA_DIR. */
+  DATABASE_URL: postgresUrl.optional(),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(1000).default(10),
+  DATABASE_MAX_OVERFLOW: z.coerce.number().int().min(0).max(1000).default(20),
+  DATABASE_ECHO: booleanFlag.default(false),
+  /** Seconds after which a pooled connection is closed and replaced. */
+  DATABASE_POOL_RECYCLE: z.coerce.number().int().min(1).default(3600),
+  /** How long start-up waits for the database before giving up. */
+  DATABASE_CONNECT_TIMEOUT: z.coerce.number().int().min(1).default(60),
+  DATA_DIR: z.string().default('.data'),
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+});
+
+export type Config = {
+  nodeEnv: 'development' | 'test' | 'production';
+  port: number;
+  host: string;
+  database: {
+    /** undefined means the embedded PostgreSQL. */
+    url: string | undefined;
+    poolSize: number;
+    maxOverflow: number;
+    echo: boolean;
+    recycleSeconds: number;
+    connectTimeoutSeconds: number;
+  };
+  dataDir: string;
+  logLevel: 'debug' | 'info' | 'warn' | 'error';
+};
+
+export class ConfigError extends Error {}
+
+/** Reads the configuration from `env`; throws a ConfigError naming every bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  // An empty variable means "not set", as in most deployment tools.
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = envSchema.safeParse(present);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError(`Invalid configuration:\n${problems.join('\n')}`);
+  }
+  const e = parsed.data;
+  return {
+    nodeEnv: e.NODE_ENV,
+    port: e.PORT,
+    host: e.HOST,
+    database: {
+      url: e.DATABASE_URL,
+      poolSize: e.DATABASE_POOL_SIZE,
+      maxOverflow: e.DATABASE_MAX_OVERFLOW,
+      echo: e.DATABASE_ECHO,
+      recycleSeconds: e.DATABASE_POOL_RECYCLE,
+      connectTimeoutSeconds: e.DATABASE_CONNECT_TIMEOUT,
+    },
+    dataDir: path.resolve(e.DATA_DIR),
+    logLevel: e.LOG_LEVEL,
+  };
+}

@@ -1,0 +1,54 @@
+// Entry point: configuration, database (waited for and migrated), HTTP.
+import { createServer } from 'node:http';
+import { ConfigError, loadConfig } from './config.js';
+import { openDatabase } from './db/database.js';
+import { createRequestHandler } from './http/app.js';
+import { createLogger } from './logger.js';
+
+async function main() {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(2);
+    }
+    throw error;
+  }
+  const logger = createLogger(config.logLevel);
+  const db = await openDatabase(config, logger, { migrate: true });
+  const handler = createRequestHandler(db);
+  const server = createServer((req, res) => {
+    handler(req, res).catch((error) => {
+      logger.error('request failed', { error });
+      if (!res.headersSent) res.writeHead(500).end();
+    });
+  });
+  server.listen(config.port, config.host, () => {
+    const address = server.address();
+    const port = typeof address === 'object' && address ? address.port : config.port;
+    logger.info('server listening', { url: `http://localhost:${port}`, embeddedDatabase: db.server.embedded });
+  });
+
+  const shutdown = (signal: string) => {
+    logger.info('shutting down', { signal });
+    server.close(() => {
+      db.close().then(
+        () => process.exit(0),
+        (error) => {
+          logger.error('shutdown failed', { error });
+          process.exit(1);
+        },
+      );
+    });
+    server.closeAllConnections();
+  };
+  process.once('SIGINT', () => shutdown('SIGINT'));
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
+}
+
+main().catch((error) => {
+  createLogger('error').error('server failed to start', { error });
+  process.exit(1);
+});
