@@ -11,17 +11,21 @@ export type PoolSettings = {
   poolSize: number;
   maxOverflow: number;
   recycleSeconds: number;
+  /** Ping a connection before handing it out if it sat idle this long. */
+  prePingAfterIdleMs?: number;
 };
 
 // A connection idle for less than this was just in use; pinging it would only
 // double the round trips of a busy server.
-const prePingAfterIdleMs = 5_000;
+const defaultPrePingAfterIdleMs = 5_000;
 const overflowIdleMs = 10_000;
 
 type TrackedClient = pg.PoolClient & { lastReleasedAt?: number };
 type ConnectCallback = (err: Error | undefined, client?: pg.PoolClient, done?: (release?: unknown) => void) => void;
 
 export class PrePingPool extends pg.Pool {
+  private readonly prePingAfterIdleMs: number;
+
   constructor(
     settings: PoolSettings,
     private readonly logger?: Logger,
@@ -35,6 +39,7 @@ export class PrePingPool extends pg.Pool {
       connectionTimeoutMillis: 10_000,
       keepAlive: true,
     });
+    this.prePingAfterIdleMs = settings.prePingAfterIdleMs ?? defaultPrePingAfterIdleMs;
     this.on('release', (_err: unknown, client: TrackedClient) => {
       client.lastReleasedAt = Date.now();
     });
@@ -58,7 +63,7 @@ export class PrePingPool extends pg.Pool {
 
   private async checkoutLiveClient(): Promise<pg.PoolClient> {
     const client = (await super.connect()) as TrackedClient;
-    if (client.lastReleasedAt === undefined || Date.now() - client.lastReleasedAt < prePingAfterIdleMs) return client;
+    if (client.lastReleasedAt === undefined || Date.now() - client.lastReleasedAt < this.prePingAfterIdleMs) return client;
     try {
       await client.query('SELECT 1');
       return client;

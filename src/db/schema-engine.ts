@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { PrismaPg } from '@prisma/adapter-pg';
-import { bindMigrationAwareSqlAdapterFactory } from '@prisma/driver-adapter-utils';
+import { bindMigrationAwareSqlAdapterFactory, ColumnTypeEnum, type SqlDriverAdapter } from '@prisma/driver-adapter-utils';
 import pg from 'pg';
 import type { SchemaEngine } from '@prisma/schema-engine-wasm';
 import { readMigrations } from './migrations.js';
@@ -39,26 +39,53 @@ function loadRuntime() {
 export const noFilters = { externalTables: [], externalEnums: [] };
 
 // The engine reads PostgreSQL's catalog, whose one-byte "char" columns
-// (pg_class.relkind, ...) the pg adapter refuses as an unsupported type. They
-// hold text, so this client reports them as text before the adapter looks.
+// (pg_class.relkind, pg_constraint.contype, ...) the pg adapter refuses as an
+// unsupported type, while the engine expects them typed Character. So the pg
+// client reports them as text with a marked name, and the adapter wrapper
+// below restores the name and types the column Character.
 const charOid = 18;
 const textOid = 25;
-type QueryResultLike = { fields?: { dataTypeID: number }[] };
-function relabelCharFields<T>(result: T): T {
+const charMarker = '\u0000char';
+type QueryResultLike = { fields?: { dataTypeID: number; name: string }[] };
+function markCharFields<T>(result: T): T {
   for (const field of (result as QueryResultLike)?.fields ?? []) {
-    if (field.dataTypeID === charOid) field.dataTypeID = textOid;
+    if (field.dataTypeID === charOid) {
+      field.dataTypeID = textOid;
+      field.name += charMarker;
+    }
   }
   return result;
 }
+
+type Queryable = Pick<SqlDriverAdapter, 'queryRaw'>;
+function typeCharColumns<T extends Queryable>(queryable: T): T {
+  const queryRaw = queryable.queryRaw.bind(queryable);
+  queryable.queryRaw = async (query) => {
+    const result = await queryRaw(query);
+    const charColumns = result.columnNames.map((name) => name.endsWith(charMarker));
+    return {
+      ...result,
+      columnNames: result.columnNames.map((name, i) => (charColumns[i] ? name.slice(0, -charMarker.length) : name)),
+      columnTypes: result.columnTypes.map((type, i) => (charColumns[i] ? ColumnTypeEnum.Character : type)),
+    };
+  };
+  const transactional = queryable as unknown as Partial<Pick<SqlDriverAdapter, 'startTransaction'>>;
+  if (transactional.startTransaction) {
+    const start = transactional.startTransaction.bind(queryable);
+    transactional.startTransaction = async (...args) => typeCharColumns(await start(...args));
+  }
+  return queryable;
+}
+
 class CatalogReadingClient extends pg.Client {
   // pg.Client.query has many overloads; this one only post-processes results.
   override query(...args: unknown[]): any {
     const last = args.at(-1);
     if (typeof last === 'function') {
-      args[args.length - 1] = (error: unknown, result: unknown) => last(error, relabelCharFields(result));
+      args[args.length - 1] = (error: unknown, result: unknown) => last(error, markCharFields(result));
     }
     const returned = (super.query as (...a: unknown[]) => unknown)(...args);
-    return returned instanceof Promise ? returned.then(relabelCharFields) : returned;
+    return returned instanceof Promise ? returned.then(markCharFields) : returned;
   }
 }
 
@@ -77,13 +104,20 @@ export async function openSchemaEngine(connectionString: string, schema: string)
     Client: CatalogReadingClient,
   };
   const factory = new PrismaPg(poolConfig);
+  const connect = factory.connect.bind(factory);
+  factory.connect = async () => typeCharColumns(await connect());
   // adapter-pg's own shadow database is dropped before its pool is closed,
   // which PostgreSQL refuses; close the pool first, then drop.
   factory.connectToShadowDb = async () => {
     const admin = await factory.connect();
     const database = `prisma_shadow_${randomUUID().replaceAll('-', '')}`;
     await admin.executeScript(`CREATE DATABASE "${database}"`);
-    const shadow = await new PrismaPg({ ...poolConfig, database }).connect();
+    const shadow = typeCharColumns(await new PrismaPg({ ...poolConfig, database }).connect());
+    // adapter-pg splits scripts on every ";", even inside comments and
+    // function bodies; PostgreSQL takes the whole script as one simple query.
+    shadow.executeScript = async (script) => {
+      await (shadow.underlyingDriver() as pg.Pool).query(script);
+    };
     const closeShadow = shadow.dispose.bind(shadow);
     shadow.dispose = async () => {
       await closeShadow();

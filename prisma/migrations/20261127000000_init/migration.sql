@@ -159,6 +159,12 @@ ALTER TABLE "insights" ADD CONSTRAINT "insights_analysis_id_fkey" FOREIGN KEY ("
 ALTER TABLE "analyses" ADD CONSTRAINT "analyses_quality_score_range"
     CHECK ("quality_score" >= 0 AND "quality_score" <= 100);
 
+-- A user's own workspaces (and the datasets in them) go with the user, but
+-- datasets they uploaded to someone else's workspace block the deletion. The
+-- check waits for commit: checked at once, it would fire before the cascade
+-- through workspaces has removed the user's own datasets.
+ALTER TABLE "datasets" ALTER CONSTRAINT "datasets_uploaded_by_fkey" DEFERRABLE INITIALLY DEFERRED;
+
 -- updated_at moves on every UPDATE, whoever issues it (the seed's onupdate=now()).
 CREATE FUNCTION "set_updated_at"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
