@@ -43,8 +43,13 @@ export class PrePingPool extends pg.Pool {
     this.on('release', (_err: unknown, client: TrackedClient) => {
       client.lastReleasedAt = Date.now();
     });
-    // An idle connection the server closed (restart, failover) must not crash the process.
+    // A connection the server closed (restart, failover) must not crash the
+    // process: idle ones report through the pool, checked-out ones through
+    // themselves (their current query fails and the pool discards them).
     this.on('error', (error) => this.logger?.warn('idle database connection lost', { error: error.message }));
+    this.on('connect', (client) =>
+      client.on('error', (error) => this.logger?.warn('database connection lost', { error: error.message })),
+    );
   }
 
   // pg.Pool.query calls connect() with a callback; everyone else uses the promise.
