@@ -1,0 +1,43 @@
+// No Docker engine runs on the build machines, so the deployment files are
+// checked as data: the services, ports and environment they declare.
+import { readFile } from 'node:fs/promises';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { loadConfig } from '../../src/config.js';
+
+const root = new URL('../../', import.meta.url);
+const compose = parse(await readFile(new URL('docker-compose.yml', root), 'utf8'));
+const dockerfile = await readFile(new URL('Dockerfile', root), 'utf8');
+
+describe('docker-compose.yml', () => {
+  it('runs PostgreSQL 16 with a volume for its data and a health check', () => {
+    const db = compose.services.db;
+    expect(db.image).toMatch(/^postgres:16(\.|$|-)/);
+    expect(db.volumes).toContainEqual(expect.stringMatching(/^pgdata:\/var\/lib\/postgresql\/data$/));
+    expect(compose.volumes).toHaveProperty('pgdata');
+    expect(db.healthcheck.test.join(' ')).toMatch(/pg_isready/);
+  });
+
+  it('builds the API from the Dockerfile and starts it only once the database is healthy', () => {
+    const api = compose.services.api;
+    expect(api.build).toBe('.');
+    expect(api.depends_on).toEqual({ db: { condition: 'service_healthy' } });
+    expect(api.ports).toContain('4000:4000');
+    expect(dockerfile).toMatch(/^EXPOSE 4000$/m);
+  });
+
+  it('gives the API a configuration the server accepts, pointing at the db service', () => {
+    const env = { ...compose.services.api.environment, DATABASE_URL: compose.services.api.environment.DATABASE_URL.replace('${POSTGRES_PASSWORD:?set POSTGRES_PASSWORD}', 'pw') };
+    const config = loadConfig(env);
+    expect(new URL(config.database.url!).host).toBe('db:5432');
+    expect(config.nodeEnv).toBe('production');
+    expect(config.database).toMatchObject({ poolSize: 10, maxOverflow: 20, recycleSeconds: 3600, echo: false });
+    expect(config.port).toBe(4000);
+  });
+
+  it('keeps the database password out of the file', () => {
+    const text = JSON.stringify(compose);
+    expect(compose.services.db.environment.POSTGRES_PASSWORD).toBe('${POSTGRES_PASSWORD:?set POSTGRES_PASSWORD}');
+    expect(text).not.toMatch(/postgresql:\/\/datainsight:(?!\$\{)/);
+  });
+});
