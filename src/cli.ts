@@ -1,0 +1,97 @@
+/**
+ * datainsight command line. Subcommands live in one table so that adding one (e.g. `analyze`) is one entry.
+ *   datainsight profile FILE [--json]
+ */
+import { stat } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { profileFile, ProfilingError, renderProfileTable, type ProfileProgress } from './profiling/index.js';
+
+interface Subcommand {
+  usage: string;
+  run(args: string[]): Promise<number>;
+}
+
+/** Files above this size get a progress line on stderr. */
+const PROGRESS_MIN_BYTES = 20 * 1024 * 1024;
+
+function progressReporter(enabled: boolean): { onProgress?: (p: ProfileProgress) => void; finish(): void } {
+  if (!enabled) return { finish() {} };
+  let last = '';
+  return {
+    onProgress({ phase, percent }) {
+      const text = `profiling: ${phase}${percent === null ? '' : ` ${percent.toFixed(0)}%`}`;
+      if (text === last) return;
+      last = text;
+      process.stderr.write(process.stderr.isTTY ? `\r\x1b[2K${text}` : `${text}\n`);
+    },
+    finish() {
+      if (process.stderr.isTTY && last) process.stderr.write('\r\x1b[2K');
+    },
+  };
+}
+
+const profile: Subcommand = {
+  usage: 'profile FILE [--json] [--memory-limit 1GB] [--temp-dir DIR] [--exact-row-limit N]',
+  async run(args) {
+    const { values, positionals } = parseArgs({
+      args,
+      allowPositionals: true,
+      options: {
+        json: { type: 'boolean', default: false },
+        'memory-limit': { type: 'string' },
+        'temp-dir': { type: 'string' },
+        'exact-row-limit': { type: 'string' },
+      },
+    });
+    const [file] = positionals;
+    if (!file || positionals.length > 1) throw new UsageError(`usage: datainsight ${this.usage}`);
+    const size = await stat(file).then((s) => s.size).catch(() => 0);
+    const progress = progressReporter(size >= PROGRESS_MIN_BYTES);
+    try {
+      const result = await profileFile(file, {
+        ...(values['memory-limit'] ? { memoryLimit: values['memory-limit'] } : {}),
+        ...(values['temp-dir'] ? { tempDirectory: values['temp-dir'] } : {}),
+        ...(values['exact-row-limit'] ? { exactRowLimit: Number(values['exact-row-limit']) } : {}),
+        ...(progress.onProgress ? { onProgress: progress.onProgress } : {}),
+      });
+      progress.finish();
+      process.stdout.write(values.json ? `${JSON.stringify(result, null, 2)}\n` : `${renderProfileTable(result)}\n`);
+      return 0;
+    } finally {
+      progress.finish();
+    }
+  },
+};
+
+const subcommands: Record<string, Subcommand> = { profile };
+
+class UsageError extends Error {}
+
+export async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  const subcommand = name ? subcommands[name] : undefined;
+  if (!subcommand) {
+    const list = Object.values(subcommands).map((s) => `  datainsight ${s.usage}`).join('\n');
+    process.stderr.write(`usage:\n${list}\n`);
+    return name ? 2 : 0;
+  }
+  try {
+    return await subcommand.run(rest);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      process.stderr.write(`${error.message}\n`);
+      return 2;
+    }
+    if (error instanceof ProfilingError) {
+      process.stderr.write(`error (${error.code}): ${error.message}\n`);
+      return 1;
+    }
+    if (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')) {
+      process.stderr.write(`${error.message}\n`);
+      return 2;
+    }
+    throw error;
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2));

@@ -1,0 +1,25 @@
+/**
+ * The only places where text becomes SQL. User data (column names, cell values, the file path) never goes
+ * through here: the path is a bound parameter and columns are referenced by generated positional names.
+ * These helpers quote the profiler's own constants (null tokens, regexes, formats) and the rare identifier
+ * taken from a file's schema (JSON/Parquet), escaping so that no input can end the literal.
+ */
+
+export function quoteIdentifier(name: string): string {
+  return `"${name.replaceAll('"', '""')}"`;
+}
+
+export function stringLiteral(value: string): string {
+  if (value.includes('\u0000')) throw new Error('NUL cannot appear in a SQL literal');
+  return `'${value.replaceAll("'", "''")}'`;
+}
+
+export function stringListLiteral(values: readonly string[]): string {
+  return `[${values.map(stringLiteral).join(', ')}]`;
+}
+
+export function numberLiteral(value: number): string {
+  if (!Number.isFinite(value)) throw new Error(`Not a finite number: ${value}`);
+  // Exponent form keeps full double precision and is valid DuckDB syntax.
+  return `(${value.toExponential(17)})::DOUBLE`;
+}

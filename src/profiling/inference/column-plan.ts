@@ -1,0 +1,71 @@
+/**
+ * The per-column decisions taken from the inference sample (the first rows of the file): how values parse,
+ * which semantic type to check, and the sample itself, kept for shapes of typed columns.
+ */
+import type { ResolvedProfileOptions } from '../options.js';
+import { chooseParseRule, candidateShares, type ParseRule } from './value-parsers.js';
+import { guessSemanticType, type SemanticGuess } from './semantic-types.js';
+
+export interface ColumnPlan {
+  index: number;
+  originalName: string;
+  /** Unique, non-empty, ≤255 chars: what gets persisted and printed. */
+  columnName: string;
+  rule: ParseRule;
+  candidateShares: Record<string, number>;
+  semantic: SemanticGuess | null;
+  /** Raw non-missing sample values (untrimmed). */
+  sampleValues: string[];
+  /** Distinct values in the sample, a cheap hint of cardinality before the full pass. */
+  sampleDistinct: number;
+}
+
+export const MAX_NAME_LENGTH = 255;
+
+/** Empty names get their position, duplicates a numeric suffix, long names are cut: each stays recognisable. */
+export function safeColumnNames(names: readonly string[]): string[] {
+  const used = new Set<string>();
+  return names.map((name, index) => {
+    const base = (name.trim() === '' ? `column_${index + 1}` : name).slice(0, MAX_NAME_LENGTH);
+    let candidate = base;
+    for (let n = 2; used.has(candidate); n++) {
+      const suffix = `_${n}`;
+      candidate = base.slice(0, MAX_NAME_LENGTH - suffix.length) + suffix;
+    }
+    used.add(candidate);
+    return candidate;
+  });
+}
+
+export function isNullToken(value: string | null, tokens: ReadonlySet<string>): boolean {
+  return value === null || tokens.has(value.trim());
+}
+
+export function planColumns(
+  names: readonly string[],
+  sampleRows: readonly (readonly (string | null)[])[],
+  options: ResolvedProfileOptions,
+): ColumnPlan[] {
+  const tokens = new Set(options.nullTokens);
+  const columnNames = safeColumnNames(names);
+  return names.map((originalName, index) => {
+    const sampleValues: string[] = [];
+    for (const row of sampleRows) {
+      const value = row[index] ?? null;
+      if (!isNullToken(value, tokens)) sampleValues.push(value as string);
+    }
+    const trimmed = sampleValues.map((v) => v.trim());
+    const shares = candidateShares(trimmed);
+    const rule = chooseParseRule(shares, options.typeThreshold);
+    return {
+      index,
+      originalName,
+      columnName: columnNames[index]!,
+      rule,
+      candidateShares: shares,
+      semantic: rule.valueType === 'string' ? guessSemanticType(trimmed, options.semanticThreshold) : null,
+      sampleValues,
+      sampleDistinct: new Set(sampleValues).size,
+    };
+  });
+}

@@ -1,0 +1,85 @@
+/**
+ * Semantic types: what a text column holds (emails, URLs…). Each rule is a whole-value regex shared by the JS
+ * sample check and the SQL full-data count, except country codes (a fixed list) and free text (a heuristic on
+ * words, since "prose" has no shape).
+ */
+import { stringLiteral } from '../engine/sql.js';
+import type { SemanticType } from '../distribution-schema.js';
+import { ISO_COUNTRY_CODES } from './country-codes.js';
+import { fullMatcher } from './value-parsers.js';
+
+const OCTET = '(25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])';
+const HEX4 = '[0-9a-fA-F]{1,4}';
+const AMOUNT = '[+-]?[0-9]{1,3}(,?[0-9]{3})*([.][0-9]+)?';
+const CURRENCY_CODES = '(USD|EUR|GBP|JPY|CHF|CAD|AUD|CNY|INR)';
+
+/** In priority order: on equal shares the earlier (more specific) type wins. */
+const REGEX_RULES: { type: SemanticType; body: string }[] = [
+  { type: 'uuid', body: '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}' },
+  { type: 'email', body: "[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+([.][A-Za-z0-9-]+)*[.][A-Za-z]{2,}" },
+  { type: 'url', body: '(https?|ftp)://[^\\s/$.?#][^\\s]*|www[.][^\\s]+[.][^\\s]+' },
+  {
+    type: 'ip_address',
+    body: `(${OCTET}[.]){3}${OCTET}|(${HEX4}:){7}${HEX4}|(${HEX4}:){1,7}:|(${HEX4}:){1,6}:${HEX4}|::(${HEX4}:){0,5}${HEX4}`,
+  },
+  { type: 'percentage', body: '[+-]?[0-9]+([.,][0-9]+)?\\s?%' },
+  {
+    type: 'currency_amount',
+    body: `[$€£¥₹]\\s?${AMOUNT}|${AMOUNT}\\s?([$€£¥₹]|${CURRENCY_CODES})|${CURRENCY_CODES}\\s?${AMOUNT}`,
+  },
+  {
+    type: 'postal_code',
+    body: '[0-9]{5}(-[0-9]{4})?|[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2}|[A-Z][0-9][A-Z] ?[0-9][A-Z][0-9]|[0-9]{4} ?[A-Z]{2}|[0-9]{2}-[0-9]{3}',
+  },
+  { type: 'phone', body: '[+]?([0-9]{1,3}[ .-]?)?([(][0-9]{2,4}[)][ .-]?)?[0-9]{2,4}([ .-]?[0-9]{2,4}){1,3}' },
+];
+
+/** A value with at least three words counts as prose for the free_text share. */
+const FREE_TEXT_RE = '\\S+\\s+\\S+\\s+\\S+.*';
+const countryCodes = new Set(ISO_COUNTRY_CODES);
+const matchers = REGEX_RULES.map((rule) => ({ ...rule, matcher: fullMatcher(rule.body) }));
+const freeTextMatcher = new RegExp(`^(?:${FREE_TEXT_RE})$`, 'su');
+
+export interface SemanticGuess {
+  type: SemanticType;
+  sampleShare: number;
+}
+
+/** Chooses the semantic type of a text column from trimmed, non-missing sample values. */
+export function guessSemanticType(values: readonly string[], threshold: number): SemanticGuess | null {
+  if (values.length === 0) return null;
+  const shareOf = (test: (v: string) => boolean) => values.filter(test).length / values.length;
+  let best: SemanticGuess | null = null;
+  for (const { type, matcher } of matchers) {
+    const sampleShare = shareOf((v) => matcher.test(v));
+    if (sampleShare >= threshold && (!best || sampleShare > best.sampleShare)) best = { type, sampleShare };
+  }
+  const countryShare = shareOf((v) => countryCodes.has(v));
+  if (countryShare >= threshold && (!best || countryShare > best.sampleShare)) {
+    best = { type: 'country_code', sampleShare: countryShare };
+  }
+  return best ?? guessFreeText(values, threshold);
+}
+
+/**
+ * Prose: mostly multi-word values with mostly lower-case words. The case test keeps lists of names
+ * ("Braund, Mr. Owen Harris") out, since every word of a name is capitalised.
+ */
+function guessFreeText(values: readonly string[], threshold: number): SemanticGuess | null {
+  const multiWordShare = values.filter((v) => freeTextMatcher.test(v)).length / values.length;
+  const words = values.flatMap((v) => v.split(/\s+/u).filter((w) => /\p{L}/u.test(w)));
+  if (words.length === 0) return null;
+  const meanWords = words.length / values.length;
+  const lowerShare = words.filter((w) => /^\P{Lu}*$/u.test(w)).length / words.length;
+  if (multiWordShare >= threshold && meanWords >= 3.5 && lowerShare >= 0.5) {
+    return { type: 'free_text', sampleShare: multiWordShare };
+  }
+  return null;
+}
+
+/** SQL boolean: does the trimmed text `x` conform to the semantic type? */
+export function semanticMatchSql(type: SemanticType, x: string): string {
+  if (type === 'country_code') return `(${x} IN (${ISO_COUNTRY_CODES.map(stringLiteral).join(', ')}))`;
+  const body = type === 'free_text' ? FREE_TEXT_RE : REGEX_RULES.find((rule) => rule.type === type)!.body;
+  return `regexp_full_match(${x}, ${stringLiteral(body)}, 's')`;
+}

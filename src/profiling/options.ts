@@ -1,0 +1,33 @@
+import os from 'node:os';
+import type { ProfileOptions } from './types.js';
+
+/** The tokens issue 6 lists; '' (an empty field) is always treated as missing in addition. */
+export const DEFAULT_NULL_TOKENS = ['NA', 'N/A', 'null', 'NULL', 'NaN', 'None', '-', '?'] as const;
+
+export type ResolvedProfileOptions = Required<Omit<ProfileOptions, 'onProgress' | 'nullTokens'>> & {
+  /** Always starts with '' so that an empty/absent field is token 0. */
+  nullTokens: readonly string[];
+  onProgress: NonNullable<ProfileOptions['onProgress']>;
+};
+
+export function resolveProfileOptions(options: ProfileOptions = {}): ResolvedProfileOptions {
+  const tokens = ['', ...(options.nullTokens ?? DEFAULT_NULL_TOKENS).filter((token) => token !== '')];
+  return {
+    memoryLimit: options.memoryLimit ?? '1GB',
+    tempDirectory: options.tempDirectory ?? os.tmpdir(),
+    threads: options.threads ?? Math.max(1, os.availableParallelism()),
+    exactRowLimit: options.exactRowLimit ?? 500_000,
+    inferenceSampleRows: options.inferenceSampleRows ?? 20_000,
+    patternSampleRows: options.patternSampleRows ?? 50_000,
+    nullTokens: [...new Set(tokens)],
+    typeThreshold: options.typeThreshold ?? 0.9,
+    semanticThreshold: options.semanticThreshold ?? 0.8,
+    categoricalMaxDistinct: options.categoricalMaxDistinct ?? 50,
+    histogramBins: options.histogramBins ?? 20,
+    topValuesLimit: options.topValuesLimit ?? 10,
+    patternsLimit: options.patternsLimit ?? 10,
+    maxCorrelationColumns: options.maxCorrelationColumns ?? 20,
+    maxCorrelationPairs: options.maxCorrelationPairs ?? 20,
+    onProgress: options.onProgress ?? (() => {}),
+  };
+}

@@ -1,0 +1,125 @@
+/**
+ * CSV dialect sniffing done in JS on the file's head. DuckDB's own sniffer silently skips leading rows when
+ * rows are ragged, which would lose data without a word, so the dialect is decided here and DuckDB then reads
+ * in strict mode, failing with the offending line.
+ */
+import { ProfilingError } from '../errors.js';
+
+export const DELIMITER_CANDIDATES = [',', ';', '\t', '|'] as const;
+export type Delimiter = (typeof DELIMITER_CANDIDATES)[number];
+
+export interface CsvDialect {
+  delimiter: Delimiter;
+  hasHeader: boolean;
+  /** Header cells as written (or generated names when there is no header). */
+  header: string[];
+  /** First records of the head (header excluded), for a first look at the data. */
+  sampleRecords: string[][];
+}
+
+const MAX_SNIFF_RECORDS = 500;
+
+/** RFC 4180 record splitter: double-quote quoting with "" as escape; quoted fields may contain newlines. */
+export function parseCsvRecords(text: string, delimiter: string, maxRecords: number): string[][] {
+  const records: string[][] = [];
+  let field = '';
+  let record: string[] = [];
+  let inQuotes = false;
+  let i = 0;
+  while (i < text.length && records.length < maxRecords) {
+    const ch = text[i]!;
+    if (inQuotes) {
+      if (ch === '"') {
+        if (text[i + 1] === '"') {
+          field += '"';
+          i += 2;
+          continue;
+        }
+        inQuotes = false;
+      } else {
+        field += ch;
+      }
+      i++;
+      continue;
+    }
+    if (ch === '"' && field === '') {
+      inQuotes = true;
+    } else if (ch === delimiter) {
+      record.push(field);
+      field = '';
+    } else if (ch === '\n' || ch === '\r') {
+      record.push(field);
+      records.push(record);
+      record = [];
+      field = '';
+      if (ch === '\r' && text[i + 1] === '\n') i++;
+    } else {
+      field += ch;
+    }
+    i++;
+  }
+  if ((field !== '' || record.length > 0) && records.length < maxRecords) {
+    record.push(field);
+    records.push(record);
+  }
+  // Blank lines are not records for DuckDB either.
+  return records.filter((r) => !(r.length === 1 && r[0] === ''));
+}
+
+function modeFieldCount(records: string[][]): { count: number; share: number } {
+  const tally = new Map<number, number>();
+  for (const record of records) tally.set(record.length, (tally.get(record.length) ?? 0) + 1);
+  let best = { count: 1, share: 0 };
+  for (const [count, times] of tally) {
+    const share = times / records.length;
+    if (share > best.share || (share === best.share && count > best.count)) best = { count, share };
+  }
+  return best;
+}
+
+const LOOKS_LIKE_DATA = /^\s*([+-]?(\d+[.,]?\d*|[.,]\d+)([eE][+-]?\d+)?|\d{4}-\d{2}-\d{2}.*|\d{1,2}[/.]\d{1,2}[/.]\d{4})\s*$/;
+
+export function sniffCsvDialect(headText: string, headIsWholeFile: boolean): CsvDialect {
+  let best: { delimiter: Delimiter; records: string[][]; count: number; share: number } | null = null;
+  for (const delimiter of DELIMITER_CANDIDATES) {
+    const records = parseCsvRecords(headText, delimiter, MAX_SNIFF_RECORDS + 1);
+    if (records.length === 0) continue;
+    // The last record of a partial head may be cut short; do not let it vote.
+    const voting = !headIsWholeFile && records.length > 2 ? records.slice(0, -1) : records;
+    const { count, share } = modeFieldCount(voting);
+    const score = count > 1 ? share : 0;
+    const bestScore = best && best.count > 1 ? best.share : -1;
+    if (!best || score > bestScore || (score === bestScore && count > best.count)) {
+      best = { delimiter, records: voting, count, share };
+    }
+  }
+  if (!best) throw new ProfilingError('EMPTY_FILE', 'No records found');
+
+  const [first = [], ...rest] = best.records;
+  if (best.count === 1) assertSingleColumnIsTabular(best.records);
+
+  // A header row has no cell that looks like a number or a date (a data row usually does).
+  const hasHeader = rest.length === 0 || !first.some((cell) => LOOKS_LIKE_DATA.test(cell));
+  const header = hasHeader ? first : first.map((_, index) => `column${index + 1}`);
+  return {
+    delimiter: best.delimiter,
+    hasHeader,
+    header,
+    sampleRecords: hasHeader ? rest : best.records,
+  };
+}
+
+/** A one-column "CSV" is fine (a list of emails), but prose is not a table. */
+function assertSingleColumnIsTabular(records: string[][]): void {
+  const cells = records.map((r) => r[0] ?? '');
+  const wordCounts = cells.map((cell) => cell.trim().split(/\s+/).filter(Boolean).length);
+  const meanWords = wordCounts.reduce((sum, n) => sum + n, 0) / Math.max(1, wordCounts.length);
+  const lengths = new Set(cells.map((cell) => cell.length));
+  if (meanWords >= 6 || (records.length > 3 && lengths.size === records.length && meanWords >= 4)) {
+    throw new ProfilingError(
+      'NOT_TABULAR',
+      'The file looks like prose, not a table: no delimiter (, ; tab |) splits its lines into consistent columns',
+      1,
+    );
+  }
+}

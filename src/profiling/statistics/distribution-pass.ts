@@ -1,0 +1,195 @@
+/**
+ * Pass 2 (needs pass 1's bounds): histograms, IQR outliers, the median absolute deviation, exact value
+ * frequencies of low-cardinality columns and Pearson correlations; then a short pass 3 for robust-z outliers,
+ * which needs the MAD.
+ */
+import type { RowValue, ValueType } from '../distribution-schema.js';
+import type { DuckDBSession } from '../engine/duckdb-session.js';
+import { toCount, toNumber } from '../engine/duckdb-session.js';
+import { numberLiteral } from '../engine/sql.js';
+import type { ColumnPlan } from '../inference/column-plan.js';
+import { AggregateQuery } from './aggregate-query.js';
+import { QUANTILE_LEVELS, numericExpression, type ColumnFacts } from './column-pass.js';
+import type { ValueCount } from './frequency-summary.js';
+import { extremeExamplesSql, parseExamples, parseMap } from './row-values.js';
+import { PROFILED_TABLE, valueColumn } from './typed-table.js';
+
+/** Columns with at most this many distinct values get exact frequencies from a histogram aggregate. */
+export const EXACT_FREQUENCY_MAX_DISTINCT = 10_000;
+export const ROBUST_Z_THRESHOLD = 3.5;
+/** Scales the MAD to a standard deviation for normal data (Iglewicz & Hoaglin's modified z-score). */
+const MAD_SCALE = 0.6745;
+
+export interface BinLayout {
+  lower: number;
+  width: number;
+  count: number;
+}
+
+export interface OutlierFacts {
+  q1: number;
+  q3: number;
+  median: number;
+  mildCount: number;
+  extremeCount: number;
+  examples: RowValue[];
+  mad: number;
+  robustZCount: number | null;
+}
+
+export interface DistributionFacts {
+  bins: { layout: BinLayout; counts: number[] } | null;
+  outliers: OutlierFacts | null;
+  frequencies: ValueCount[] | null;
+}
+
+export interface PearsonFacts {
+  a: number;
+  b: number;
+  coefficient: number;
+  n: number;
+}
+
+export function binLayout(min: number, max: number, bins: number, valueType: ValueType): BinLayout {
+  if (max === min) return { lower: min, width: 0, count: 1 };
+  // Small integer ranges get one bin per value, which reads better than fractional bounds.
+  if (valueType === 'integer' && max - min + 1 <= bins) return { lower: min, width: 1, count: max - min + 1 };
+  return { lower: min, width: (max - min) / bins, count: bins };
+}
+
+export function iqrFences(q1: number, q3: number, k: number): { lower: number; upper: number } {
+  const iqr = q3 - q1;
+  return { lower: q1 - k * iqr, upper: q3 + k * iqr };
+}
+
+export function robustZBounds(median: number, mad: number, threshold = ROBUST_Z_THRESHOLD) {
+  const reach = (threshold * mad) / MAD_SCALE;
+  return { lower: median - reach, upper: median + reach };
+}
+
+export async function runDistributionPass(
+  session: DuckDBSession,
+  plans: readonly ColumnPlan[],
+  facts: readonly ColumnFacts[],
+  pearsonColumns: readonly number[],
+  options: { exact: boolean; histogramBins: number },
+  onProgress: (percent: number) => void,
+): Promise<{ columns: DistributionFacts[]; pearson: PearsonFacts[] }> {
+  const query = new AggregateQuery();
+  const readers = plans.map((plan, i) => addDistributionAggregates(query, plan, facts[i]!, options));
+  const pearsonReaders = pearsonPairs(pearsonColumns).map(([a, b]) => {
+    const x = numericExpression(plans[a]!)!;
+    const y = numericExpression(plans[b]!)!;
+    const r = query.add(`corr(${x}, ${y})`);
+    const n = query.add(`regr_count(${x}, ${y})`);
+    return (row: Record<string, unknown>): PearsonFacts | null => {
+      const coefficient = toNumber(row[r]);
+      return coefficient === null ? null : { a, b, coefficient, n: toCount(row[n]) };
+    };
+  });
+  const row = await query.run(session, PROFILED_TABLE, onProgress);
+  const columns = readers.map((read) => read(row));
+  const pearson = pearsonReaders.map((read) => read(row)).filter((p): p is PearsonFacts => p !== null);
+  await runRobustZPass(session, plans, columns);
+  return { columns, pearson };
+}
+
+function pearsonPairs(columns: readonly number[]): [number, number][] {
+  const pairs: [number, number][] = [];
+  for (let i = 0; i < columns.length; i++) for (let j = i + 1; j < columns.length; j++) pairs.push([columns[i]!, columns[j]!]);
+  return pairs;
+}
+
+function addDistributionAggregates(
+  query: AggregateQuery,
+  plan: ColumnPlan,
+  facts: ColumnFacts,
+  options: { exact: boolean; histogramBins: number },
+) {
+  const v = valueColumn(plan.index);
+  const n = numericExpression(plan);
+  const numeric = facts.numeric;
+
+  const frequencies =
+    facts.distinct.count <= EXACT_FREQUENCY_MAX_DISTINCT && facts.validCount > 0 ? query.add(`histogram(${v})`) : null;
+
+  let histogram: { layout: BinLayout; alias: string } | null = null;
+  let outliers: { q1: number; q3: number; median: number; mild: string; extreme: string; examples: string; mad: string } | null =
+    null;
+  if (n && numeric) {
+    const layout = binLayout(numeric.min, numeric.max, options.histogramBins, plan.rule.valueType);
+    const binIndex =
+      layout.width === 0
+        ? '0'
+        : `least(CAST(floor((${n} - ${numberLiteral(layout.lower)}) / ${numberLiteral(layout.width)}) AS INTEGER), ${layout.count - 1})`;
+    histogram = { layout, alias: query.add(`histogram(${binIndex})`) };
+
+    const q1 = numeric.quantiles[QUANTILE_LEVELS.indexOf(0.25)]!;
+    const median = numeric.quantiles[QUANTILE_LEVELS.indexOf(0.5)]!;
+    const q3 = numeric.quantiles[QUANTILE_LEVELS.indexOf(0.75)]!;
+    const outside = (k: number) => {
+      const { lower, upper } = iqrFences(q1, q3, k);
+      return `(${n} < ${numberLiteral(lower)} OR ${n} > ${numberLiteral(upper)})`;
+    };
+    const distance = `abs(${n} - ${numberLiteral(median)})`;
+    outliers = {
+      q1,
+      q3,
+      median,
+      mild: query.add(`count(*) FILTER (WHERE ${outside(1.5)})`),
+      extreme: query.add(`count(*) FILTER (WHERE ${outside(3)})`),
+      examples: query.add(extremeExamplesSql(v, outside(1.5), distance)),
+      mad: query.add(`${options.exact ? 'quantile_cont' : 'approx_quantile'}(${distance}, 0.5)`),
+    };
+  }
+
+  return (row: Record<string, unknown>): DistributionFacts => {
+    let bins: DistributionFacts['bins'] = null;
+    if (histogram) {
+      const counts = new Array<number>(histogram.layout.count).fill(0);
+      for (const { key, count } of parseMap(row[histogram.alias])) counts[toCount(key)] = count;
+      bins = { layout: histogram.layout, counts };
+    }
+    return {
+      bins,
+      outliers: outliers
+        ? {
+            q1: outliers.q1,
+            q3: outliers.q3,
+            median: outliers.median,
+            mildCount: toCount(row[outliers.mild]),
+            extremeCount: toCount(row[outliers.extreme]),
+            examples: parseExamples(row[outliers.examples]),
+            mad: toNumber(row[outliers.mad]) ?? 0,
+            robustZCount: null,
+          }
+        : null,
+      frequencies: frequencies
+        ? parseMap(row[frequencies]).map(({ key, count }) => ({ value: String(key), count }))
+        : null,
+    };
+  };
+}
+
+/** Pass 3: counts beyond the robust-z threshold, for columns whose MAD is not zero. */
+async function runRobustZPass(
+  session: DuckDBSession,
+  plans: readonly ColumnPlan[],
+  columns: DistributionFacts[],
+): Promise<void> {
+  const query = new AggregateQuery();
+  const pending: { facts: OutlierFacts; alias: string }[] = [];
+  plans.forEach((plan, i) => {
+    const facts = columns[i]!.outliers;
+    const n = numericExpression(plan);
+    if (!facts || !n || facts.mad === 0) return;
+    const { lower, upper } = robustZBounds(facts.median, facts.mad);
+    pending.push({
+      facts,
+      alias: query.add(`count(*) FILTER (WHERE ${n} < ${numberLiteral(lower)} OR ${n} > ${numberLiteral(upper)})`),
+    });
+  });
+  if (query.isEmpty) return;
+  const row = await query.run(session, PROFILED_TABLE);
+  for (const { facts, alias } of pending) facts.robustZCount = toCount(row[alias]);
+}
