@@ -1,8 +1,8 @@
-// Entry point: configuration, database (waited for and migrated), HTTP.
+// Entry point: configuration, database (waited for and migrated), GraphQL over HTTP.
 import { createServer } from 'node:http';
 import { ConfigError, loadConfig } from './config.js';
 import { openDatabase } from './db/database.js';
-import { createRequestHandler } from './http/app.js';
+import { createGraphQLServer } from './graphql/yoga.js';
 import { createLogger } from './logger.js';
 
 async function main() {
@@ -18,17 +18,12 @@ async function main() {
   }
   const logger = createLogger(config.logLevel);
   const db = await openDatabase(config, logger, { migrate: true });
-  const handler = createRequestHandler(db);
-  const server = createServer((req, res) => {
-    handler(req, res).catch((error) => {
-      logger.error('request failed', { error });
-      if (!res.headersSent) res.writeHead(500).end();
-    });
-  });
+  const yoga = createGraphQLServer(db, logger);
+  const server = createServer(yoga);
   server.listen(config.port, config.host, () => {
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
-    logger.info('server listening', { url: `http://localhost:${port}`, embeddedDatabase: db.server.embedded });
+    logger.info('server listening', { graphql: `http://localhost:${port}/graphql`, embeddedDatabase: db.server.embedded });
   });
 
   const shutdown = (signal: string) => {

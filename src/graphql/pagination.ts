@@ -1,0 +1,16 @@
+// One pagination style for every list: Relay cursor connections, 20 items by
+// default, at most 100 per page. Asking for more is an error, not a silent cut.
+import { z } from 'zod';
+import { pageSize } from './builder.js';
+
+const pageLength = z
+  .number()
+  .int()
+  .min(0, 'must not be negative')
+  .max(pageSize.max, `must be at most ${pageSize.max}`)
+  .nullish();
+
+/** The `validate` option every connection field carries. */
+export const pageArgs = {
+  schema: z.looseObject({ first: pageLength, last: pageLength }),
+};

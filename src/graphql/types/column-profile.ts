@@ -1,0 +1,20 @@
+import { requireViewer, visibleTo } from '../../auth/access.js';
+import { builder } from '../builder.js';
+
+builder.prismaNode('ColumnProfile', {
+  id: { field: 'id' },
+  nullable: true,
+  findUnique: (id, ctx) => ({ id: Number(id), AND: [visibleTo.columnProfile(requireViewer(ctx))] }),
+  fields: (t) => ({
+    analysis: t.relation('analysis'),
+    columnName: t.exposeString('columnName'),
+    dataType: t.exposeString('dataType', { description: 'The inferred logical type.' }),
+    nullCount: t.exposeInt('nullCount'),
+    uniqueCount: t.exposeInt('uniqueCount'),
+    minValue: t.exposeString('minValue', { nullable: true }),
+    maxValue: t.exposeString('maxValue', { nullable: true }),
+    mean: t.exposeFloat('mean', { nullable: true }),
+    median: t.exposeFloat('median', { nullable: true }),
+    distributionData: t.expose('distributionData', { type: 'JSON', nullable: true }),
+  }),
+});

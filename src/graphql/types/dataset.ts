@@ -1,0 +1,69 @@
+import { changeableBy, requireViewer, visibleTo } from '../../auth/access.js';
+import { name } from '../../validation/fields.js';
+import { builder } from '../builder.js';
+import { pageArgs } from '../pagination.js';
+import { AnalysisGoalTypeEnum, AnalysisStatusEnum, DatasetStatusEnum } from './enums.js';
+
+export const Dataset = builder.prismaNode('Dataset', {
+  id: { field: 'id' },
+  nullable: true,
+  findUnique: (id, ctx) => ({ id: Number(id), AND: [visibleTo.dataset(requireViewer(ctx))] }),
+  fields: (t) => ({
+    name: t.exposeString('name'),
+    // file_path is a server-side storage location: never shown to clients.
+    fileSize: t.expose('fileSize', { type: 'BigInt', description: 'Size of the uploaded file in bytes.' }),
+    rowCount: t.exposeInt('rowCount', { nullable: true }),
+    columnCount: t.exposeInt('columnCount', { nullable: true }),
+    status: t.expose('status', { type: DatasetStatusEnum }),
+    workspace: t.relation('workspace'),
+    uploader: t.relation('uploader'),
+    uploadedAt: t.expose('uploadedAt', { type: 'DateTime' }),
+    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+    updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
+    analyses: t.relatedConnection('analyses', {
+      description: 'Analyses of this dataset, newest first.',
+      cursor: 'id',
+      totalCount: true,
+      validate: pageArgs,
+      args: { filter: t.arg({ type: AnalysisFilter, required: false }) },
+      query: ({ filter }) => ({
+        where: { status: filter?.status ?? undefined, goalType: filter?.goalType ?? undefined },
+        orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+      }),
+    }),
+  }),
+});
+
+const AnalysisFilter = builder.inputType('AnalysisFilter', {
+  fields: (t) => ({
+    status: t.field({ type: AnalysisStatusEnum, required: false }),
+    goalType: t.field({ type: AnalysisGoalTypeEnum, required: false }),
+  }),
+});
+
+// The seed's DatasetUpdate: the name is the only field a user changes.
+const UpdateDatasetInput = builder.inputType('UpdateDatasetInput', {
+  fields: (t) => ({ name: t.string({ required: false, validate: { schema: name } }) }),
+});
+
+builder.mutationFields((t) => ({
+  updateDataset: t.prismaField({
+    type: 'Dataset',
+    description: 'Renames a dataset.',
+    args: { id: t.arg.globalID({ for: Dataset }), input: t.arg({ type: UpdateDatasetInput }) },
+    resolve: (query, _root, { id, input }, ctx) =>
+      ctx.prisma.dataset.update({
+        ...query,
+        where: { id: Number(id.id), AND: [changeableBy.dataset(requireViewer(ctx))] },
+        data: { name: input.name ?? undefined },
+      }),
+  }),
+  deleteDataset: t.globalID({
+    description: 'Deletes the dataset with its analyses; returns its ID.',
+    args: { id: t.arg.globalID({ for: Dataset }) },
+    resolve: async (_root, { id }, ctx) => {
+      await ctx.prisma.dataset.delete({ where: { id: Number(id.id), AND: [changeableBy.dataset(requireViewer(ctx))] } });
+      return { type: id.typename, id: id.id };
+    },
+  }),
+}));

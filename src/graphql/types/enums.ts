@@ -1,0 +1,15 @@
+// The seed's enums as GraphQL enums, with the same values Prisma uses.
+import { AnalysisGoalType, AnalysisStatus, DatasetStatus, InsightSeverity, InsightType } from '../../generated/prisma/enums.js';
+import { builder } from '../builder.js';
+
+export const DatasetStatusEnum = builder.enumType(DatasetStatus, { name: 'DatasetStatus' });
+export const AnalysisGoalTypeEnum = builder.enumType(AnalysisGoalType, {
+  name: 'AnalysisGoalType',
+  description: 'What an analysis is for; it changes what is checked and how it is graded.',
+});
+export const AnalysisStatusEnum = builder.enumType(AnalysisStatus, { name: 'AnalysisStatus' });
+export const InsightSeverityEnum = builder.enumType(InsightSeverity, {
+  name: 'InsightSeverity',
+  description: 'From CRITICAL (the data cannot be used as is) to INFO (worth knowing).',
+});
+export const InsightTypeEnum = builder.enumType(InsightType, { name: 'InsightType' });

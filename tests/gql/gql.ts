@@ -1,0 +1,64 @@
+/* eslint-disable */
+import * as types from './graphql.js';
+import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+
+/**
+ * Map of all GraphQL operations in the project.
+ *
+ * This map has several performance disadvantages:
+ * 1. It is not tree-shakeable, so it will include all operations in the project.
+ * 2. It is not minifiable, so the string of a GraphQL query will be multiple times inside the bundle.
+ * 3. It does not support dead code elimination, so it will add unused operations.
+ *
+ * Therefore it is highly recommended to use the babel or swc plugin for production.
+ * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
+ */
+type Documents = {
+    "\n  query Dashboard($n: Int!) {\n    viewer {\n      id\n      workspaces(first: $n) {\n        edges {\n          node {\n            id\n            name\n            datasets(first: $n) {\n              totalCount\n              edges {\n                node {\n                  id\n                  name\n                  analyses(first: 3) {\n                    edges {\n                      node {\n                        id\n                        status\n                        qualityScore\n                        insights(first: 5) {\n                          totalCount\n                          edges { node { id severity type description } }\n                        }\n                        columnProfiles(first: 5) {\n                          edges { node { id columnName dataType nullCount } }\n                        }\n                      }\n                    }\n                  }\n                }\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n": typeof types.DashboardDocument,
+    "\n  query Workspaces($first: Int, $after: String, $last: Int, $before: String) {\n    viewer {\n      workspaces(first: $first, after: $after, last: $last, before: $before) {\n        totalCount\n        pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n        edges { cursor node { id name } }\n      }\n    }\n  }\n": typeof types.WorkspacesDocument,
+    "\n  query Datasets($id: ID!, $first: Int, $after: String, $last: Int, $before: String, $filter: DatasetFilter, $orderBy: DatasetOrder) {\n    node(id: $id) {\n      __typename\n      ... on Workspace {\n        datasets(first: $first, after: $after, last: $last, before: $before, filter: $filter, orderBy: $orderBy) {\n          totalCount\n          pageInfo { hasNextPage hasPreviousPage endCursor startCursor }\n          edges { node { id name status } }\n        }\n      }\n    }\n  }\n": typeof types.DatasetsDocument,
+    "\n  query AnalysisDetail($dataset: ID!, $analysis: ID!, $analysisFilter: AnalysisFilter, $insightFilter: InsightFilter, $first: Int, $after: String) {\n    dataset: node(id: $dataset) {\n      __typename\n      ... on Dataset {\n        analyses(filter: $analysisFilter) { totalCount edges { node { id goalType status } } }\n      }\n    }\n    analysis: node(id: $analysis) {\n      __typename\n      ... on Analysis {\n        insights(filter: $insightFilter, first: $first, after: $after) {\n          totalCount\n          pageInfo { hasNextPage endCursor }\n          edges { node { severity type description } }\n        }\n        columnProfiles { totalCount edges { node { columnName } } }\n      }\n    }\n  }\n": typeof types.AnalysisDetailDocument,
+};
+const documents: Documents = {
+    "\n  query Dashboard($n: Int!) {\n    viewer {\n      id\n      workspaces(first: $n) {\n        edges {\n          node {\n            id\n            name\n            datasets(first: $n) {\n              totalCount\n              edges {\n                node {\n                  id\n                  name\n                  analyses(first: 3) {\n                    edges {\n                      node {\n                        id\n                        status\n                        qualityScore\n                        insights(first: 5) {\n                          totalCount\n                          edges { node { id severity type description } }\n                        }\n                        columnProfiles(first: 5) {\n                          edges { node { id columnName dataType nullCount } }\n                        }\n                      }\n                    }\n                  }\n                }\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n": types.DashboardDocument,
+    "\n  query Workspaces($first: Int, $after: String, $last: Int, $before: String) {\n    viewer {\n      workspaces(first: $first, after: $after, last: $last, before: $before) {\n        totalCount\n        pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n        edges { cursor node { id name } }\n      }\n    }\n  }\n": types.WorkspacesDocument,
+    "\n  query Datasets($id: ID!, $first: Int, $after: String, $last: Int, $before: String, $filter: DatasetFilter, $orderBy: DatasetOrder) {\n    node(id: $id) {\n      __typename\n      ... on Workspace {\n        datasets(first: $first, after: $after, last: $last, before: $before, filter: $filter, orderBy: $orderBy) {\n          totalCount\n          pageInfo { hasNextPage hasPreviousPage endCursor startCursor }\n          edges { node { id name status } }\n        }\n      }\n    }\n  }\n": types.DatasetsDocument,
+    "\n  query AnalysisDetail($dataset: ID!, $analysis: ID!, $analysisFilter: AnalysisFilter, $insightFilter: InsightFilter, $first: Int, $after: String) {\n    dataset: node(id: $dataset) {\n      __typename\n      ... on Dataset {\n        analyses(filter: $analysisFilter) { totalCount edges { node { id goalType status } } }\n      }\n    }\n    analysis: node(id: $analysis) {\n      __typename\n      ... on Analysis {\n        insights(filter: $insightFilter, first: $first, after: $after) {\n          totalCount\n          pageInfo { hasNextPage endCursor }\n          edges { node { severity type description } }\n        }\n        columnProfiles { totalCount edges { node { columnName } } }\n      }\n    }\n  }\n": types.AnalysisDetailDocument,
+};
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ *
+ *
+ * @example
+ * ```ts
+ * const query = graphql(`query GetUser($id: ID!) { user(id: $id) { name } }`);
+ * ```
+ *
+ * The query argument is unknown!
+ * Please regenerate the types.
+ */
+export function graphql(source: string): unknown;
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Dashboard($n: Int!) {\n    viewer {\n      id\n      workspaces(first: $n) {\n        edges {\n          node {\n            id\n            name\n            datasets(first: $n) {\n              totalCount\n              edges {\n                node {\n                  id\n                  name\n                  analyses(first: 3) {\n                    edges {\n                      node {\n                        id\n                        status\n                        qualityScore\n                        insights(first: 5) {\n                          totalCount\n                          edges { node { id severity type description } }\n                        }\n                        columnProfiles(first: 5) {\n                          edges { node { id columnName dataType nullCount } }\n                        }\n                      }\n                    }\n                  }\n                }\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query Dashboard($n: Int!) {\n    viewer {\n      id\n      workspaces(first: $n) {\n        edges {\n          node {\n            id\n            name\n            datasets(first: $n) {\n              totalCount\n              edges {\n                node {\n                  id\n                  name\n                  analyses(first: 3) {\n                    edges {\n                      node {\n                        id\n                        status\n                        qualityScore\n                        insights(first: 5) {\n                          totalCount\n                          edges { node { id severity type description } }\n                        }\n                        columnProfiles(first: 5) {\n                          edges { node { id columnName dataType nullCount } }\n                        }\n                      }\n                    }\n                  }\n                }\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Workspaces($first: Int, $after: String, $last: Int, $before: String) {\n    viewer {\n      workspaces(first: $first, after: $after, last: $last, before: $before) {\n        totalCount\n        pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n        edges { cursor node { id name } }\n      }\n    }\n  }\n"): (typeof documents)["\n  query Workspaces($first: Int, $after: String, $last: Int, $before: String) {\n    viewer {\n      workspaces(first: $first, after: $after, last: $last, before: $before) {\n        totalCount\n        pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n        edges { cursor node { id name } }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Datasets($id: ID!, $first: Int, $after: String, $last: Int, $before: String, $filter: DatasetFilter, $orderBy: DatasetOrder) {\n    node(id: $id) {\n      __typename\n      ... on Workspace {\n        datasets(first: $first, after: $after, last: $last, before: $before, filter: $filter, orderBy: $orderBy) {\n          totalCount\n          pageInfo { hasNextPage hasPreviousPage endCursor startCursor }\n          edges { node { id name status } }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query Datasets($id: ID!, $first: Int, $after: String, $last: Int, $before: String, $filter: DatasetFilter, $orderBy: DatasetOrder) {\n    node(id: $id) {\n      __typename\n      ... on Workspace {\n        datasets(first: $first, after: $after, last: $last, before: $before, filter: $filter, orderBy: $orderBy) {\n          totalCount\n          pageInfo { hasNextPage hasPreviousPage endCursor startCursor }\n          edges { node { id name status } }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AnalysisDetail($dataset: ID!, $analysis: ID!, $analysisFilter: AnalysisFilter, $insightFilter: InsightFilter, $first: Int, $after: String) {\n    dataset: node(id: $dataset) {\n      __typename\n      ... on Dataset {\n        analyses(filter: $analysisFilter) { totalCount edges { node { id goalType status } } }\n      }\n    }\n    analysis: node(id: $analysis) {\n      __typename\n      ... on Analysis {\n        insights(filter: $insightFilter, first: $first, after: $after) {\n          totalCount\n          pageInfo { hasNextPage endCursor }\n          edges { node { severity type description } }\n        }\n        columnProfiles { totalCount edges { node { columnName } } }\n      }\n    }\n  }\n"): (typeof documents)["\n  query AnalysisDetail($dataset: ID!, $analysis: ID!, $analysisFilter: AnalysisFilter, $insightFilter: InsightFilter, $first: Int, $after: String) {\n    dataset: node(id: $dataset) {\n      __typename\n      ... on Dataset {\n        analyses(filter: $analysisFilter) { totalCount edges { node { id goalType status } } }\n      }\n    }\n    analysis: node(id: $analysis) {\n      __typename\n      ... on Analysis {\n        insights(filter: $insightFilter, first: $first, after: $after) {\n          totalCount\n          pageInfo { hasNextPage endCursor }\n          edges { node { severity type description } }\n        }\n        columnProfiles { totalCount edges { node { columnName } } }\n      }\n    }\n  }\n"];
+
+export function graphql(source: string) {
+  return (documents as any)[source] ?? {};
+}
+
+export type DocumentType<TDocumentNode extends DocumentNode<any, any>> = TDocumentNode extends DocumentNode<  infer TType,  any>  ? TType  : never;
