@@ -39,9 +39,12 @@ export interface ParseRule {
   dateFormat: string | null;
 }
 
-/** SQL producing the typed value from the trimmed, non-missing text `x`; NULL when it does not parse. */
+/**
+ * SQL producing the typed value from the non-missing raw text `x`; NULL when it does not parse. Surrounding
+ * whitespace is tolerated by the regexes and by DuckDB's casts, which saves a trim (a string copy) per cell.
+ */
 export function typedValueSql(rule: ParseRule, x: string): string {
-  const matches = (body: string) => `regexp_full_match(${x}, ${stringLiteral(body)})`;
+  const matches = (body: string) => `regexp_full_match(${x}, ${stringLiteral(`\\s*(?:${body})\\s*`)})`;
   switch (rule.valueType) {
     case 'integer':
       return `CASE WHEN ${matches(INTEGER_RE)} THEN TRY_CAST(${x} AS BIGINT) END`;
@@ -51,12 +54,12 @@ export function typedValueSql(rule: ParseRule, x: string): string {
         : `CASE WHEN ${matches(DECIMAL_DOT_RE)} THEN TRY_CAST(${x} AS DOUBLE) END`;
     case 'boolean': {
       const words = (list: readonly string[]) => list.map(stringLiteral).join(', ');
-      return `CASE WHEN lower(${x}) IN (${words(TRUE_WORDS)}) THEN true WHEN lower(${x}) IN (${words(FALSE_WORDS)}) THEN false END`;
+      return `CASE WHEN lower(trim(${x})) IN (${words(TRUE_WORDS)}) THEN true WHEN lower(trim(${x})) IN (${words(FALSE_WORDS)}) THEN false END`;
     }
     case 'date': {
       const layout = DATE_FORMATS.find((f) => f.format === rule.dateFormat);
       return layout
-        ? `CASE WHEN ${matches(layout.re)} THEN CAST(TRY_STRPTIME(${x}, ${stringLiteral(layout.format)}) AS DATE) END`
+        ? `CASE WHEN ${matches(layout.re)} THEN CAST(TRY_STRPTIME(trim(${x}), ${stringLiteral(layout.format)}) AS DATE) END`
         : `CASE WHEN ${matches(ISO_DATE_RE)} THEN TRY_CAST(${x} AS DATE) END`;
     }
     case 'datetime':

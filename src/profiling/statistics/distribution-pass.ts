@@ -122,7 +122,8 @@ function addDistributionAggregates(
       layout.width === 0
         ? '0'
         : `least(CAST(floor((${n} - ${numberLiteral(layout.lower)}) / ${numberLiteral(layout.width)}) AS INTEGER), ${layout.count - 1})`;
-    histogram = { layout, alias: query.add(`histogram(${binIndex})`) };
+    // FILTER matters: least() ignores NULL arguments, so missing values would land in the last bin.
+    histogram = { layout, alias: query.add(`histogram(${binIndex}) FILTER (WHERE ${n} IS NOT NULL)`) };
 
     const q1 = numeric.quantiles[QUANTILE_LEVELS.indexOf(0.25)]!;
     const median = numeric.quantiles[QUANTILE_LEVELS.indexOf(0.5)]!;

@@ -20,11 +20,13 @@ export function parseExamples(value: unknown): RowValue[] {
   });
 }
 
-/** DuckDB MAP → JSON is an array of {key, value}. */
+/** DuckDB MAP → JSON is an array of {key, value}. histogram() also counts NULL, which is dropped here. */
 export function parseMap(value: unknown): { key: unknown; count: number }[] {
   if (!Array.isArray(value)) return [];
-  return value.map((entry) => {
-    const { key, value: count } = entry as { key: unknown; value: unknown };
-    return { key, count: toCount(count) };
-  });
+  return value
+    .map((entry) => {
+      const { key, value: count } = entry as { key: unknown; value: unknown };
+      return { key, count: toCount(count) };
+    })
+    .filter((entry) => entry.key !== null && entry.key !== undefined);
 }

@@ -31,15 +31,18 @@ export async function loadTypedTable(
   onProgress: (percent: number) => void,
 ): Promise<number> {
   const tokens = stringListLiteral(nullTokens);
+  // Only short cells can be null tokens; testing the byte length first skips a trim and a list search per cell.
+  const longestToken = Math.max(...nullTokens.map((t) => Buffer.byteLength(t)));
   const inner = plans.map(({ index }) => {
     const raw = source.rawColumn(index);
-    return `CAST(list_position(${tokens}, coalesce(trim(${raw}), '')) AS UTINYINT) AS ${tokenColumn(index)}, trim(${raw}) AS x${index}, ${raw} AS r${index}`;
+    const token = `CASE WHEN ${raw} IS NULL THEN 1 WHEN strlen(${raw}) <= ${longestToken + 16} THEN list_position(${tokens}, trim(${raw})) END`;
+    return `CAST(${token} AS UTINYINT) AS ${tokenColumn(index)}, ${raw} AS r${index}`;
   });
   const outer = plans.map((plan) => {
     const { index } = plan;
     const t = tokenColumn(index);
     if (!hasBadColumn(plan)) return `${t}, CASE WHEN ${t} IS NULL THEN r${index} END AS ${valueColumn(index)}`;
-    const typed = typedValueSql(plan.rule, `x${index}`);
+    const typed = typedValueSql(plan.rule, `r${index}`);
     return `${t}, CASE WHEN ${t} IS NULL THEN ${typed} END AS ${valueColumn(index)}, CASE WHEN ${t} IS NULL AND ${valueColumn(index)} IS NULL THEN r${index} END AS ${badColumn(index)}`;
   });
   const sql = `CREATE OR REPLACE TEMP TABLE ${PROFILED_TABLE} AS SELECT ${outer.join(', ')} FROM (SELECT ${inner.join(', ')} FROM ${source.fromSql})`;
