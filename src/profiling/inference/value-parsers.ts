@@ -10,8 +10,9 @@ import { stringLiteral } from '../engine/sql.js';
 import type { ValueType } from '../distribution-schema.js';
 
 export const INTEGER_RE = '[+-]?(0|[1-9][0-9]*)';
-export const DECIMAL_DOT_RE = '[+-]?([0-9]+[.]?[0-9]*|[.][0-9]+)([eE][+-]?[0-9]+)?';
-export const DECIMAL_COMMA_RE = '[+-]?([0-9]+,?[0-9]*|,[0-9]+)';
+// No leading zeros in the integer part: "00997" is a code (zip, account), not a number.
+export const DECIMAL_DOT_RE = '[+-]?((0|[1-9][0-9]*)([.][0-9]*)?|[.][0-9]+)([eE][+-]?[0-9]+)?';
+export const DECIMAL_COMMA_RE = '[+-]?((0|[1-9][0-9]*)(,[0-9]*)?|,[0-9]+)';
 export const ISO_DATE_RE = '[0-9]{4}-[0-9]{2}-[0-9]{2}';
 export const ISO_DATETIME_RE =
   '[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{1,2}:[0-9]{2}(:[0-9]{2}([.][0-9]+)?)?(Z|[+-][0-9]{2}(:?[0-9]{2})?)?';

@@ -97,6 +97,7 @@ export function sniffCsvDialect(headText: string, headIsWholeFile: boolean): Csv
 
   const [first = [], ...rest] = best.records;
   if (best.count === 1) assertSingleColumnIsTabular(best.records);
+  else assertConsistentTable(best.records, best.share);
 
   // A header row has no cell that looks like a number or a date (a data row usually does).
   const hasHeader = rest.length === 0 || !first.some((cell) => LOOKS_LIKE_DATA.test(cell));
@@ -107,6 +108,26 @@ export function sniffCsvDialect(headText: string, headIsWholeFile: boolean): Csv
     header,
     sampleRecords: hasHeader ? rest : best.records,
   };
+}
+
+/**
+ * One ragged row is a defect to report with its line (DuckDB does that on the full read); lines that mostly
+ * disagree on their field count, or a "header" made of sentences, mean the file is not a table at all.
+ */
+function assertConsistentTable(records: string[][], modeShare: number): void {
+  // Small files get more slack: in 4 lines one ragged row is already 25%.
+  if (modeShare < 0.5 || (records.length >= 10 && modeShare < 0.8)) {
+    throw new ProfilingError(
+      'NOT_TABULAR',
+      `Not a table: only ${Math.round(modeShare * 100)}% of the first ${records.length} lines have the same number of fields`,
+      1,
+    );
+  }
+  const header = records[0] ?? [];
+  const meanHeaderWords = header.reduce((sum, cell) => sum + cell.trim().split(/\s+/).filter(Boolean).length, 0) / header.length;
+  if (meanHeaderWords >= 6) {
+    throw new ProfilingError('NOT_TABULAR', 'The file looks like prose, not a table: its first line is made of sentences', 1);
+  }
 }
 
 /** A one-column "CSV" is fine (a list of emails), but prose is not a table. */

@@ -1,0 +1,145 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { profileFile, type ColumnProfile, type DatasetProfile } from '../../src/profiling/index.js';
+import { tempDir } from './support.js';
+
+const temp = tempDir();
+afterAll(() => temp.cleanup());
+
+/** 40 rows whose every defect is placed by hand, so each expected figure is known exactly. */
+function buildKnownFile(): string {
+  const lines = ['amount,code,email,joined,active,id,site,phone,ip,share,price,country,note,region,zip'];
+  for (let i = 1; i <= 40; i++) {
+    const amount = i === 7 ? 'NA' : i === 8 ? 'N/A' : i === 9 ? '' : i === 10 ? 'oops' : i === 40 ? '1000' : String(i);
+    const code = i % 2 === 0 ? `AB-${100 + i}` : `ab${i}`;
+    const email = i === 3 ? 'not-an-email' : `user${i}@example.com`;
+    const joined = `2024-01-${String((i % 28) + 1).padStart(2, '0')}`;
+    const active = i % 3 === 0 ? 'yes' : 'no';
+    const id = `9b2d6f3e-1c4a-4b8e-9f00-${String(i).padStart(12, '0')}`;
+    const site = `https://example.com/page/${i}`;
+    const phone = `+1 555-${String(1000 + i)}`;
+    const ip = `10.0.0.${i}`;
+    const share = `${i}%`;
+    const price = `$${i}.50`;
+    const country = ['US', 'FR', 'DE', 'GB'][i % 4];
+    const note = `the delivery was late again and number ${i} was broken`;
+    const region = i === 5 ? ' North' : i === 6 ? 'NORTH' : i % 2 === 0 ? 'north' : 'south';
+    // Leading zeros (a quarter of the codes) are what make zip codes text rather than integers.
+    const zip = String(i * 997).padStart(5, '0');
+    lines.push([amount, code, email, joined, active, id, site, phone, ip, share, price, country, `"${note}"`, region, zip].join(','));
+  }
+  return temp.write('known.csv', lines.join('\n') + '\n');
+}
+
+let profile: DatasetProfile;
+const column = (name: string): ColumnProfile => profile.columns.find((c) => c.columnName === name)!;
+
+describe('profile of a file with known answers', async () => {
+  profile = await profileFile(buildKnownFile(), { threads: 1 });
+
+  it('counts null tokens as missing and says which were seen', () => {
+    const amount = column('amount');
+    expect(amount.nullCount).toBe(3);
+    expect(amount.distributionData.missing.tokens).toEqual(
+      expect.arrayContaining([{ token: 'NA', count: 1 }, { token: 'N/A', count: 1 }, { token: '', count: 1 }]),
+    );
+  });
+
+  it('reports a value that does not parse, with its row', () => {
+    const consistency = column('amount').distributionData.typeConsistency;
+    expect(column('amount').dataType).toBe('integer');
+    expect(consistency.invalidCount).toBe(1);
+    expect(consistency.invalidExamples).toEqual([{ row: 10, value: 'oops' }]);
+    expect(consistency.share).toBeCloseTo(36 / 37, 12);
+  });
+
+  it('computes exact statistics for the numeric values', () => {
+    const values = [...Array.from({ length: 39 }, (_, k) => k + 1).filter((v) => ![7, 8, 9, 10].includes(v)), 1000];
+    const amount = column('amount');
+    expect(amount.mean).toBeCloseTo(values.reduce((a, b) => a + b, 0) / values.length, 10);
+    expect(amount.minValue).toBe('1');
+    expect(amount.maxValue).toBe('1000');
+    const sorted = [...values].sort((a, b) => a - b);
+    expect(amount.median).toBe((sorted[17]! + sorted[18]!) / 2);
+  });
+
+  it('finds the planted outlier by IQR and robust z-score, with its row', () => {
+    const outliers = column('amount').distributionData.outliers!;
+    expect(outliers.iqr.mild.count).toBe(1);
+    expect(outliers.iqr.extreme.count).toBe(1);
+    expect(outliers.robustZ.rule!.count).toBe(1);
+    expect(outliers.examples).toEqual([{ row: 40, value: '1000' }]);
+  });
+
+  it('recognises each semantic type', () => {
+    const semantic = Object.fromEntries(profile.columns.map((c) => [c.columnName, c.distributionData.semantic?.type ?? null]));
+    expect(semantic).toMatchObject({
+      email: 'email', id: 'uuid', site: 'url', phone: 'phone', ip: 'ip_address', share: 'percentage',
+      price: 'currency_amount', country: 'country_code', note: 'free_text', zip: 'postal_code',
+    });
+  });
+
+  it('reports the invalid email with its row', () => {
+    const email = column('email').distributionData.semantic!;
+    expect(email.matchingCount).toBe(39);
+    expect(email.nonMatchingExamples).toEqual([{ row: 3, value: 'not-an-email' }]);
+  });
+
+  it('infers dates, booleans, identifiers and categories', () => {
+    expect(column('joined').dataType).toBe('date');
+    expect(column('active').dataType).toBe('boolean');
+    expect(column('active').distributionData.boolean).toEqual({ trueCount: 13, falseCount: 27 });
+    expect(column('id').dataType).toBe('identifier');
+    expect(column('region').dataType).toBe('categorical');
+    expect(profile.candidateKeys).toEqual(expect.arrayContaining(['id', 'email', 'site', 'ip']));
+  });
+
+  it('gives value shapes with their shares', () => {
+    const shapes = column('code').distributionData.patterns.shapes;
+    expect(shapes).toEqual([
+      expect.objectContaining({ pattern: 'A-9', count: 20, share: 0.5 }),
+      expect.objectContaining({ pattern: 'a9', count: 20, share: 0.5 }),
+    ]);
+  });
+
+  it('flags whitespace and casing variants of one category', () => {
+    const region = column('region').distributionData;
+    expect(region.whitespace!.leadingOrTrailingCount).toBe(1);
+    expect(region.whitespace!.examples).toEqual([{ row: 5, value: ' North' }]);
+    const north = region.caseVariants.find((g) => g.normalized === 'north')!;
+    expect(north.variants.map((v) => v.value).sort()).toEqual([' North', 'NORTH', 'north']);
+  });
+
+  it('builds a histogram whose bins hold every value', () => {
+    const histogram = column('amount').distributionData.histogram!;
+    expect(histogram.bins.reduce((sum, bin) => sum + bin.count, 0)).toBe(36);
+    expect(histogram.bins.at(-1)!.count).toBe(1);
+  });
+
+  it('counts exact duplicate rows', async () => {
+    const file = temp.write('dups.csv', 'a,b\n1,x\n2,y\n1,x\n1,x\n3,z\n');
+    const dups = (await profileFile(file, { threads: 1 })).duplicateRows;
+    expect(dups.count).toBe(2);
+    expect(dups.examples).toEqual([{ rows: [1, 3, 4], count: 3 }]);
+  });
+});
+
+describe('large-file mode (above the exact row limit)', () => {
+  it('flags every approximate figure and keeps estimates within their stated error', async () => {
+    const lines = ['key,group,value'];
+    for (let i = 0; i < 30_000; i++) lines.push(`k${i},g${i % 5},${(i * 7919) % 1000}`);
+    const file = temp.write('large.csv', lines.join('\n'));
+    const large = await profileFile(file, { threads: 1, exactRowLimit: 1000, patternSampleRows: 5000 });
+    expect(large.exact).toBe(false);
+    const key = large.columns[0]!;
+    const value = large.columns[2]!;
+    // Candidate keys are confirmed exactly, which also makes the key's distinct count exact.
+    expect(key.uniqueCount).toBe(30_000);
+    expect(large.candidateKeys).toEqual(['key']);
+    expect(key.distributionData.patterns.approximate).toBe(true);
+    expect(key.distributionData.approximateFields).toContain('patterns');
+    expect(value.distributionData.numeric!.quantilesApproximate).toBe(true);
+    expect(value.distributionData.approximateFields).toEqual(expect.arrayContaining(['numeric.quantiles', 'outliers']));
+    expect(Math.abs(value.median! - 499.5)).toBeLessThan(15);
+    expect(large.columns[1]!.uniqueCount).toBe(5);
+  });
+});
