@@ -4,7 +4,10 @@ export type LogLevel = keyof typeof levels;
 
 export type Logger = Record<LogLevel, (message: string, fields?: Record<string, unknown>) => void>;
 
-export function createLogger(minLevel: LogLevel = 'info', write = (line: string) => process.stderr.write(line + '\n')): Logger {
+export function createLogger(
+  minLevel: LogLevel = 'info',
+  write: (line: string) => void = (line) => process.stderr.write(line + '\n'),
+): Logger {
   const log = (level: LogLevel) => (message: string, fields: Record<string, unknown> = {}) => {
     if (levels[level] < levels[minLevel]) return;
     write(JSON.stringify({ time: new Date().toISOString(), level, message, ...serialise(fields) }));

@@ -62,7 +62,8 @@ export function potentialNodes(schema: GraphQLSchema, document: DocumentNode, va
               const last = argumentValue(field, 'last', variables);
               factor = Number(first ?? last ?? pageSize.default) || 0;
               total += parent * factor;
-            } else if (type && isListType(getNullableType(type))) {
+            } else if (type && isListType(getNullableType(type)) && field.arguments?.some((a) => a.name.value === 'ids')) {
+              // nodes(ids: [...]): one node per ID asked for.
               const ids = argumentValue(field, 'ids', variables);
               factor = Array.isArray(ids) ? ids.length : 1;
               total += parent * factor;

@@ -1,0 +1,49 @@
+// The checked-in schema.graphql and the generated typed documents are what the
+// code produces, and the schema shows every seed column but no secret.
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { generate } from '@graphql-codegen/cli';
+import { isObjectType } from 'graphql';
+import { describe, expect, it } from 'vitest';
+import codegenConfig from '../../codegen.js';
+import { printedSchema, schema } from '../../src/graphql/schema.js';
+
+const root = path.resolve(import.meta.dirname, '../..');
+
+describe('schema.graphql', () => {
+  it('is the schema the code builds (run `npm run schema` after changing it)', async () => {
+    expect(await readFile(path.join(root, 'schema.graphql'), 'utf8')).toBe(printedSchema());
+  });
+
+  it('exposes every column of the seed models, camel-cased, and never password_hash or file_path', () => {
+    const fields = (type: string) => {
+      const t = schema.getType(type);
+      if (!isObjectType(t)) throw new Error(`${type} is not an object type`);
+      return Object.keys(t.getFields()).sort();
+    };
+    expect(fields('User')).toEqual(['createdAt', 'email', 'fullName', 'id', 'isActive', 'updatedAt', 'workspaces']);
+    expect(fields('Workspace')).toEqual(['createdAt', 'datasets', 'id', 'name', 'owner', 'updatedAt']);
+    expect(fields('Dataset')).toEqual(
+      ['analyses', 'columnCount', 'createdAt', 'fileSize', 'id', 'name', 'rowCount', 'status', 'updatedAt', 'uploadedAt', 'uploader', 'workspace'].sort(),
+    );
+    expect(fields('Analysis')).toEqual(
+      ['columnProfiles', 'completedAt', 'createdAt', 'dataset', 'errorMessage', 'goalType', 'id', 'insights', 'qualityScore', 'startedAt', 'status', 'updatedAt'].sort(),
+    );
+    expect(fields('ColumnProfile')).toEqual(
+      ['analysis', 'columnName', 'dataType', 'distributionData', 'id', 'maxValue', 'mean', 'median', 'minValue', 'nullCount', 'uniqueCount'].sort(),
+    );
+    expect(fields('Insight')).toEqual(['analysis', 'codeSuggestion', 'createdAt', 'description', 'id', 'recommendation', 'severity', 'type'].sort());
+    expect(printedSchema()).not.toMatch(/password|filePath/i);
+  });
+});
+
+describe('generated typed documents', () => {
+  it('are up to date with schema.graphql and the documents in tests (run `npm run codegen`)', async () => {
+    const outputs = await generate({ ...codegenConfig, cwd: root, silent: true }, false);
+    expect(outputs.length).toBeGreaterThan(0);
+    for (const output of outputs) {
+      const onDisk = await readFile(path.resolve(root, output.filename), 'utf8');
+      expect(onDisk, output.filename).toBe(output.content);
+    }
+  });
+});
