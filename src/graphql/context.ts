@@ -9,6 +9,8 @@ export type GraphQLContext = {
   prisma: Db;
   viewer: Viewer | null;
   logger: Logger;
+  /** Per-request dataloaders, by batch key. */
+  loaders: Map<string, unknown>;
 };
 
 /** What the HTTP layer hands to each request; `viewer` comes from sign-in. */

@@ -18,7 +18,7 @@ export function createGraphQLServer(db: Pick<Database, 'prisma' | 'pool'>, logge
     healthCheckEndpoint: '/health',
     landingPage: false,
     graphiql: { title: 'DataInsight Pro' },
-    context: ({ viewer }): GraphQLContext => ({ prisma: db.prisma, viewer: viewer ?? null, logger }),
+    context: ({ viewer }): GraphQLContext => ({ prisma: db.prisma, viewer: viewer ?? null, logger, loaders: new Map() }),
     maskedErrors: { maskError: (error) => maskError(error) },
     // Errors of operations are the masker's to log (once, and only the unexpected ones).
     logging: {

@@ -1,6 +1,8 @@
+import type { InsightSeverity, InsightType, Prisma } from '../../generated/prisma/client.js';
 import { changeableBy, requireViewer, visibleTo } from '../../auth/access.js';
 import { builder } from '../builder.js';
 import { pageArgs } from '../pagination.js';
+import { batchedTotalCount, countsBy } from '../total-count.js';
 import { AnalysisGoalTypeEnum, AnalysisStatusEnum, InsightSeverityEnum, InsightTypeEnum } from './enums.js';
 
 export const Analysis = builder.prismaNode('Analysis', {
@@ -17,29 +19,68 @@ export const Analysis = builder.prismaNode('Analysis', {
     errorMessage: t.exposeString('errorMessage', { nullable: true, description: 'Why the analysis failed, when it did.' }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
     updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
-    columnProfiles: t.relatedConnection('columnProfiles', {
-      description: "One profile per column, in the file's column order.",
-      cursor: 'id',
-      totalCount: true,
-      validate: pageArgs,
-      query: () => ({ orderBy: { id: 'asc' } }),
-    }),
-    insights: t.relatedConnection('insights', {
-      description: 'Insights, most severe first.',
-      cursor: 'id',
-      totalCount: true,
-      validate: pageArgs,
-      args: { filter: t.arg({ type: InsightFilter, required: false }) },
-      query: ({ filter }) => ({
-        where: {
-          severity: filter?.severity?.length ? { in: filter.severity } : undefined,
-          type: filter?.type?.length ? { in: filter.type } : undefined,
-        },
+    columnProfiles: t.relatedConnection(
+      'columnProfiles',
+      {
+        description: "One profile per column, in the file's column order.",
+        cursor: 'id',
+        validate: pageArgs,
+        query: () => ({ orderBy: { id: 'asc' } }),
+      },
+      {
+        fields: (c) => ({
+          totalCount: c.int({
+            resolve: batchedTotalCount(
+              'Analysis.columnProfiles',
+              async (ctx, ids) =>
+                countsBy(
+                  'analysisId',
+                  await ctx.prisma.columnProfile.groupBy({ by: ['analysisId'], where: { analysisId: { in: [...ids] } }, _count: { _all: true } }),
+                ),
+              () => null,
+            ),
+          }),
+        }),
+      },
+    ),
+    insights: t.relatedConnection(
+      'insights',
+      {
+        description: 'Insights, most severe first.',
+        cursor: 'id',
+        validate: pageArgs,
+        args: { filter: t.arg({ type: InsightFilter, required: false }) },
         // PostgreSQL orders an enum by declaration: CRITICAL first.
-        orderBy: [{ severity: 'asc' }, { id: 'asc' }],
-      }),
-    }),
+        query: ({ filter }) => ({ where: insightWhere(filter), orderBy: [{ severity: 'asc' }, { id: 'asc' }] }),
+      },
+      {
+        fields: (c) => ({
+          totalCount: c.int({
+            resolve: batchedTotalCount(
+              'Analysis.insights',
+              async (ctx, ids, args: { filter?: InsightFilterShape | null }) =>
+                countsBy(
+                  'analysisId',
+                  await ctx.prisma.insight.groupBy({
+                    by: ['analysisId'],
+                    where: { analysisId: { in: [...ids] }, AND: [insightWhere(args.filter)] },
+                    _count: { _all: true },
+                  }),
+                ),
+              (args) => args.filter,
+            ),
+          }),
+        }),
+      },
+    ),
   }),
+});
+
+type InsightFilterShape = { severity?: InsightSeverity[] | null; type?: InsightType[] | null };
+
+const insightWhere = (filter: InsightFilterShape | null | undefined): Prisma.InsightWhereInput => ({
+  severity: filter?.severity?.length ? { in: filter.severity } : undefined,
+  type: filter?.type?.length ? { in: filter.type } : undefined,
 });
 
 const InsightFilter = builder.inputType('InsightFilter', {

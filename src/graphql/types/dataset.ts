@@ -1,7 +1,9 @@
+import type { AnalysisGoalType, AnalysisStatus, Prisma } from '../../generated/prisma/client.js';
 import { changeableBy, requireViewer, visibleTo } from '../../auth/access.js';
 import { name } from '../../validation/fields.js';
 import { builder } from '../builder.js';
 import { pageArgs } from '../pagination.js';
+import { batchedTotalCount, countsBy } from '../total-count.js';
 import { AnalysisGoalTypeEnum, AnalysisStatusEnum, DatasetStatusEnum } from './enums.js';
 
 export const Dataset = builder.prismaNode('Dataset', {
@@ -20,18 +22,43 @@ export const Dataset = builder.prismaNode('Dataset', {
     uploadedAt: t.expose('uploadedAt', { type: 'DateTime' }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
     updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
-    analyses: t.relatedConnection('analyses', {
-      description: 'Analyses of this dataset, newest first.',
-      cursor: 'id',
-      totalCount: true,
-      validate: pageArgs,
-      args: { filter: t.arg({ type: AnalysisFilter, required: false }) },
-      query: ({ filter }) => ({
-        where: { status: filter?.status ?? undefined, goalType: filter?.goalType ?? undefined },
-        orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-      }),
-    }),
+    analyses: t.relatedConnection(
+      'analyses',
+      {
+        description: 'Analyses of this dataset, newest first.',
+        cursor: 'id',
+        validate: pageArgs,
+        args: { filter: t.arg({ type: AnalysisFilter, required: false }) },
+        query: ({ filter }) => ({ where: analysisWhere(filter), orderBy: [{ createdAt: 'desc' }, { id: 'desc' }] }),
+      },
+      {
+        fields: (c) => ({
+          totalCount: c.int({
+            resolve: batchedTotalCount(
+              'Dataset.analyses',
+              async (ctx, ids, args: { filter?: AnalysisFilterShape | null }) =>
+                countsBy(
+                  'datasetId',
+                  await ctx.prisma.analysis.groupBy({
+                    by: ['datasetId'],
+                    where: { datasetId: { in: [...ids] }, AND: [analysisWhere(args.filter)] },
+                    _count: { _all: true },
+                  }),
+                ),
+              (args) => args.filter,
+            ),
+          }),
+        }),
+      },
+    ),
   }),
+});
+
+type AnalysisFilterShape = { status?: AnalysisStatus | null; goalType?: AnalysisGoalType | null };
+
+const analysisWhere = (filter: AnalysisFilterShape | null | undefined): Prisma.AnalysisWhereInput => ({
+  status: filter?.status ?? undefined,
+  goalType: filter?.goalType ?? undefined,
 });
 
 const AnalysisFilter = builder.inputType('AnalysisFilter', {

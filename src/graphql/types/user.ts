@@ -1,6 +1,7 @@
 import { requireViewer, visibleTo } from '../../auth/access.js';
 import { builder } from '../builder.js';
 import { pageArgs } from '../pagination.js';
+import { batchedTotalCount, countsBy } from '../total-count.js';
 
 builder.prismaNode('User', {
   id: { field: 'id' },
@@ -12,13 +13,34 @@ builder.prismaNode('User', {
     isActive: t.exposeBoolean('isActive'),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
     updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
-    workspaces: t.relatedConnection('workspaces', {
-      description: "The user's workspaces, newest first.",
-      cursor: 'id',
-      totalCount: true,
-      validate: pageArgs,
-      query: (_args, ctx) => ({ where: visibleTo.workspace(requireViewer(ctx)), orderBy: [{ createdAt: 'desc' }, { id: 'desc' }] }),
-    }),
+    workspaces: t.relatedConnection(
+      'workspaces',
+      {
+        description: "The user's workspaces, newest first.",
+        cursor: 'id',
+        validate: pageArgs,
+        query: (_args, ctx) => ({ where: visibleTo.workspace(requireViewer(ctx)), orderBy: [{ createdAt: 'desc' }, { id: 'desc' }] }),
+      },
+      {
+        fields: (c) => ({
+          totalCount: c.int({
+            resolve: batchedTotalCount(
+              'User.workspaces',
+              async (ctx, ids) =>
+                countsBy(
+                  'ownerId',
+                  await ctx.prisma.workspace.groupBy({
+                    by: ['ownerId'],
+                    where: { ownerId: { in: [...ids] }, AND: [visibleTo.workspace(requireViewer(ctx))] },
+                    _count: { _all: true },
+                  }),
+                ),
+              () => null,
+            ),
+          }),
+        }),
+      },
+    ),
   }),
 });
 

@@ -1,8 +1,9 @@
-import type { Prisma } from '../../generated/prisma/client.js';
+import type { DatasetStatus, Prisma } from '../../generated/prisma/client.js';
 import { changeableBy, requireViewer, visibleTo } from '../../auth/access.js';
 import { name } from '../../validation/fields.js';
 import { builder } from '../builder.js';
 import { pageArgs } from '../pagination.js';
+import { batchedTotalCount, countsBy } from '../total-count.js';
 import { DatasetStatusEnum } from './enums.js';
 
 export const Workspace = builder.prismaNode('Workspace', {
@@ -14,23 +15,45 @@ export const Workspace = builder.prismaNode('Workspace', {
     owner: t.relation('owner'),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
     updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
-    datasets: t.relatedConnection('datasets', {
-      cursor: 'id',
-      totalCount: true,
-      validate: pageArgs,
-      args: {
-        filter: t.arg({ type: DatasetFilter, required: false }),
-        orderBy: t.arg({ type: DatasetOrder, required: false, defaultValue: 'CREATED_AT_DESC' }),
-      },
-      query: ({ filter, orderBy }) => ({
-        where: {
-          status: filter?.status ?? undefined,
-          name: filter?.nameContains ? { contains: filter.nameContains, mode: 'insensitive' as const } : undefined,
+    datasets: t.relatedConnection(
+      'datasets',
+      {
+        cursor: 'id',
+        validate: pageArgs,
+        args: {
+          filter: t.arg({ type: DatasetFilter, required: false }),
+          orderBy: t.arg({ type: DatasetOrder, required: false, defaultValue: 'CREATED_AT_DESC' }),
         },
-        orderBy: datasetOrders[orderBy ?? 'CREATED_AT_DESC'],
-      }),
-    }),
+        query: ({ filter, orderBy }) => ({ where: datasetWhere(filter), orderBy: datasetOrders[orderBy ?? 'CREATED_AT_DESC'] }),
+      },
+      {
+        fields: (c) => ({
+          totalCount: c.int({
+            resolve: batchedTotalCount(
+              'Workspace.datasets',
+              async (ctx, ids, args: { filter?: DatasetFilterShape | null }) =>
+                countsBy(
+                  'workspaceId',
+                  await ctx.prisma.dataset.groupBy({
+                    by: ['workspaceId'],
+                    where: { workspaceId: { in: [...ids] }, AND: [datasetWhere(args.filter)] },
+                    _count: { _all: true },
+                  }),
+                ),
+              (args) => args.filter,
+            ),
+          }),
+        }),
+      },
+    ),
   }),
+});
+
+type DatasetFilterShape = { status?: DatasetStatus | null; nameContains?: string | null };
+
+const datasetWhere = (filter: DatasetFilterShape | null | undefined): Prisma.DatasetWhereInput => ({
+  status: filter?.status ?? undefined,
+  name: filter?.nameContains ? { contains: filter.nameContains, mode: 'insensitive' } : undefined,
 });
 
 const DatasetFilter = builder.inputType('DatasetFilter', {
