@@ -1,7 +1,6 @@
 // Nested selections are not paid per parent: the dashboard query sends the
 // same number of statements for one workspace as for twenty, and no more than
-// one per nesting level plus one per totalCount (with Prisma's relation joins
-// it is a single statement).
+// one per nesting level plus one per totalCount.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPrismaClient } from '../../src/db/client.js';
 import { PrePingPool } from '../../src/db/pool.js';
