@@ -16,6 +16,7 @@ import { openSourceRelation, translateReadError, type SourceRelation } from './r
 import { runColumnPass, type ColumnFacts } from './statistics/column-pass.js';
 import { buildColumnProfile, refineLogicalType, type FrequencySource } from './statistics/column-profile-builder.js';
 import { runDistributionPass, type DistributionFacts } from './statistics/distribution-pass.js';
+import { columnExampleRequests, examplesOf, fetchExamples } from './statistics/examples-pass.js';
 import type { ValueCount } from './statistics/frequency-summary.js';
 import { sampleFrequencies } from './statistics/sampled-frequencies.js';
 import { loadTypedTable } from './statistics/typed-table.js';
@@ -40,7 +41,7 @@ export async function profileFile(path: string, options: ProfileOptions = {}): P
   const file = await detectFile(path);
   const session = await DuckDBSession.open(resolved);
   try {
-    const source = await openSourceRelation(session, file);
+    const source = await openSourceRelation(session, file, resolved.inferenceSampleRows);
     const plans = planColumns(source.names, await readInferenceSample(session, source, path, resolved), resolved);
     endPhase('sniffing');
 
@@ -48,7 +49,7 @@ export async function profileFile(path: string, options: ProfileOptions = {}): P
     endPhase('loading');
 
     const exact = rowCount <= resolved.exactRowLimit;
-    const facts = await runColumnPass(session, plans, exact, phase('statistics'));
+    const facts = await runColumnPass(session, plans, exact, resolved.nullTokens, phase('statistics'));
     endPhase('statistics');
 
     const pearsonColumns = choosePearsonColumns(plans, facts, rowCount, resolved);
@@ -61,6 +62,10 @@ export async function profileFile(path: string, options: ProfileOptions = {}): P
       phase('distributions'),
     );
     const frequencySources = await frequencySourcesFor(session, plans, facts, distribution.columns, rowCount, resolved);
+    const examples = await fetchExamples(
+      session,
+      plans.flatMap((plan, i) => columnExampleRequests(plan, facts[i]!, distribution.columns[i]!, resolved.nullTokens)),
+    );
     endPhase('distributions');
 
     phase('dataset');
@@ -72,7 +77,14 @@ export async function profileFile(path: string, options: ProfileOptions = {}): P
 
     const columns: ColumnProfile[] = plans.map((plan, i) =>
       buildColumnProfile(
-        { plan, facts: facts[i]!, distribution: distribution.columns[i]!, frequencySource: frequencySources[i]!, rowCount },
+        {
+          plan,
+          facts: facts[i]!,
+          distribution: distribution.columns[i]!,
+          frequencySource: frequencySources[i]!,
+          examples: examplesOf(i, examples),
+          rowCount,
+        },
         resolved,
       ),
     );
@@ -125,6 +137,7 @@ async function readInferenceSample(
   path: string,
   options: ResolvedProfileOptions,
 ): Promise<(string | null)[][]> {
+  if (source.headRecords) return source.headRecords;
   const columns = source.names.map((_, i) => source.rawColumn(i)).join(', ');
   const rows = await session
     .rows(`SELECT ${columns} FROM ${source.fromSql} LIMIT ${Math.floor(options.inferenceSampleRows)}`, [path])

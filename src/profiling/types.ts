@@ -98,7 +98,7 @@ export interface ProfileOptions {
   threads?: number;
   /** Up to this many rows distinct counts and quantiles are exact; above, sketches are used and flagged. */
   exactRowLimit?: number;
-  /** Rows read from the start of the file to infer types, formats and semantic types. */
+  /** Rows read from the start of the file (CSV: at most its first MiB) to infer types, formats and semantic types. */
   inferenceSampleRows?: number;
   /** Rows sampled for patterns/top values of high-cardinality text columns above this size. */
   patternSampleRows?: number;

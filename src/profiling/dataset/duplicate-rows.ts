@@ -2,7 +2,7 @@
 import type { DuckDBSession } from '../engine/duckdb-session.js';
 import { toCount } from '../engine/duckdb-session.js';
 import type { ColumnPlan } from '../inference/column-plan.js';
-import { PROFILED_TABLE, badColumn, hasBadColumn, tokenColumn, valueColumn } from '../statistics/typed-table.js';
+import { PROFILED_TABLE, cellColumns } from '../statistics/typed-table.js';
 import type { DuplicateRows } from '../types.js';
 
 export async function findDuplicateRows(
@@ -10,14 +10,13 @@ export async function findDuplicateRows(
   plans: readonly ColumnPlan[],
   rowCount: number,
 ): Promise<DuplicateRows> {
-  const cells = plans.flatMap((plan) => [
-    tokenColumn(plan.index),
-    valueColumn(plan.index),
-    ...(hasBadColumn(plan) ? [badColumn(plan.index)] : []),
-  ]);
+  const rowHash = `hash(${plans.flatMap(cellColumns).join(', ')})`;
+  // Counting distinct hashes is a cheap aggregate; the group-by for examples runs only when there are any.
+  const counted = await session.one(`SELECT count(*) - count(DISTINCT ${rowHash}) AS duplicates FROM ${PROFILED_TABLE}`);
+  if (toCount(counted['duplicates']) === 0) return { count: 0, share: 0, examples: [], method: 'hash64' };
   const rows = await session.rows(
     `SELECT n, first_rows, sum(n - 1) OVER () AS duplicates FROM (
-       SELECT count(*) AS n, min(rowid, 5) AS first_rows FROM ${PROFILED_TABLE} GROUP BY hash(${cells.join(', ')})
+       SELECT count(*) AS n, min(rowid, 5) AS first_rows FROM ${PROFILED_TABLE} GROUP BY ${rowHash}
        HAVING count(*) > 1)
      ORDER BY first_rows[1] LIMIT 5`,
   );

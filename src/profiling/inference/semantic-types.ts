@@ -34,11 +34,11 @@ const REGEX_RULES: { type: SemanticType; body: string }[] = [
   { type: 'phone', body: '[+]?([0-9]{1,3}[ .-]?)?([(][0-9]{2,4}[)][ .-]?)?[0-9]{2,4}([ .-]?[0-9]{2,4}){1,3}' },
 ];
 
-/** A value with at least three words counts as prose for the free_text share. */
-const FREE_TEXT_RE = '\\S+\\s+\\S+\\s+\\S+.*';
+/** A value with at least three words counts as prose for the free_text share (searched, not anchored). */
+const FREE_TEXT_RE = '\\S\\s+\\S+\\s+\\S';
 const countryCodes = new Set(ISO_COUNTRY_CODES);
 const matchers = REGEX_RULES.map((rule) => ({ ...rule, matcher: fullMatcher(rule.body) }));
-const freeTextMatcher = new RegExp(`^(?:${FREE_TEXT_RE})$`, 'su');
+const freeTextMatcher = new RegExp(FREE_TEXT_RE, 'u');
 
 export interface SemanticGuess {
   type: SemanticType;
@@ -77,9 +77,13 @@ function guessFreeText(values: readonly string[], threshold: number): SemanticGu
   return null;
 }
 
-/** SQL boolean: does the trimmed text `x` conform to the semantic type? */
+/**
+ * SQL boolean: does the text `x` conform to the semantic type? Surrounding whitespace is tolerated inside the
+ * regex (as the JS side trims), which avoids a trim() copy per value.
+ */
 export function semanticMatchSql(type: SemanticType, x: string): string {
-  if (type === 'country_code') return `(${x} IN (${ISO_COUNTRY_CODES.map(stringLiteral).join(', ')}))`;
-  const body = type === 'free_text' ? FREE_TEXT_RE : REGEX_RULES.find((rule) => rule.type === type)!.body;
-  return `regexp_full_match(${x}, ${stringLiteral(body)}, 's')`;
+  if (type === 'country_code') return `(trim(${x}) IN (${ISO_COUNTRY_CODES.map(stringLiteral).join(', ')}))`;
+  if (type === 'free_text') return `regexp_matches(${x}, ${stringLiteral(FREE_TEXT_RE)})`;
+  const body = REGEX_RULES.find((rule) => rule.type === type)!.body;
+  return `regexp_full_match(${x}, ${stringLiteral(`\\s*(?:${body})\\s*`)})`;
 }

@@ -79,7 +79,7 @@ function modeFieldCount(records: string[][]): { count: number; share: number } {
 
 const LOOKS_LIKE_DATA = /^\s*([+-]?(\d+[.,]?\d*|[.,]\d+)([eE][+-]?\d+)?|\d{4}-\d{2}-\d{2}.*|\d{1,2}[/.]\d{1,2}[/.]\d{4})\s*$/;
 
-export function sniffCsvDialect(headText: string, headIsWholeFile: boolean): CsvDialect {
+export function sniffCsvDialect(headText: string, headIsWholeFile: boolean, sampleRecords: number): CsvDialect {
   let best: { delimiter: Delimiter; records: string[][]; count: number; share: number } | null = null;
   for (const delimiter of DELIMITER_CANDIDATES) {
     const records = parseCsvRecords(headText, delimiter, MAX_SNIFF_RECORDS + 1);
@@ -95,9 +95,12 @@ export function sniffCsvDialect(headText: string, headIsWholeFile: boolean): Csv
   }
   if (!best) throw new ProfilingError('EMPTY_FILE', 'No records found');
 
-  const [first = [], ...rest] = best.records;
   if (best.count === 1) assertSingleColumnIsTabular(best.records);
   else assertConsistentTable(best.records, best.share);
+  // The head doubles as the inference sample, which spares DuckDB a separate read of the file's start.
+  const all = parseCsvRecords(headText, best.delimiter, sampleRecords + 2);
+  const records = !headIsWholeFile && all.length > 2 ? all.slice(0, -1) : all;
+  const [first = [], ...rest] = records;
 
   // A header row has no cell that looks like a number or a date (a data row usually does).
   const hasHeader = rest.length === 0 || !first.some((cell) => LOOKS_LIKE_DATA.test(cell));
@@ -106,7 +109,7 @@ export function sniffCsvDialect(headText: string, headIsWholeFile: boolean): Csv
     delimiter: best.delimiter,
     hasHeader,
     header,
-    sampleRecords: hasHeader ? rest : best.records,
+    sampleRecords: (hasHeader ? rest : records).slice(0, sampleRecords),
   };
 }
 

@@ -18,12 +18,18 @@ export interface SourceRelation {
   rawColumn: (index: number) => string;
   delimiter: string | null;
   hasHeader: boolean | null;
+  /** First records already parsed while sniffing (CSV), as DuckDB would read them (empty field = NULL). */
+  headRecords: (string | null)[][] | null;
 }
 
 export const rawColumnName = (index: number): string => `c${index}`;
 
-export async function openSourceRelation(session: DuckDBSession, file: DetectedFile): Promise<SourceRelation> {
-  if (file.format === 'csv') return csvRelation(file);
+export async function openSourceRelation(
+  session: DuckDBSession,
+  file: DetectedFile,
+  sampleRecords: number,
+): Promise<SourceRelation> {
+  if (file.format === 'csv') return csvRelation(file, sampleRecords);
   const reader = file.format === 'json' ? `read_json($1, format = 'auto')` : 'read_parquet($1)';
   const described = await session.rows(`DESCRIBE SELECT * FROM ${reader}`, [file.path]).catch((error: unknown) => {
     throw translateReadError(error);
@@ -38,11 +44,12 @@ export async function openSourceRelation(session: DuckDBSession, file: DetectedF
     rawColumn: rawColumnName,
     delimiter: null,
     hasHeader: null,
+    headRecords: null,
   };
 }
 
-function csvRelation(file: DetectedFile): SourceRelation {
-  const dialect = sniffCsvDialect(file.headText, file.headIsWholeFile);
+function csvRelation(file: DetectedFile, sampleRecords: number): SourceRelation {
+  const dialect = sniffCsvDialect(file.headText, file.headIsWholeFile, sampleRecords);
   const columns = dialect.header.map((_, i) => `${stringLiteral(rawColumnName(i))}: 'VARCHAR'`).join(', ');
   const options = [
     'auto_detect = false',
@@ -63,6 +70,9 @@ function csvRelation(file: DetectedFile): SourceRelation {
     rawColumn: rawColumnName,
     delimiter: dialect.delimiter,
     hasHeader: dialect.hasHeader,
+    headRecords: dialect.sampleRecords.map((record) =>
+      dialect.header.map((_, i) => (record[i] === undefined || record[i] === '' ? null : record[i]!)),
+    ),
   };
 }
 

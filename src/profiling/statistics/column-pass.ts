@@ -1,16 +1,21 @@
 /**
  * Pass 1 over the typed table: counts, missing tokens, parse failures, distinct counts, moments, quantiles,
  * lengths, whitespace and semantic conformity for every column, in one query.
+ *
+ * Each aggregate costs a few nanoseconds per row, so the pass computes only what cannot be derived: text
+ * renderings of numeric extremes are made in JS, zero/negative counts share one sign histogram, and row
+ * examples come later from a filtered query (examples-pass.ts) instead of an aggregate over every row.
  */
-import type { RowValue } from '../distribution-schema.js';
 import type { DuckDBSession } from '../engine/duckdb-session.js';
 import { toCount, toNumber } from '../engine/duckdb-session.js';
 import type { ColumnPlan } from '../inference/column-plan.js';
-import { semanticMatchSql } from '../inference/semantic-types.js';
 import { numericPositionSql } from '../inference/value-parsers.js';
 import { AggregateQuery } from './aggregate-query.js';
-import { examplesSql, parseExamples, parseMap } from './row-values.js';
-import { PROFILED_TABLE, badColumn, hasBadColumn, tokenColumn, valueColumn } from './typed-table.js';
+import { parseMap } from './row-values.js';
+import {
+  PROFILED_TABLE, badColumn, isTextColumn, nullTokenIndexSql, semanticColumn, tokenColumn, valueColumn,
+} from './typed-table.js';
+import { positionLabel } from './value-labels.js';
 
 export const QUANTILE_LEVELS = [0.01, 0.05, 0.25, 0.5, 0.75, 0.95, 0.99] as const;
 /** Hash-subsampling rate for approximate distinct counts: values whose hash ≡ 0 (mod K) are counted exactly. */
@@ -42,7 +47,6 @@ export interface ColumnFacts {
   invalidCount: number;
   /** token index (0-based into the token list) → count */
   tokenCounts: Map<number, number>;
-  invalidExamples: RowValue[];
   distinct: DistinctEstimate;
   invalidDistinct: number;
   min: string | null;
@@ -50,48 +54,59 @@ export interface ColumnFacts {
   numeric: NumericFacts | null;
   trueCount: number | null;
   lengths: { min: number; max: number; mean: number } | null;
-  whitespace: { count: number; examples: RowValue[] } | null;
-  semantic: { matchingCount: number; nonMatchingExamples: RowValue[] } | null;
+  whitespaceCount: number | null;
+  semanticMatchingCount: number | null;
 }
 
 export function numericExpression(plan: ColumnPlan): string | null {
   return numericPositionSql(plan.rule.valueType, valueColumn(plan.index));
 }
 
+/** SQL: is the unparsed text b{i} a real bad value (not a null token)? */
+export function invalidValueSql(plan: ColumnPlan, nullTokens: readonly string[]): string {
+  const b = badColumn(plan.index);
+  return `(${b} IS NOT NULL AND ${nullTokenIndexSql(b, nullTokens)} IS NULL)`;
+}
+
+/** SQL: leading or trailing space/tab/newline, by prefix/suffix tests that allocate nothing (trim() copies). */
+export function paddedSql(v: string): string {
+  const sides = ['prefix', 'suffix'].flatMap((side) => ["' '", 'chr(9)', 'chr(10)', 'chr(13)'].map((ch) => `${side}(${v}, ${ch})`));
+  return `(${sides.join(' OR ')})`;
+}
+
 export async function runColumnPass(
   session: DuckDBSession,
   plans: readonly ColumnPlan[],
   exact: boolean,
+  nullTokens: readonly string[],
   onProgress: (percent: number) => void,
 ): Promise<ColumnFacts[]> {
   const query = new AggregateQuery();
-  const readers = plans.map((plan) => addColumnAggregates(query, plan, exact));
+  const readers = plans.map((plan) => addColumnAggregates(query, plan, exact, nullTokens));
   const row = await query.run(session, PROFILED_TABLE, onProgress);
   return readers.map((read) => read(row));
 }
 
-function addColumnAggregates(query: AggregateQuery, plan: ColumnPlan, exact: boolean) {
+function addColumnAggregates(query: AggregateQuery, plan: ColumnPlan, exact: boolean, nullTokens: readonly string[]) {
   const v = valueColumn(plan.index);
-  const t = tokenColumn(plan.index);
   const b = badColumn(plan.index);
-  const typed = hasBadColumn(plan);
-  const isString = plan.rule.valueType === 'string';
+  const text = isTextColumn(plan);
   const n = numericExpression(plan);
 
   const valid = query.add(`count(${v})`);
-  const tokens = query.add(`histogram(${t})`);
-  const invalid = typed ? query.add(`count(${b})`) : null;
-  const invalidExamples = typed ? query.add(examplesSql(b, `${b} IS NOT NULL`)) : null;
-  const invalidDistinct = typed ? query.add(`count(DISTINCT ${b})`) : null;
+  // Typed columns: null tokens hide among the unparsed values b (few rows); empty fields have neither v nor b.
+  const unparsed = text ? null : query.add(`count(${b})`);
+  const tokens = text
+    ? query.add(`histogram(${tokenColumn(plan.index)})`)
+    : query.add(`histogram(${nullTokenIndexSql(b, nullTokens)}) FILTER (WHERE ${b} IS NOT NULL)`);
+  const invalidDistinct = text ? null : query.add(`count(DISTINCT ${b}) FILTER (WHERE ${invalidValueSql(plan, nullTokens)})`);
 
   const exactDistinct = exact || plan.sampleDistinct <= LOW_CARDINALITY_SAMPLE_DISTINCT;
   const distinct = exactDistinct
     ? query.add(`count(DISTINCT ${v})`)
     : query.add(`count(DISTINCT ${v}) FILTER (WHERE hash(${v}) % ${DISTINCT_SUBSAMPLE_MODULUS} = 0)`);
 
-  const min = query.add(`CAST(min(${v}) AS VARCHAR)`);
-  const max = query.add(`CAST(max(${v}) AS VARCHAR)`);
-
+  const extremes = n ? null : { min: query.add(`CAST(min(${v}) AS VARCHAR)`), max: query.add(`CAST(max(${v}) AS VARCHAR)`) };
   const numeric = n
     ? {
         min: query.add(`min(${n})`),
@@ -100,84 +115,68 @@ function addColumnAggregates(query: AggregateQuery, plan: ColumnPlan, exact: boo
         stdDev: query.add(`stddev_samp(${n})`),
         skewness: query.add(`skewness(${n})`),
         kurtosis: query.add(`kurtosis(${n})`),
-        quantiles: query.add(
-          `${exact ? 'quantile_cont' : 'approx_quantile'}(${n}, [${QUANTILE_LEVELS.join(', ')}])`,
-        ),
-        zero: query.add(`count(*) FILTER (WHERE ${n} = 0)`),
-        negative: query.add(`count(*) FILTER (WHERE ${n} < 0)`),
+        quantiles: query.add(`${exact ? 'quantile_cont' : 'approx_quantile'}(${n}, [${QUANTILE_LEVELS.join(', ')}])`),
+        signs: query.add(`histogram(sign(${n}))`),
       }
     : null;
 
   const trueCount = plan.rule.valueType === 'boolean' ? query.add(`count(*) FILTER (WHERE ${v})`) : null;
-
-  const text = isString
+  const lengths = text
     ? {
-        minLength: query.add(`min(length(${v}))`),
-        maxLength: query.add(`max(length(${v}))`),
-        meanLength: query.add(`avg(length(${v}))`),
-        whitespace: query.add(`count(*) FILTER (WHERE ${v} <> trim(${v}))`),
-        whitespaceExamples: query.add(examplesSql(v, `${v} <> trim(${v})`)),
+        min: query.add(`min(length(${v}))`),
+        max: query.add(`max(length(${v}))`),
+        mean: query.add(`avg(length(${v}))`),
+        padded: query.add(`count(*) FILTER (WHERE ${paddedSql(v)})`),
       }
     : null;
-
-  const semantic = plan.semantic
-    ? {
-        matching: query.add(`count(*) FILTER (WHERE ${semanticMatchSql(plan.semantic.type, `trim(${v})`)})`),
-        examples: query.add(examplesSql(v, `NOT ${semanticMatchSql(plan.semantic.type, `trim(${v})`)}`)),
-      }
-    : null;
+  const semantic = plan.semantic ? query.add(`count(*) FILTER (WHERE ${semanticColumn(plan.index)})`) : null;
 
   return (row: Record<string, unknown>): ColumnFacts => {
     const rawDistinct = toCount(row[distinct]);
     const estimated = exactDistinct ? rawDistinct : rawDistinct * DISTINCT_SUBSAMPLE_MODULUS;
     const validCount = toCount(row[valid]);
+    const tokenCounts = new Map<number, number>();
+    for (const { key, count } of parseMap(row[tokens])) tokenCounts.set(toCount(key) - 1, count);
+    const tokenTotal = [...tokenCounts.values()].reduce((sum, c) => sum + c, 0);
     const numericMin = numeric ? toNumber(row[numeric.min]) : null;
+    const numericMax = numeric ? toNumber(row[numeric.max]) : null;
+    const signs = new Map(numeric ? parseMap(row[numeric.signs]).map(({ key, count }) => [toNumber(key), count]) : []);
+    const label = (x: number | null) => (x === null ? null : positionLabel(plan.rule.valueType, x));
     return {
       validCount,
-      invalidCount: invalid ? toCount(row[invalid]) : 0,
-      tokenCounts: new Map(parseMap(row[tokens]).map(({ key, count }) => [toCount(key) - 1, count])),
-      invalidExamples: invalidExamples ? parseExamples(row[invalidExamples]) : [],
+      invalidCount: unparsed ? toCount(row[unparsed]) - tokenTotal : 0,
+      tokenCounts,
       distinct: {
         // A subsample estimate can overshoot the number of values; cap it there.
         count: Math.min(estimated, validCount),
         approximate: !exactDistinct,
-        relativeStandardError: exactDistinct
-          ? null
-          : Math.sqrt((DISTINCT_SUBSAMPLE_MODULUS - 1) / Math.max(1, estimated)),
+        relativeStandardError: exactDistinct ? null : Math.sqrt((DISTINCT_SUBSAMPLE_MODULUS - 1) / Math.max(1, estimated)),
       },
       invalidDistinct: invalidDistinct ? toCount(row[invalidDistinct]) : 0,
-      min: (row[min] as string | null) ?? null,
-      max: (row[max] as string | null) ?? null,
+      min: extremes ? ((row[extremes.min] as string | null) ?? null) : label(numericMin),
+      max: extremes ? ((row[extremes.max] as string | null) ?? null) : label(numericMax),
       numeric:
         numeric && numericMin !== null
           ? {
               min: numericMin,
-              max: toNumber(row[numeric.max]) ?? numericMin,
+              max: numericMax ?? numericMin,
               mean: toNumber(row[numeric.mean]),
               stdDev: toNumber(row[numeric.stdDev]),
               skewness: toNumber(row[numeric.skewness]),
               kurtosis: toNumber(row[numeric.kurtosis]),
               quantiles: ((row[numeric.quantiles] as unknown[] | null) ?? []).map((q) => toNumber(q) ?? 0),
               quantilesApproximate: !exact,
-              zeroCount: toCount(row[numeric.zero]),
-              negativeCount: toCount(row[numeric.negative]),
+              zeroCount: signs.get(0) ?? 0,
+              negativeCount: signs.get(-1) ?? 0,
             }
           : null,
       trueCount: trueCount ? toCount(row[trueCount]) : null,
       lengths:
-        text && validCount > 0
-          ? {
-              min: toCount(row[text.minLength]),
-              max: toCount(row[text.maxLength]),
-              mean: toNumber(row[text.meanLength]) ?? 0,
-            }
+        lengths && validCount > 0
+          ? { min: toCount(row[lengths.min]), max: toCount(row[lengths.max]), mean: toNumber(row[lengths.mean]) ?? 0 }
           : null,
-      whitespace: text
-        ? { count: toCount(row[text.whitespace]), examples: parseExamples(row[text.whitespaceExamples]) }
-        : null,
-      semantic: semantic
-        ? { matchingCount: toCount(row[semantic.matching]), nonMatchingExamples: parseExamples(row[semantic.examples]) }
-        : null,
+      whitespaceCount: lengths ? toCount(row[lengths.padded]) : null,
+      semanticMatchingCount: semantic ? toCount(row[semantic]) : null,
     };
   };
 }

@@ -10,6 +10,7 @@ import type { ResolvedProfileOptions } from '../options.js';
 import type { ColumnProfile } from '../types.js';
 import { QUANTILE_LEVELS, type ColumnFacts } from './column-pass.js';
 import { iqrFences, robustZBounds, ROBUST_Z_THRESHOLD, type DistributionFacts } from './distribution-pass.js';
+import type { ColumnExamples } from './examples-pass.js';
 import { summarizeFrequencies, type ValueCount } from './frequency-summary.js';
 import { positionLabel, truncate } from './value-labels.js';
 
@@ -27,6 +28,7 @@ export interface ColumnInputs {
   facts: ColumnFacts;
   distribution: DistributionFacts;
   frequencySource: FrequencySource;
+  examples: ColumnExamples;
   rowCount: number;
 }
 
@@ -53,14 +55,18 @@ export function refineLogicalType(
 }
 
 export function buildColumnProfile(inputs: ColumnInputs, options: ResolvedProfileOptions): ColumnProfile {
-  const { plan, facts, distribution, frequencySource, rowCount } = inputs;
+  const { plan, facts, distribution, frequencySource, examples, rowCount } = inputs;
   const { valueType } = plan.rule;
   const label = (position: number) => positionLabel(valueType, position);
   const approximateFields: string[] = [];
 
   const missingCount = rowCount - facts.validCount - facts.invalidCount;
   const nonMissing = facts.validCount + facts.invalidCount;
-  const tokens = [...facts.tokenCounts.entries()]
+  const tokenCounts = new Map(facts.tokenCounts);
+  // Typed columns count empty fields implicitly: whatever is missing and not a written token was empty.
+  const written = [...tokenCounts.values()].reduce((sum, c) => sum + c, 0);
+  if (missingCount > written) tokenCounts.set(0, (tokenCounts.get(0) ?? 0) + missingCount - written);
+  const tokens = [...tokenCounts.entries()]
     .map(([index, count]) => ({ token: options.nullTokens[index] ?? '', count }))
     .sort((a, b) => b.count - a.count);
 
@@ -88,18 +94,18 @@ export function buildColumnProfile(inputs: ColumnInputs, options: ResolvedProfil
       share: nonMissing === 0 ? 1 : facts.validCount / nonMissing,
       validCount: facts.validCount,
       invalidCount: facts.invalidCount,
-      invalidExamples: facts.invalidExamples,
+      invalidExamples: examples.invalid,
       candidateShares: plan.candidateShares,
       decimalSeparator: plan.rule.decimalSeparator,
       dateFormat: plan.rule.dateFormat,
     },
     semantic:
-      plan.semantic && facts.semantic
+      plan.semantic && facts.semanticMatchingCount !== null
         ? {
             type: plan.semantic.type,
-            share: share(facts.semantic.matchingCount, facts.validCount),
-            matchingCount: facts.semantic.matchingCount,
-            nonMatchingExamples: facts.semantic.nonMatchingExamples,
+            share: share(facts.semanticMatchingCount, facts.validCount),
+            matchingCount: facts.semanticMatchingCount,
+            nonMatchingExamples: examples.semanticMismatch,
           }
         : null,
     uniqueness: {
@@ -165,12 +171,11 @@ export function buildColumnProfile(inputs: ColumnInputs, options: ResolvedProfil
                 ? null
                 : rule(robustZBounds(outliers.median, outliers.mad), outliers.robustZCount, label),
           },
-          examples: outliers.examples,
+          examples: examples.outliers,
         }
       : null,
-    whitespace: facts.whitespace
-      ? { leadingOrTrailingCount: facts.whitespace.count, examples: facts.whitespace.examples }
-      : null,
+    whitespace:
+      facts.whitespaceCount !== null ? { leadingOrTrailingCount: facts.whitespaceCount, examples: examples.whitespace } : null,
     caseVariants: valueType === 'string' ? summary.caseVariants : [],
     approximateFields,
   };

@@ -3,7 +3,7 @@
  * frequencies of low-cardinality columns and Pearson correlations; then a short pass 3 for robust-z outliers,
  * which needs the MAD.
  */
-import type { RowValue, ValueType } from '../distribution-schema.js';
+import type { ValueType } from '../distribution-schema.js';
 import type { DuckDBSession } from '../engine/duckdb-session.js';
 import { toCount, toNumber } from '../engine/duckdb-session.js';
 import { numberLiteral } from '../engine/sql.js';
@@ -11,7 +11,7 @@ import type { ColumnPlan } from '../inference/column-plan.js';
 import { AggregateQuery } from './aggregate-query.js';
 import { QUANTILE_LEVELS, numericExpression, type ColumnFacts } from './column-pass.js';
 import type { ValueCount } from './frequency-summary.js';
-import { extremeExamplesSql, parseExamples, parseMap } from './row-values.js';
+import { parseMap } from './row-values.js';
 import { PROFILED_TABLE, valueColumn } from './typed-table.js';
 
 /** Columns with at most this many distinct values get exact frequencies from a histogram aggregate. */
@@ -32,7 +32,6 @@ export interface OutlierFacts {
   median: number;
   mildCount: number;
   extremeCount: number;
-  examples: RowValue[];
   mad: number;
   robustZCount: number | null;
 }
@@ -60,6 +59,12 @@ export function binLayout(min: number, max: number, bins: number, valueType: Val
 export function iqrFences(q1: number, q3: number, k: number): { lower: number; upper: number } {
   const iqr = q3 - q1;
   return { lower: q1 - k * iqr, upper: q3 + k * iqr };
+}
+
+/** SQL: is `n` beyond the IQR fences at k × IQR? */
+export function outsideFencesSql(n: string, q1: number, q3: number, k: number): string {
+  const { lower, upper } = iqrFences(q1, q3, k);
+  return `(${n} < ${numberLiteral(lower)} OR ${n} > ${numberLiteral(upper)})`;
 }
 
 export function robustZBounds(median: number, mad: number, threshold = ROBUST_Z_THRESHOLD) {
@@ -114,8 +119,7 @@ function addDistributionAggregates(
     facts.distinct.count <= EXACT_FREQUENCY_MAX_DISTINCT && facts.validCount > 0 ? query.add(`histogram(${v})`) : null;
 
   let histogram: { layout: BinLayout; alias: string } | null = null;
-  let outliers: { q1: number; q3: number; median: number; mild: string; extreme: string; examples: string; mad: string } | null =
-    null;
+  let outliers: { q1: number; q3: number; median: number; fenceClass: string; mad: string } | null = null;
   if (n && numeric) {
     const layout = binLayout(numeric.min, numeric.max, options.histogramBins, plan.rule.valueType);
     const binIndex =
@@ -128,19 +132,14 @@ function addDistributionAggregates(
     const q1 = numeric.quantiles[QUANTILE_LEVELS.indexOf(0.25)]!;
     const median = numeric.quantiles[QUANTILE_LEVELS.indexOf(0.5)]!;
     const q3 = numeric.quantiles[QUANTILE_LEVELS.indexOf(0.75)]!;
-    const outside = (k: number) => {
-      const { lower, upper } = iqrFences(q1, q3, k);
-      return `(${n} < ${numberLiteral(lower)} OR ${n} > ${numberLiteral(upper)})`;
-    };
-    const distance = `abs(${n} - ${numberLiteral(median)})`;
+    // One histogram classifies each value as beyond the 3x fence (2), the 1.5x fence only (1) or inside (NULL).
+    const fenceClass = `CASE WHEN ${outsideFencesSql(n, q1, q3, 3)} THEN 2 WHEN ${outsideFencesSql(n, q1, q3, 1.5)} THEN 1 END`;
     outliers = {
       q1,
       q3,
       median,
-      mild: query.add(`count(*) FILTER (WHERE ${outside(1.5)})`),
-      extreme: query.add(`count(*) FILTER (WHERE ${outside(3)})`),
-      examples: query.add(extremeExamplesSql(v, outside(1.5), distance)),
-      mad: query.add(`${options.exact ? 'quantile_cont' : 'approx_quantile'}(${distance}, 0.5)`),
+      fenceClass: query.add(`histogram(${fenceClass})`),
+      mad: query.add(`${options.exact ? 'quantile_cont' : 'approx_quantile'}(abs(${n} - ${numberLiteral(median)}), 0.5)`),
     };
   }
 
@@ -151,6 +150,7 @@ function addDistributionAggregates(
       for (const { key, count } of parseMap(row[histogram.alias])) counts[toCount(key)] = count;
       bins = { layout: histogram.layout, counts };
     }
+    const classes = new Map(outliers ? parseMap(row[outliers.fenceClass]).map(({ key, count }) => [toCount(key), count]) : []);
     return {
       bins,
       outliers: outliers
@@ -158,9 +158,8 @@ function addDistributionAggregates(
             q1: outliers.q1,
             q3: outliers.q3,
             median: outliers.median,
-            mildCount: toCount(row[outliers.mild]),
-            extremeCount: toCount(row[outliers.extreme]),
-            examples: parseExamples(row[outliers.examples]),
+            mildCount: (classes.get(1) ?? 0) + (classes.get(2) ?? 0),
+            extremeCount: classes.get(2) ?? 0,
             mad: toNumber(row[outliers.mad]) ?? 0,
             robustZCount: null,
           }

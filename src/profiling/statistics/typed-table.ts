@@ -1,14 +1,22 @@
 /**
- * The single read of the file: every column is parsed once into a temporary table holding, per column,
- *   t{i}  the null token matched (1-based index into the token list; 1 = empty/absent), else NULL
- *   v{i}  the typed value (text columns: the raw text) when present and parseable
- *   b{i}  the raw text when present but not parseable as the column's type (typed columns only)
- * All later passes read this table instead of re-parsing the file. DuckDB spills it to the temp directory
- * when it exceeds the memory limit.
+ * The single full read of the file: every column is parsed once into a temporary table, so later passes never
+ * re-parse text. Per-cell string work is what dominates the cost, so the table keeps as little as possible:
+ *   typed columns (numbers, dates, booleans…)
+ *     v{i}  the typed value when the text parses
+ *     b{i}  the raw text when present but not parsing (rare): null tokens and genuinely bad values, told apart
+ *           later on these few rows only
+ *   text columns
+ *     t{i}  the null token matched (1-based index into the token list; 1 = empty/absent), else NULL
+ *     v{i}  the raw text when it is not a null token
+ *     s{i}  whether v{i} matches the column's semantic type (when it has one), so the regex runs once per cell
+ *           and later counts and examples are cheap filters
+ * An empty field (SQL NULL from the reader) is missing in both layouts. DuckDB spills the table to the temp
+ * directory when it outgrows the memory limit.
  */
 import type { DuckDBSession } from '../engine/duckdb-session.js';
 import { stringListLiteral } from '../engine/sql.js';
 import type { ColumnPlan } from '../inference/column-plan.js';
+import { semanticMatchSql } from '../inference/semantic-types.js';
 import { typedValueSql } from '../inference/value-parsers.js';
 import type { SourceRelation } from '../reader/source-relation.js';
 import { translateReadError } from '../reader/source-relation.js';
@@ -17,9 +25,24 @@ export const PROFILED_TABLE = 'profiled';
 export const tokenColumn = (index: number) => `t${index}`;
 export const valueColumn = (index: number) => `v${index}`;
 export const badColumn = (index: number) => `b${index}`;
+export const semanticColumn = (index: number) => `s${index}`;
 
-export function hasBadColumn(plan: ColumnPlan): boolean {
-  return plan.rule.valueType !== 'string';
+export function isTextColumn(plan: ColumnPlan): boolean {
+  return plan.rule.valueType === 'string';
+}
+
+/** Columns of the typed table that together hold everything about one cell (for row hashing). */
+export function cellColumns(plan: ColumnPlan): string[] {
+  return isTextColumn(plan)
+    ? [tokenColumn(plan.index), valueColumn(plan.index)]
+    : [valueColumn(plan.index), badColumn(plan.index)];
+}
+
+/** SQL: 1-based index of `text` in the null-token list, NULL when it is not a token. */
+export function nullTokenIndexSql(text: string, nullTokens: readonly string[]): string {
+  // Only short cells can be tokens: the O(1) byte-length test spares a trim and a list search on most cells.
+  const longest = Math.max(...nullTokens.map((t) => Buffer.byteLength(t))) + 16;
+  return `CASE WHEN ${text} IS NULL THEN 1 WHEN strlen(${text}) <= ${longest} THEN list_position(${stringListLiteral(nullTokens)}, trim(${text})) END`;
 }
 
 export async function loadTypedTable(
@@ -30,20 +53,21 @@ export async function loadTypedTable(
   nullTokens: readonly string[],
   onProgress: (percent: number) => void,
 ): Promise<number> {
-  const tokens = stringListLiteral(nullTokens);
-  // Only short cells can be null tokens; testing the byte length first skips a trim and a list search per cell.
-  const longestToken = Math.max(...nullTokens.map((t) => Buffer.byteLength(t)));
-  const inner = plans.map(({ index }) => {
-    const raw = source.rawColumn(index);
-    const token = `CASE WHEN ${raw} IS NULL THEN 1 WHEN strlen(${raw}) <= ${longestToken + 16} THEN list_position(${tokens}, trim(${raw})) END`;
-    return `CAST(${token} AS UTINYINT) AS ${tokenColumn(index)}, ${raw} AS r${index}`;
+  const inner = plans.map((plan) => {
+    const raw = source.rawColumn(plan.index);
+    if (isTextColumn(plan)) return `CAST(${nullTokenIndexSql(raw, nullTokens)} AS UTINYINT) AS ${tokenColumn(plan.index)}, ${raw} AS r${plan.index}`;
+    return `${typedValueSql(plan.rule, raw)} AS ${valueColumn(plan.index)}, ${raw} AS r${plan.index}`;
   });
   const outer = plans.map((plan) => {
     const { index } = plan;
-    const t = tokenColumn(index);
-    if (!hasBadColumn(plan)) return `${t}, CASE WHEN ${t} IS NULL THEN r${index} END AS ${valueColumn(index)}`;
-    const typed = typedValueSql(plan.rule, `r${index}`);
-    return `${t}, CASE WHEN ${t} IS NULL THEN ${typed} END AS ${valueColumn(index)}, CASE WHEN ${t} IS NULL AND ${valueColumn(index)} IS NULL THEN r${index} END AS ${badColumn(index)}`;
+    if (!isTextColumn(plan)) {
+      return `${valueColumn(index)}, CASE WHEN ${valueColumn(index)} IS NULL THEN r${index} END AS ${badColumn(index)}`;
+    }
+    const text = `CASE WHEN ${tokenColumn(index)} IS NULL THEN r${index} END`;
+    const semantic = plan.semantic
+      ? `, CASE WHEN ${tokenColumn(index)} IS NULL THEN ${semanticMatchSql(plan.semantic.type, `r${index}`)} END AS ${semanticColumn(index)}`
+      : '';
+    return `${tokenColumn(index)}, ${text} AS ${valueColumn(index)}${semantic}`;
   });
   const sql = `CREATE OR REPLACE TEMP TABLE ${PROFILED_TABLE} AS SELECT ${outer.join(', ')} FROM (SELECT ${inner.join(', ')} FROM ${source.fromSql})`;
   try {
