@@ -30,7 +30,7 @@ describe('schema.graphql', () => {
       ['columnProfiles', 'completedAt', 'createdAt', 'dataset', 'errorMessage', 'goalType', 'id', 'insights', 'qualityScore', 'startedAt', 'status', 'updatedAt'].sort(),
     );
     expect(fields('ColumnProfile')).toEqual(
-      ['analysis', 'columnName', 'dataType', 'distributionData', 'id', 'maxValue', 'mean', 'median', 'minValue', 'nullCount', 'uniqueCount'].sort(),
+      ['analysis', 'columnName', 'dataType', 'distribution', 'distributionData', 'id', 'maxValue', 'mean', 'median', 'minValue', 'nullCount', 'uniqueCount'].sort(),
     );
     expect(fields('Insight')).toEqual(['analysis', 'codeSuggestion', 'createdAt', 'description', 'id', 'recommendation', 'severity', 'type'].sort());
     expect(printedSchema()).not.toMatch(/password|filePath/i);

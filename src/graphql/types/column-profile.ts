@@ -1,5 +1,9 @@
 import { requireViewer, visibleTo } from '../../auth/access.js';
+import { distributionDataSchema } from '../../profiling/distribution-schema.js';
 import { builder } from '../builder.js';
+import { zodObjectType } from '../zod-object-types.js';
+
+const ColumnDistribution = zodObjectType('ColumnDistribution', distributionDataSchema);
 
 builder.prismaNode('ColumnProfile', {
   id: { field: 'id' },
@@ -15,6 +19,19 @@ builder.prismaNode('ColumnProfile', {
     maxValue: t.exposeString('maxValue', { nullable: true }),
     mean: t.exposeFloat('mean', { nullable: true }),
     median: t.exposeFloat('median', { nullable: true }),
-    distributionData: t.expose('distributionData', { type: 'JSON', nullable: true }),
+    distributionData: t.expose('distributionData', {
+      type: 'JSON',
+      nullable: true,
+      description: 'The profile details as stored, versioned JSON (see `distribution` for typed fields).',
+    }),
+    distribution: t.field({
+      type: ColumnDistribution,
+      nullable: true,
+      description: 'The profile details as typed fields; null when the stored data is of another version.',
+      resolve: (profile) => {
+        const parsed = distributionDataSchema.safeParse(profile.distributionData);
+        return parsed.success ? parsed.data : null;
+      },
+    }),
   }),
 });
