@@ -87,7 +87,9 @@ export const numericSummarySchema = z.object({
   zeroCount: z.number().int().nonnegative(),
   negativeCount: z.number().int().nonnegative(),
   quantiles: z.array(quantileSchema).describe('p = 0.01, 0.05, 0.25, 0.5, 0.75, 0.95, 0.99'),
-  quantilesApproximate: z.boolean().describe('true when computed with a t-digest sketch (large files)'),
+  quantilesApproximate: z.boolean().describe('true above the exact row limit (large files)'),
+  quantilesSampleSize: z.number().int().positive().nullable()
+    .describe('When approximate: quantiles of a uniform reservoir sample of this many values (rank error ≈ ±1/√n)'),
 });
 
 export const histogramBinSchema = z.object({
@@ -140,7 +142,7 @@ const outlierRuleSchema = z.object({
 });
 
 export const outliersSchema = z.object({
-  approximate: z.boolean().describe('true when the quartiles/median behind the bounds are approximate'),
+  approximate: z.boolean().describe('true when the quartiles, median and MAD behind the bounds are sample-based; counts are exact for those bounds'),
   iqr: z.object({ q1: z.number(), q3: z.number(), iqr: z.number(), mild: outlierRuleSchema, extreme: outlierRuleSchema }),
   robustZ: z.object({
     median: z.number(),

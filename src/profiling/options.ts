@@ -17,7 +17,7 @@ export function resolveProfileOptions(options: ProfileOptions = {}): ResolvedPro
     tempDirectory: options.tempDirectory ?? os.tmpdir(),
     threads: options.threads ?? Math.max(1, os.availableParallelism()),
     exactRowLimit: options.exactRowLimit ?? 500_000,
-    inferenceSampleRows: options.inferenceSampleRows ?? 10_000,
+    inferenceSampleRows: options.inferenceSampleRows ?? 5_000,
     patternSampleRows: options.patternSampleRows ?? 20_000,
     nullTokens: [...new Set(tokens)],
     typeThreshold: options.typeThreshold ?? 0.9,

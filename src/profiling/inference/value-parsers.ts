@@ -103,8 +103,10 @@ function isValidCalendarDate(year: number, month: number, day: number): boolean 
   return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
+const layoutMatchers = new Map<string, RegExp>(DATE_FORMATS.map((layout) => [layout.format, fullMatcher(layout.re)]));
+
 function parsesAsLayout(value: string, layout: (typeof DATE_FORMATS)[number]): boolean {
-  if (!fullMatcher(layout.re).test(value)) return false;
+  if (!layoutMatchers.get(layout.format)!.test(value)) return false;
   const parts = value.split(/[/.]/).map(Number);
   const [a = 0, b = 0, c = 0] = parts;
   if (layout.order === 'dmy') return isValidCalendarDate(c, b, a);

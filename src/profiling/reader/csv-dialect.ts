@@ -19,51 +19,50 @@ export interface CsvDialect {
 
 const MAX_SNIFF_RECORDS = 500;
 
-/** RFC 4180 record splitter: double-quote quoting with "" as escape; quoted fields may contain newlines. */
+/**
+ * RFC 4180 record splitter: double-quote quoting with "" as escape; quoted fields may contain newlines.
+ * Lines without a quote character (most of them) are split directly; only quoted records take the
+ * character-by-character path.
+ */
 export function parseCsvRecords(text: string, delimiter: string, maxRecords: number): string[][] {
   const records: string[][] = [];
-  let field = '';
-  let record: string[] = [];
-  let inQuotes = false;
-  let i = 0;
-  while (i < text.length && records.length < maxRecords) {
-    const ch = text[i]!;
-    if (inQuotes) {
-      if (ch === '"') {
-        if (text[i + 1] === '"') {
-          field += '"';
-          i += 2;
-          continue;
-        }
-        inQuotes = false;
-      } else {
-        field += ch;
-      }
-      i++;
+  let position = 0;
+  while (position < text.length && records.length < maxRecords) {
+    let lineEnd = text.indexOf('\n', position);
+    if (lineEnd < 0) lineEnd = text.length;
+    const line = text.slice(position, lineEnd);
+    if (!line.includes('"')) {
+      const clean = line.endsWith('\r') ? line.slice(0, -1) : line;
+      // Blank lines are not records for DuckDB either.
+      if (clean !== '') records.push(clean.split(delimiter));
+      position = lineEnd + 1;
       continue;
     }
-    if (ch === '"' && field === '') {
-      inQuotes = true;
-    } else if (ch === delimiter) {
-      record.push(field);
-      field = '';
-    } else if (ch === '\n' || ch === '\r') {
-      record.push(field);
-      records.push(record);
-      record = [];
-      field = '';
-      if (ch === '\r' && text[i + 1] === '\n') i++;
-    } else {
-      field += ch;
-    }
-    i++;
-  }
-  if ((field !== '' || record.length > 0) && records.length < maxRecords) {
-    record.push(field);
+    const { record, next } = parseQuotedRecord(text, position, delimiter);
     records.push(record);
+    position = next;
   }
-  // Blank lines are not records for DuckDB either.
-  return records.filter((r) => !(r.length === 1 && r[0] === ''));
+  return records;
+}
+
+function parseQuotedRecord(text: string, start: number, delimiter: string): { record: string[]; next: number } {
+  const record: string[] = [];
+  let field = '';
+  let inQuotes = false;
+  let i = start;
+  for (; i < text.length; i++) {
+    const ch = text[i]!;
+    if (inQuotes) {
+      if (ch !== '"') field += ch;
+      else if (text[i + 1] === '"') (field += '"'), i++;
+      else inQuotes = false;
+    } else if (ch === '"' && field === '') inQuotes = true;
+    else if (ch === delimiter) record.push(field), (field = '');
+    else if (ch === '\n') break;
+    else if (ch !== '\r' || text[i + 1] !== '\n') field += ch;
+  }
+  record.push(field);
+  return { record, next: i + 1 };
 }
 
 function modeFieldCount(records: string[][]): { count: number; share: number } {

@@ -11,6 +11,7 @@ import { toCount, toNumber } from '../engine/duckdb-session.js';
 import type { ColumnPlan } from '../inference/column-plan.js';
 import { numericPositionSql } from '../inference/value-parsers.js';
 import { AggregateQuery } from './aggregate-query.js';
+import type { ValueCount } from './frequency-summary.js';
 import { parseMap } from './row-values.js';
 import {
   PROFILED_TABLE, badColumn, isTextColumn, nullTokenIndexSql, semanticColumn, tokenColumn, valueColumn,
@@ -20,8 +21,18 @@ import { positionLabel } from './value-labels.js';
 export const QUANTILE_LEVELS = [0.01, 0.05, 0.25, 0.5, 0.75, 0.95, 0.99] as const;
 /** Hash-subsampling rate for approximate distinct counts: values whose hash ≡ 0 (mod K) are counted exactly. */
 export const DISTINCT_SUBSAMPLE_MODULUS = 16;
-/** Below this many distinct values in the inference sample an exact distinct count is cheap at any size. */
+/**
+ * Below this many distinct values in the inference sample a column is taken as low-cardinality: its exact value
+ * frequencies (hence its exact distinct count) come from one histogram aggregate, cheap at any size.
+ */
 const LOW_CARDINALITY_SAMPLE_DISTINCT = 1000;
+/** Above the exact row limit, quantiles come from a uniform reservoir sample of this many values. */
+export const QUANTILE_SAMPLE_SIZE = 65_536;
+
+/** SQL for the quantile(s) `levels` of `x`: exact, or from a reservoir sample above the exact row limit. */
+export function quantileSql(x: string, levels: string, exact: boolean): string {
+  return exact ? `quantile_cont(${x}, ${levels})` : `reservoir_quantile(${x}, ${levels}, ${QUANTILE_SAMPLE_SIZE})`;
+}
 
 export interface DistinctEstimate {
   count: number;
@@ -38,6 +49,7 @@ export interface NumericFacts {
   kurtosis: number | null;
   quantiles: number[];
   quantilesApproximate: boolean;
+  quantilesSampleSize: number | null;
   zeroCount: number;
   negativeCount: number;
 }
@@ -48,6 +60,8 @@ export interface ColumnFacts {
   /** token index (0-based into the token list) → count */
   tokenCounts: Map<number, number>;
   distinct: DistinctEstimate;
+  /** Exact value frequencies, for columns judged low-cardinality from the sample. */
+  frequencies: ValueCount[] | null;
   invalidDistinct: number;
   min: string | null;
   max: string | null;
@@ -101,10 +115,14 @@ function addColumnAggregates(query: AggregateQuery, plan: ColumnPlan, exact: boo
     : query.add(`histogram(${nullTokenIndexSql(b, nullTokens)}) FILTER (WHERE ${b} IS NOT NULL)`);
   const invalidDistinct = text ? null : query.add(`count(DISTINCT ${b}) FILTER (WHERE ${invalidValueSql(plan, nullTokens)})`);
 
-  const exactDistinct = exact || plan.sampleDistinct <= LOW_CARDINALITY_SAMPLE_DISTINCT;
-  const distinct = exactDistinct
-    ? query.add(`count(DISTINCT ${v})`)
-    : query.add(`count(DISTINCT ${v}) FILTER (WHERE hash(${v}) % ${DISTINCT_SUBSAMPLE_MODULUS} = 0)`);
+  const lowCardinality = plan.sampleDistinct <= LOW_CARDINALITY_SAMPLE_DISTINCT;
+  const exactDistinct = exact || lowCardinality;
+  const frequencies = lowCardinality ? query.add(`histogram(${v})`) : null;
+  const distinct = lowCardinality
+    ? null
+    : exact
+      ? query.add(`count(DISTINCT ${v})`)
+      : query.add(`count(DISTINCT ${v}) FILTER (WHERE hash(${v}) % ${DISTINCT_SUBSAMPLE_MODULUS} = 0)`);
 
   const extremes = n ? null : { min: query.add(`CAST(min(${v}) AS VARCHAR)`), max: query.add(`CAST(max(${v}) AS VARCHAR)`) };
   const numeric = n
@@ -115,7 +133,7 @@ function addColumnAggregates(query: AggregateQuery, plan: ColumnPlan, exact: boo
         stdDev: query.add(`stddev_samp(${n})`),
         skewness: query.add(`skewness(${n})`),
         kurtosis: query.add(`kurtosis(${n})`),
-        quantiles: query.add(`${exact ? 'quantile_cont' : 'approx_quantile'}(${n}, [${QUANTILE_LEVELS.join(', ')}])`),
+        quantiles: query.add(quantileSql(n, `[${QUANTILE_LEVELS.join(', ')}]`, exact)),
         signs: query.add(`histogram(sign(${n}))`),
       }
     : null;
@@ -132,7 +150,10 @@ function addColumnAggregates(query: AggregateQuery, plan: ColumnPlan, exact: boo
   const semantic = plan.semantic ? query.add(`count(*) FILTER (WHERE ${semanticColumn(plan.index)})`) : null;
 
   return (row: Record<string, unknown>): ColumnFacts => {
-    const rawDistinct = toCount(row[distinct]);
+    const valueCounts = frequencies
+      ? parseMap(row[frequencies]).map(({ key, count }) => ({ value: String(key), count }))
+      : null;
+    const rawDistinct = valueCounts ? valueCounts.length : toCount(row[distinct!]);
     const estimated = exactDistinct ? rawDistinct : rawDistinct * DISTINCT_SUBSAMPLE_MODULUS;
     const validCount = toCount(row[valid]);
     const tokenCounts = new Map<number, number>();
@@ -152,6 +173,7 @@ function addColumnAggregates(query: AggregateQuery, plan: ColumnPlan, exact: boo
         approximate: !exactDistinct,
         relativeStandardError: exactDistinct ? null : Math.sqrt((DISTINCT_SUBSAMPLE_MODULUS - 1) / Math.max(1, estimated)),
       },
+      frequencies: valueCounts,
       invalidDistinct: invalidDistinct ? toCount(row[invalidDistinct]) : 0,
       min: extremes ? ((row[extremes.min] as string | null) ?? null) : label(numericMin),
       max: extremes ? ((row[extremes.max] as string | null) ?? null) : label(numericMax),
@@ -166,6 +188,7 @@ function addColumnAggregates(query: AggregateQuery, plan: ColumnPlan, exact: boo
               kurtosis: toNumber(row[numeric.kurtosis]),
               quantiles: ((row[numeric.quantiles] as unknown[] | null) ?? []).map((q) => toNumber(q) ?? 0),
               quantilesApproximate: !exact,
+              quantilesSampleSize: exact ? null : QUANTILE_SAMPLE_SIZE,
               zeroCount: signs.get(0) ?? 0,
               negativeCount: signs.get(-1) ?? 0,
             }

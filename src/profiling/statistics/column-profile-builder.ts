@@ -124,6 +124,7 @@ export function buildColumnProfile(inputs: ColumnInputs, options: ResolvedProfil
           negativeCount: isNumber ? numeric.negativeCount : 0,
           quantiles: QUANTILE_LEVELS.map((p, i) => ({ p, value: numeric.quantiles[i]!, label: label(numeric.quantiles[i]!) })),
           quantilesApproximate: numeric.quantilesApproximate,
+          quantilesSampleSize: numeric.quantilesSampleSize,
         }
       : null,
     boolean:

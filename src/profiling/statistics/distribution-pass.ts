@@ -9,7 +9,7 @@ import { toCount, toNumber } from '../engine/duckdb-session.js';
 import { numberLiteral } from '../engine/sql.js';
 import type { ColumnPlan } from '../inference/column-plan.js';
 import { AggregateQuery } from './aggregate-query.js';
-import { QUANTILE_LEVELS, numericExpression, type ColumnFacts } from './column-pass.js';
+import { QUANTILE_LEVELS, numericExpression, quantileSql, type ColumnFacts } from './column-pass.js';
 import type { ValueCount } from './frequency-summary.js';
 import { parseMap } from './row-values.js';
 import { PROFILED_TABLE, valueColumn } from './typed-table.js';
@@ -116,7 +116,9 @@ function addDistributionAggregates(
   const numeric = facts.numeric;
 
   const frequencies =
-    facts.distinct.count <= EXACT_FREQUENCY_MAX_DISTINCT && facts.validCount > 0 ? query.add(`histogram(${v})`) : null;
+    facts.frequencies === null && facts.distinct.count <= EXACT_FREQUENCY_MAX_DISTINCT && facts.validCount > 0
+      ? query.add(`histogram(${v})`)
+      : null;
 
   let histogram: { layout: BinLayout; alias: string } | null = null;
   let outliers: { q1: number; q3: number; median: number; fenceClass: string; mad: string } | null = null;
@@ -139,7 +141,7 @@ function addDistributionAggregates(
       q3,
       median,
       fenceClass: query.add(`histogram(${fenceClass})`),
-      mad: query.add(`${options.exact ? 'quantile_cont' : 'approx_quantile'}(abs(${n} - ${numberLiteral(median)}), 0.5)`),
+      mad: query.add(quantileSql(`abs(${n} - ${numberLiteral(median)})`, '0.5', options.exact)),
     };
   }
 
@@ -166,7 +168,7 @@ function addDistributionAggregates(
         : null,
       frequencies: frequencies
         ? parseMap(row[frequencies]).map(({ key, count }) => ({ value: String(key), count }))
-        : null,
+        : facts.frequencies,
     };
   };
 }
