@@ -1,7 +1,8 @@
 /**
  * One measurement in a fresh process (so peak RSS belongs to that run alone):
  *   tsx bench/profile/measure-once.ts profile|summarize FILE MEMORY_LIMIT
- * Prints {"wallMs": …, "peakRssMb": …} on stdout.
+ * Prints {"wallMs": …, "cpuMs": …, "peakRssMb": …} on stdout. CPU time (all threads) is reported because this
+ * machine is shared: wall time moves with other load, CPU time much less.
  */
 import os from 'node:os';
 import { DuckDBInstance } from '@duckdb/node-api';
@@ -25,9 +26,12 @@ async function summarize(path: string): Promise<void> {
 }
 
 const started = performance.now();
+const cpuBefore = process.cpuUsage();
 if (mode === 'profile') await profileFile(file, { memoryLimit });
 else await summarize(file);
 const wallMs = Math.round(performance.now() - started);
+const cpu = process.cpuUsage(cpuBefore);
+const cpuMs = Math.round((cpu.user + cpu.system) / 1000);
 // maxRSS is reported in kilobytes.
 const peakRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
-process.stdout.write(`${JSON.stringify({ wallMs, peakRssMb })}\n`);
+process.stdout.write(`${JSON.stringify({ wallMs, cpuMs, peakRssMb })}\n`);

@@ -143,3 +143,12 @@ describe('large-file mode (above the exact row limit)', () => {
     expect(large.columns[1]!.uniqueCount).toBe(5);
   });
 });
+
+describe('progress reporting', () => {
+  it('reports each phase in order, ending with done', async () => {
+    const phases: string[] = [];
+    await profileFile(temp.write('progress.csv', 'a\n1\n2\n'), { threads: 1, onProgress: (p) => phases.push(p.phase) });
+    const order = [...new Set(phases)];
+    expect(order).toEqual(['sniffing', 'loading', 'statistics', 'distributions', 'dataset', 'done']);
+  });
+});

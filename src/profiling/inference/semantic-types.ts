@@ -34,12 +34,12 @@ const REGEX_RULES: { type: SemanticType; body: string }[] = [
   { type: 'phone', body: '[+]?([0-9]{1,3}[ .-]?)?([(][0-9]{2,4}[)][ .-]?)?[0-9]{2,4}([ .-]?[0-9]{2,4}){1,3}' },
 ];
 
-/**
- * For the free_text share a value conforms when it has more than one word (contains a space): a test that
- * costs a byte search, not a regex, on what are the longest cells of a file. Choosing free_text is stricter
- * (see guessFreeText).
- */
+/** Choosing free_text needs mostly values of three words or more (see guessFreeText). */
 const THREE_WORDS_RE = '\\S\\s+\\S+\\s+\\S';
+/**
+ * Once chosen, a value conforms to free_text when it has more than one word (contains a space): a byte search
+ * instead of a regex on what are usually the longest cells of a file.
+ */
 const isMultiWord = (value: string) => value.includes(' ');
 const countryCodes = new Set(ISO_COUNTRY_CODES);
 const matchers = REGEX_RULES.map((rule) => ({ ...rule, matcher: fullMatcher(rule.body) }));
