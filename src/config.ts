@@ -26,6 +26,14 @@ const envSchema = z.object({
   /** How long start-up waits for the database before giving up. */
   DATABASE_CONNECT_TIMEOUT: z.coerce.number().int().min(1).default(60),
   DATA_DIR: z.string().default('.data'),
+  /** Keys the access-token hashes. Required in production; elsewhere generated into DATA_DIR. */
+  AUTH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  /** Seconds an access token stays valid. */
+  AUTH_TOKEN_TTL: z.coerce.number().int().min(60).default(86_400),
+  /** Failed sign-ins for one email or one client address before further attempts are refused... */
+  AUTH_MAX_FAILED_SIGNINS: z.coerce.number().int().min(1).default(5),
+  /** ...for this many seconds (also the window the failures are counted in). */
+  AUTH_LOCKOUT_SECONDS: z.coerce.number().int().min(1).default(900),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
 });
 
@@ -43,6 +51,13 @@ export type Config = {
     connectTimeoutSeconds: number;
   };
   dataDir: string;
+  auth: {
+    /** undefined outside production means: generate one and keep it in DATA_DIR. */
+    secret: string | undefined;
+    tokenTtlSeconds: number;
+    maxFailedSignIns: number;
+    lockoutSeconds: number;
+  };
   logLevel: 'debug' | 'info' | 'warn' | 'error';
 };
 
@@ -58,6 +73,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Invalid configuration:\n${problems.join('\n')}`);
   }
   const e = parsed.data;
+  if (e.NODE_ENV === 'production' && !e.AUTH_SECRET) {
+    throw new ConfigError('Invalid configuration:\n  AUTH_SECRET: required in production (at least 32 random characters)');
+  }
   return {
     nodeEnv: e.NODE_ENV,
     port: e.PORT,
@@ -71,6 +89,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       connectTimeoutSeconds: e.DATABASE_CONNECT_TIMEOUT,
     },
     dataDir: path.resolve(e.DATA_DIR),
+    auth: {
+      secret: e.AUTH_SECRET,
+      tokenTtlSeconds: e.AUTH_TOKEN_TTL,
+      maxFailedSignIns: e.AUTH_MAX_FAILED_SIGNINS,
+      lockoutSeconds: e.AUTH_LOCKOUT_SECONDS,
+    },
     logLevel: e.LOG_LEVEL,
   };
 }

@@ -2,6 +2,7 @@
 import { createServer } from 'node:http';
 import { ConfigError, loadConfig } from './config.js';
 import { openDatabase } from './db/database.js';
+import { loadAuthSecret } from './auth/secret.js';
 import { createGraphQLServer } from './graphql/yoga.js';
 import { createLogger } from './logger.js';
 
@@ -18,7 +19,8 @@ async function main() {
   }
   const logger = createLogger(config.logLevel);
   const db = await openDatabase(config, logger, { migrate: true });
-  const yoga = createGraphQLServer(db, logger);
+  const secret = await loadAuthSecret(config);
+  const yoga = createGraphQLServer(db, logger, { ...config.auth, secret });
   const server = createServer(yoga);
   server.listen(config.port, config.host, () => {
     const address = server.address();

@@ -6,6 +6,8 @@ import { createPrismaClient } from '../../src/db/client.js';
 import { PrePingPool } from '../../src/db/pool.js';
 import { createGraphQLServer } from '../../src/graphql/yoga.js';
 import { createLogger } from '../../src/logger.js';
+import { Accounts } from '../../src/auth/accounts.js';
+import { testAuthSettings } from '../../tests/support/api.js';
 import { seedGraph } from '../../tests/support/fixtures.js';
 import { createTestDatabase } from '../../tests/support/test-database.js';
 
@@ -34,14 +36,15 @@ pool.on('connect', (client) => {
 });
 const logger = createLogger('error');
 const prisma = createPrismaClient(pool, { echo: false, logger });
-const yoga = createGraphQLServer({ prisma, pool }, logger);
+const auth = testAuthSettings();
+const yoga = createGraphQLServer({ prisma, pool }, logger, auth);
 const viewer = await seedGraph(prisma, { workspaces: 20, datasets: 20, analyses: 3, insights: 10, profiles: 10 });
+const { token } = await new Accounts(prisma, auth).startSession(viewer.id);
 
 async function run(n: number) {
   const response = await yoga.fetch(
     'http://localhost/graphql',
-    { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: dashboard, variables: { n } }) },
-    { viewer: { id: viewer.id } },
+    { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query: dashboard, variables: { n } }) },
   );
   const body = (await response.json()) as { errors?: unknown };
   if (body.errors) throw new Error(JSON.stringify(body.errors));

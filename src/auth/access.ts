@@ -1,9 +1,13 @@
-// The access rules, in one place: what a viewer may see of each model, as
-// Prisma filters. Every root query, node lookup and mutation applies them;
-// nested connections inherit them from their visible parent. An object the
-// viewer may not see is reported exactly as one that does not exist.
+// The access rules, in one place. What a viewer may see is a Prisma filter per
+// model: the workspaces they are a member of, and everything in them. What they
+// may change depends on their role there. Every root query, node lookup and
+// mutation goes through these; nested connections inherit them from their
+// visible parent. An object the viewer may not see is reported exactly as one
+// that does not exist (NOT_FOUND / null); one they see but may not change is
+// FORBIDDEN.
+import type { Db } from '../db/client.js';
 import { AppError } from '../errors.js';
-import type { Prisma } from '../generated/prisma/client.js';
+import type { Prisma, WorkspaceRole } from '../generated/prisma/client.js';
 import type { GraphQLContext, Viewer } from '../graphql/context.js';
 
 export function requireViewer(ctx: Pick<GraphQLContext, 'viewer'>): Viewer {
@@ -11,22 +15,72 @@ export function requireViewer(ctx: Pick<GraphQLContext, 'viewer'>): Viewer {
   return ctx.viewer;
 }
 
-// The seed's rule: "validate workspace ownership before operations".
-const workspace = (viewer: Viewer): Prisma.WorkspaceWhereInput => ({ ownerId: viewer.id });
+const workspace = (viewer: Viewer): Prisma.WorkspaceWhereInput => ({ members: { some: { userId: viewer.id } } });
 const dataset = (viewer: Viewer): Prisma.DatasetWhereInput => ({ workspace: workspace(viewer) });
 const analysis = (viewer: Viewer): Prisma.AnalysisWhereInput => ({ dataset: dataset(viewer) });
 
 export const visibleTo = {
-  // Yourself, and whoever uploaded to a workspace you can see.
+  // Yourself, and the members of workspaces you are in.
   user: (viewer: Viewer): Prisma.UserWhereInput => ({
-    OR: [{ id: viewer.id }, { datasets: { some: dataset(viewer) } }],
+    OR: [{ id: viewer.id }, { memberships: { some: { workspace: workspace(viewer) } } }],
   }),
   workspace,
+  workspaceMember: (viewer: Viewer): Prisma.WorkspaceMemberWhereInput => ({ workspace: workspace(viewer) }),
   dataset,
   analysis,
   columnProfile: (viewer: Viewer): Prisma.ColumnProfileWhereInput => ({ analysis: analysis(viewer) }),
   insight: (viewer: Viewer): Prisma.InsightWhereInput => ({ analysis: analysis(viewer) }),
 };
 
-/** Who may change what: today the owner of a workspace changes everything in it. */
-export const changeableBy = visibleTo;
+/** What each role may do in a workspace. */
+export const permissions = {
+  /** Rename or delete the workspace, and manage its members. */
+  manageWorkspace: ['OWNER'],
+  /** Upload, rename and delete datasets; start and delete analyses. */
+  editData: ['OWNER', 'EDITOR'],
+} as const satisfies Record<string, readonly WorkspaceRole[]>;
+
+export type Permission = keyof typeof permissions;
+
+/**
+ * Checks the viewer may do `permission` in the workspace that `locate` finds
+ * (through a visibility-filtered query): NOT_FOUND when they cannot see it,
+ * FORBIDDEN when their role does not allow it. Returns the workspace id.
+ */
+export async function authorize(
+  ctx: Pick<GraphQLContext, 'viewer' | 'prisma'>,
+  permission: Permission,
+  what: string,
+  locate: (prisma: Db, viewer: Viewer) => Promise<{ workspaceId: number } | null>,
+): Promise<{ workspaceId: number; role: WorkspaceRole }> {
+  const viewer = requireViewer(ctx);
+  const found = await locate(ctx.prisma, viewer);
+  if (!found) throw new AppError('NOT_FOUND', `${what} not found`);
+  const membership = await ctx.prisma.workspaceMember.findUnique({
+    where: { workspaceId_userId: { workspaceId: found.workspaceId, userId: viewer.id } },
+  });
+  if (!membership) throw new AppError('NOT_FOUND', `${what} not found`);
+  if (!(permissions[permission] as readonly WorkspaceRole[]).includes(membership.role)) {
+    throw new AppError('FORBIDDEN', `Your role in this workspace (${membership.role}) does not allow this`);
+  }
+  return { workspaceId: found.workspaceId, role: membership.role };
+}
+
+/** Finds, among what the viewer can see, the workspace an object belongs to. */
+export const locate = {
+  workspace: (id: number) => async (prisma: Db, viewer: Viewer) => {
+    const found = await prisma.workspace.findFirst({ where: { id, AND: [workspace(viewer)] }, select: { id: true } });
+    return found && { workspaceId: found.id };
+  },
+  workspaceMember: (id: number) => (prisma: Db, viewer: Viewer) =>
+    prisma.workspaceMember.findFirst({ where: { id, AND: [visibleTo.workspaceMember(viewer)] }, select: { workspaceId: true } }),
+  dataset: (id: number) => (prisma: Db, viewer: Viewer) =>
+    prisma.dataset.findFirst({ where: { id, AND: [dataset(viewer)] }, select: { workspaceId: true } }),
+  analysis: (id: number) => async (prisma: Db, viewer: Viewer) => {
+    const found = await prisma.analysis.findFirst({
+      where: { id, AND: [analysis(viewer)] },
+      select: { dataset: { select: { workspaceId: true } } },
+    });
+    return found && { workspaceId: found.dataset.workspaceId };
+  },
+};

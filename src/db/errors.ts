@@ -9,6 +9,8 @@ const constraintMessages: Record<string, AppError> = {
   analyses_quality_score_range: new AppError('VALIDATION_FAILED', 'Quality score must be between 0 and 100', [
     { path: ['qualityScore'], message: 'must be between 0 and 100' },
   ]),
+  workspace_members_workspace_id_user_id_key: new AppError('CONFLICT', 'This user is already a member of the workspace'),
+  users_email_lowercase: new AppError('VALIDATION_FAILED', 'Email must be stored in lower case'),
   datasets_uploaded_by_fkey: new AppError(
     'CONFLICT',
     'This user still has datasets uploaded to workspaces they do not own; delete those datasets first',

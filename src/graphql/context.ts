@@ -1,17 +1,21 @@
-// What every resolver sees. The viewer is the user the request acts for; until
-// sign-in exists the server never sets one (tests build the context directly).
+// What every resolver sees. The viewer is the user a valid bearer token stands
+// for (null when the request carries none).
+import type { Accounts } from '../auth/accounts.js';
 import type { Db } from '../db/client.js';
 import type { Logger } from '../logger.js';
 
-export type Viewer = { id: number };
+export type Viewer = { id: number; sessionId: number };
 
 export type GraphQLContext = {
   prisma: Db;
   viewer: Viewer | null;
+  accounts: Accounts;
+  /** The client's network address, for sign-in throttling. */
+  clientAddress: string | undefined;
   logger: Logger;
   /** Per-request dataloaders, by batch key. */
   loaders: Map<string, unknown>;
 };
 
-/** What the HTTP layer hands to each request; `viewer` comes from sign-in. */
-export type ServerContext = { viewer?: Viewer | null };
+/** What the HTTP server hands to each request (node's IncomingMessage). */
+export type ServerContext = { req?: { socket?: { remoteAddress?: string } } };

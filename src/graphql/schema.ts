@@ -4,6 +4,8 @@ import { builder } from './builder.js';
 import './types/enums.js';
 import './types/user.js';
 import './types/workspace.js';
+import './types/workspace-member.js';
+import './types/account.js';
 import './types/dataset.js';
 import './types/analysis.js';
 import './types/column-profile.js';

@@ -1,7 +1,9 @@
 // The GraphQL server: the schema behind graphql-yoga at /graphql (GraphiQL on
-// GET), liveness at /health, readiness (the database answers) at /ready.
+// GET), liveness at /health, readiness (the database answers) at /ready. The
+// caller is whoever the `Authorization: Bearer` token belongs to.
 import { GraphQLError } from 'graphql';
 import { createYoga, useReadinessCheck } from 'graphql-yoga';
+import { Accounts, type AuthSettings } from '../auth/accounts.js';
 import type { Database } from '../db/database.js';
 import { databaseIsReady } from '../db/database.js';
 import type { Logger } from '../logger.js';
@@ -10,15 +12,32 @@ import { createErrorMasker } from './errors.js';
 import { limitPlugins } from './limits.js';
 import { schema } from './schema.js';
 
-export function createGraphQLServer(db: Pick<Database, 'prisma' | 'pool'>, logger: Logger) {
+export function bearerToken(request: Request): string | undefined {
+  const header = request.headers.get('authorization');
+  const match = header?.match(/^Bearer\s+(\S+)$/i);
+  return match?.[1];
+}
+
+export function createGraphQLServer(db: Pick<Database, 'prisma' | 'pool'>, logger: Logger, auth: AuthSettings) {
   const maskError = createErrorMasker(logger);
+  const accounts = new Accounts(db.prisma, auth);
   return createYoga<ServerContext, GraphQLContext>({
     schema,
     graphqlEndpoint: '/graphql',
     healthCheckEndpoint: '/health',
     landingPage: false,
     graphiql: { title: 'DataInsight Pro' },
-    context: ({ viewer }): GraphQLContext => ({ prisma: db.prisma, viewer: viewer ?? null, logger, loaders: new Map() }),
+    context: async ({ request, req }): Promise<GraphQLContext> => {
+      const token = bearerToken(request);
+      return {
+        prisma: db.prisma,
+        viewer: token ? await accounts.authenticate(token) : null,
+        accounts,
+        clientAddress: req?.socket?.remoteAddress,
+        logger,
+        loaders: new Map(),
+      };
+    },
     maskedErrors: { maskError: (error) => maskError(error) },
     // Errors of operations are the masker's to log (once, and only the unexpected ones).
     logging: {

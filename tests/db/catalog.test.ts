@@ -74,6 +74,29 @@ const expectedColumns: Record<string, Record<string, [string, boolean, string | 
     median: ['double precision', true, null],
     distribution_data: ['jsonb', true, null],
   },
+  workspace_members: {
+    id: ['integer', false, serial('workspace_members')],
+    workspace_id: ['integer', false, null],
+    user_id: ['integer', false, null],
+    role: ['workspace_role', false, null],
+    created_at: [tstz, false, now],
+    updated_at: [tstz, false, now],
+  },
+  sessions: {
+    id: ['integer', false, serial('sessions')],
+    user_id: ['integer', false, null],
+    token_hash: [vc(64), false, null],
+    created_at: [tstz, false, now],
+    expires_at: [tstz, false, null],
+    revoked_at: [tstz, true, null],
+    last_used_at: [tstz, true, null],
+  },
+  sign_in_throttles: {
+    key: [vc(320), false, null],
+    failures: ['integer', false, null],
+    window_started_at: [tstz, false, null],
+    blocked_until: [tstz, true, null],
+  },
   insights: {
     id: ['integer', false, serial('insights')],
     analysis_id: ['integer', false, null],
@@ -87,13 +110,13 @@ const expectedColumns: Record<string, Record<string, [string, boolean, string | 
 };
 
 describe('the migrated database matches the seed design', () => {
-  it('has exactly the seed tables (and Prisma’s migration history)', async () => {
+  it('has exactly the seed tables, the account tables, and Prisma’s migration history', async () => {
     const rows = await query<{ relname: string }>(
       `SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
         WHERE n.nspname = 'public' AND c.relkind = 'r' ORDER BY 1`,
     );
     expect(rows.map((r) => r.relname)).toEqual(
-      ['_prisma_migrations', 'analyses', 'column_profiles', 'datasets', 'insights', 'users', 'workspaces'].sort(),
+      ['_prisma_migrations', 'analyses', 'column_profiles', 'datasets', 'insights', 'users', 'workspaces', 'workspace_members', 'sessions', 'sign_in_throttles'].sort(),
     );
   });
 
@@ -122,6 +145,7 @@ describe('the migrated database matches the seed design', () => {
       analysis_status: ['pending', 'running', 'completed', 'failed'],
       insight_severity: ['critical', 'high', 'medium', 'low', 'info'],
       insight_type: ['missing_data', 'outliers', 'duplicates', 'data_type_mismatch', 'pattern_violation', 'quality_issue'],
+      workspace_role: ['owner', 'editor', 'viewer'],
     });
   });
 
@@ -150,6 +174,10 @@ describe('the migrated database matches the seed design', () => {
         'column_profiles(analysis_id,column_name)',
         'insights(analysis_id)',
         'insights(severity)',
+        'workspace_members(workspace_id,user_id) unique',
+        'workspace_members(user_id)',
+        'sessions(token_hash) unique',
+        'sessions(user_id)',
       ].sort(),
     );
   });
@@ -171,16 +199,20 @@ describe('the migrated database matches the seed design', () => {
         'analyses.dataset_id -> datasets c',
         'column_profiles.analysis_id -> analyses c',
         'insights.analysis_id -> analyses c',
+        'workspace_members.workspace_id -> workspaces c',
+        'workspace_members.user_id -> users c',
+        'sessions.user_id -> users c',
       ].sort(),
     );
   });
 
-  it('checks quality_score is between 0 and 100', async () => {
+  it('checks quality_score is between 0 and 100, and that emails are stored lower-case', async () => {
     const rows = await query<{ name: string; definition: string }>(`
       SELECT conname AS name, pg_get_constraintdef(oid) AS definition FROM pg_constraint
-       WHERE contype = 'c' AND conrelid = 'analyses'::regclass`);
+       WHERE contype = 'c' AND connamespace = 'public'::regnamespace ORDER BY conname`);
     expect(rows).toEqual([
       { name: 'analyses_quality_score_range', definition: 'CHECK (((quality_score >= (0)::double precision) AND (quality_score <= (100)::double precision)))' },
+      { name: 'users_email_lowercase', definition: 'CHECK (((email)::text = lower((email)::text)))' },
     ]);
   });
 

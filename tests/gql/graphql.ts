@@ -109,6 +109,7 @@ export type ProfilesQuery = { node:
     | { __typename: 'Insight' }
     | { __typename: 'User' }
     | { __typename: 'Workspace' }
+    | { __typename: 'WorkspaceMember' }
    | null };
 
 export type WorkspacesQueryVariables = Exact<{
@@ -139,6 +140,7 @@ export type DatasetsQuery = { node:
     | { __typename: 'Insight' }
     | { __typename: 'User' }
     | { __typename: 'Workspace', datasets: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, endCursor: string | null, startCursor: string | null }, edges: Array<{ node: { id: string, name: string, status: DatasetStatus } }> } }
+    | { __typename: 'WorkspaceMember' }
    | null };
 
 export type AnalysisDetailQueryVariables = Exact<{
@@ -158,6 +160,7 @@ export type AnalysisDetailQuery = { dataset:
     | { __typename: 'Insight' }
     | { __typename: 'User' }
     | { __typename: 'Workspace' }
+    | { __typename: 'WorkspaceMember' }
    | null, analysis:
     | { __typename: 'Analysis', insights: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { severity: InsightSeverity, type: InsightType, description: string } }> }, columnProfiles: { totalCount: number, edges: Array<{ node: { columnName: string } }> } }
     | { __typename: 'ColumnProfile' }
@@ -165,6 +168,7 @@ export type AnalysisDetailQuery = { dataset:
     | { __typename: 'Insight' }
     | { __typename: 'User' }
     | { __typename: 'Workspace' }
+    | { __typename: 'WorkspaceMember' }
    | null };
 
 export type DeepestPageQueryVariables = Exact<{
@@ -191,6 +195,7 @@ export type NodeQuery = { node:
     | { __typename: 'Insight', id: string }
     | { __typename: 'User', id: string }
     | { __typename: 'Workspace', id: string }
+    | { __typename: 'WorkspaceMember', id: string }
    | null };
 
 export type NodesQueryVariables = Exact<{
@@ -205,6 +210,7 @@ export type NodesQuery = { nodes: Array<
     | { __typename: 'Insight', id: string }
     | { __typename: 'User', id: string }
     | { __typename: 'Workspace', id: string }
+    | { __typename: 'WorkspaceMember', id: string }
    | null> };
 
 export type CreateWorkspaceMutationVariables = Exact<{

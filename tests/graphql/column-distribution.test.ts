@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { profileFile, type DatasetProfile } from '../../src/profiling/index.js';
 import { graphql } from '../gql/index.js';
 import { createTestApi, encodeId, nodeOf, type TestApi } from '../support/api.js';
-import { createUser } from '../support/fixtures.js';
+import { createUser, createWorkspace } from '../support/fixtures.js';
 
 const titanic = path.resolve(import.meta.dirname, '../../../shared/datasets/titanic.csv');
 
@@ -18,7 +18,7 @@ beforeAll(async () => {
   const prisma = api.db.prisma;
   viewerId = (await createUser(prisma)).id;
   profile = await profileFile(titanic);
-  const workspace = await prisma.workspace.create({ data: { name: 'Ships', ownerId: viewerId } });
+  const workspace = await createWorkspace(prisma, viewerId, 'Ships');
   const dataset = await prisma.dataset.create({
     data: { name: 'titanic.csv', filePath: 'x', fileSize: BigInt(profile.source.sizeBytes ?? 0), workspaceId: workspace.id, uploadedBy: viewerId },
   });

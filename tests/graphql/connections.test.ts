@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphql } from '../gql/index.js';
 import type { DatasetsQueryVariables } from '../gql/graphql.js';
 import { createTestApi, decodeId, encodeId, nodeOf, type TestApi } from '../support/api.js';
-import { createUser } from '../support/fixtures.js';
+import { createUser, createWorkspace } from '../support/fixtures.js';
 
 let api: TestApi;
 let viewerId: number;
@@ -18,7 +18,7 @@ beforeAll(async () => {
   viewerId = user.id;
   workspaceIds = [];
   for (const name of ['Alpha', 'Beta', 'Gamma', 'Delta', 'Epsilon']) {
-    workspaceIds.push((await prisma.workspace.create({ data: { name, ownerId: user.id } })).id);
+    workspaceIds.push((await createWorkspace(prisma, user.id, name)).id);
   }
   const statuses = ['PENDING', 'COMPLETED', 'FAILED', 'COMPLETED', 'PROCESSING', 'COMPLETED', 'PENDING'] as const;
   const names = ['sales.csv', 'Customers.csv', 'orders.parquet', 'SALES_2024.csv', 'inventory.tsv', 'returns.json', 'sales-q3.csv'];

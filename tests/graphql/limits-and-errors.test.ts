@@ -20,9 +20,13 @@ afterAll(async () => {
   await api?.close();
 });
 
-const post = (query: string, variables: Record<string, unknown> = {}) =>
+const post = async (query: string, variables: Record<string, unknown> = {}) =>
   Promise.resolve(
-    api.yoga.fetch('http://localhost/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) }, { viewer: { id: viewerId } }),
+    api.yoga.fetch('http://localhost/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${await api.tokenFor(viewerId)}` },
+      body: JSON.stringify({ query, variables }),
+    }),
   ).then((r) => r.json() as Promise<{ data?: unknown; errors?: { message: string; extensions?: { code?: string } }[] }>);
 
 const DeepestPage = graphql(`
@@ -96,12 +100,12 @@ describe('unexpected errors', () => {
     const brokenPool = new PrePingPool({ url: api.db.url, poolSize: 1, maxOverflow: 0, recycleSeconds: 3600 });
     await brokenPool.end();
     const logger = createLogger('error', (line) => lines.push(line));
-    const yoga = createGraphQLServer({ pool: brokenPool, prisma: createPrismaClient(brokenPool, { echo: false, logger }) }, logger);
-    const response = await yoga.fetch(
-      'http://localhost/graphql',
-      { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ viewer { id email } }' }) },
-      { viewer: { id: viewerId } },
-    );
+    const yoga = createGraphQLServer({ pool: brokenPool, prisma: createPrismaClient(brokenPool, { echo: false, logger }) }, logger, api.auth);
+    const response = await yoga.fetch('http://localhost/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: 'mutation { logIn(input: { email: "a@example.com", password: "whatever1" }) { token } }' }),
+    });
     const body = await response.json();
     expect(body.errors).toEqual([expect.objectContaining({ message: 'Unexpected error.', extensions: { code: 'INTERNAL_SERVER_ERROR' } })]);
     expect(JSON.stringify(body)).not.toMatch(/pool|Pool|end/);
@@ -121,7 +125,7 @@ describe('server endpoints', () => {
   it('reports not ready, without detail, when the database is unreachable', async () => {
     const pool = new PrePingPool({ url: 'postgresql://postgres@127.0.0.1:9/none', poolSize: 1, maxOverflow: 0, recycleSeconds: 3600 });
     const logger = createLogger('error', () => {});
-    const yoga = createGraphQLServer({ pool, prisma: createPrismaClient(pool, { echo: false, logger }) }, logger);
+    const yoga = createGraphQLServer({ pool, prisma: createPrismaClient(pool, { echo: false, logger }) }, logger, api.auth);
     try {
       const response = await yoga.fetch('http://localhost/ready');
       expect(response.status).toBe(503);

@@ -22,7 +22,8 @@ describe('schema.graphql', () => {
       return Object.keys(t.getFields()).sort();
     };
     expect(fields('User')).toEqual(['createdAt', 'email', 'fullName', 'id', 'isActive', 'updatedAt', 'workspaces']);
-    expect(fields('Workspace')).toEqual(['createdAt', 'datasets', 'id', 'name', 'owner', 'updatedAt']);
+    expect(fields('Workspace')).toEqual(['createdAt', 'datasets', 'id', 'members', 'name', 'owner', 'updatedAt', 'viewerRole']);
+    expect(fields('WorkspaceMember')).toEqual(['createdAt', 'id', 'role', 'updatedAt', 'user', 'workspace']);
     expect(fields('Dataset')).toEqual(
       ['analyses', 'columnCount', 'createdAt', 'fileSize', 'id', 'name', 'rowCount', 'status', 'updatedAt', 'uploadedAt', 'uploader', 'workspace'].sort(),
     );
@@ -33,7 +34,7 @@ describe('schema.graphql', () => {
       ['analysis', 'columnName', 'dataType', 'distribution', 'distributionData', 'id', 'maxValue', 'mean', 'median', 'minValue', 'nullCount', 'uniqueCount'].sort(),
     );
     expect(fields('Insight')).toEqual(['analysis', 'codeSuggestion', 'createdAt', 'description', 'id', 'recommendation', 'severity', 'type'].sort());
-    expect(printedSchema()).not.toMatch(/password|filePath/i);
+    expect(printedSchema()).not.toMatch(/passwordHash|password_hash|filePath|tokenHash/i);
   });
 });
 

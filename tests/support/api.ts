@@ -2,6 +2,8 @@
 // over HTTP to the real yoga server with yoga.fetch, against a real database.
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print } from 'graphql';
+import { randomBytes } from 'node:crypto';
+import { Accounts, type AuthSettings } from '../../src/auth/accounts.js';
 import { createGraphQLServer } from '../../src/graphql/yoga.js';
 import { createLogger, type Logger } from '../../src/logger.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
@@ -12,6 +14,11 @@ export type Result<T> = { data?: T | null; errors?: GraphQLErrorJson[] };
 export type TestApi = {
   db: TestDatabase;
   yoga: ReturnType<typeof createGraphQLServer>;
+  auth: AuthSettings;
+  /** A bearer token for a user, from a real session (one per user, reused). */
+  tokenFor(userId: number): Promise<string>;
+  /** Runs an operation with a bearer token (undefined: none). */
+  runWithToken<T, V extends Record<string, unknown>>(document: TypedDocumentNode<T, V>, variables: V, token: string | undefined): Promise<Result<T>>;
   /** Runs an operation as `viewerId` (undefined: not signed in). */
   run<T, V extends Record<string, unknown>>(document: TypedDocumentNode<T, V>, variables: V, viewerId?: number): Promise<Result<T>>;
   /** Like run, but fails the test on any error and returns the data. */
@@ -19,20 +26,42 @@ export type TestApi = {
   close(): Promise<void>;
 };
 
-export async function createTestApi(options: { logger?: Logger; db?: TestDatabase } = {}): Promise<TestApi> {
+export const testAuthSettings = (overrides: Partial<AuthSettings> = {}): AuthSettings => ({
+  secret: randomBytes(32).toString('hex'),
+  tokenTtlSeconds: 3600,
+  maxFailedSignIns: 5,
+  lockoutSeconds: 900,
+  ...overrides,
+});
+
+export async function createTestApi(options: { logger?: Logger; db?: TestDatabase; auth?: Partial<AuthSettings> } = {}): Promise<TestApi> {
   const db = options.db ?? (await createTestDatabase());
-  const yoga = createGraphQLServer(db, options.logger ?? createLogger('error'));
-  const run: TestApi['run'] = async (document, variables, viewerId) => {
-    const response = await yoga.fetch(
-      'http://localhost/graphql',
-      { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: print(document), variables }) },
-      { viewer: viewerId === undefined ? null : { id: viewerId } },
-    );
+  const auth = testAuthSettings(options.auth);
+  const yoga = createGraphQLServer(db, options.logger ?? createLogger('error'), auth);
+  const accounts = new Accounts(db.prisma, auth);
+  const tokens = new Map<number, Promise<string>>();
+  const tokenFor = (userId: number) => {
+    if (!tokens.has(userId)) tokens.set(userId, accounts.startSession(userId).then((s) => s.token));
+    return tokens.get(userId)!;
+  };
+  const runWithToken: TestApi['runWithToken'] = async (document, variables, token) => {
+    const headers: Record<string, string> = { 'content-type': 'application/json' };
+    if (token) headers.authorization = `Bearer ${token}`;
+    const response = await yoga.fetch('http://localhost/graphql', {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ query: print(document), variables }),
+    });
     return (await response.json()) as Result<never>;
   };
+  const run: TestApi['run'] = async (document, variables, viewerId) =>
+    runWithToken(document, variables, viewerId === undefined ? undefined : await tokenFor(viewerId));
   return {
     db,
     yoga,
+    auth,
+    tokenFor,
+    runWithToken,
     run,
     ok: async (document, variables, viewerId) => {
       const result = await run(document, variables, viewerId);

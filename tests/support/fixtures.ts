@@ -4,6 +4,11 @@ import type { Db } from '../../src/db/client.js';
 let sequence = 0;
 export const uniqueEmail = (label = 'user') => `${label}-${process.pid}-${++sequence}@example.com`;
 
+/** A workspace owned by `ownerId`, with the owner as its OWNER member (as createWorkspace makes it). */
+export async function createWorkspace(prisma: Db, ownerId: number, name = 'Workspace') {
+  return prisma.workspace.create({ data: { name, ownerId, members: { create: { userId: ownerId, role: 'OWNER' } } } });
+}
+
 export async function createUser(prisma: Db, fullName = 'Ada Lovelace') {
   return prisma.user.create({ data: { email: uniqueEmail(), passwordHash: 'not-a-real-hash', fullName } });
 }
@@ -20,6 +25,7 @@ export async function seedGraph(prisma: Db, shape: GraphShape) {
   const workspaces = await prisma.workspace.createManyAndReturn({
     data: times(shape.workspaces, (w) => ({ name: `Workspace ${w}`, ownerId: user.id })),
   });
+  await prisma.workspaceMember.createMany({ data: workspaces.map((w) => ({ workspaceId: w.id, userId: user.id, role: 'OWNER' as const })) });
   const datasets = await prisma.dataset.createManyAndReturn({
     data: workspaces.flatMap((workspace, w) =>
       times(shape.datasets, (d) => ({

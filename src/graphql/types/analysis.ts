@@ -1,5 +1,5 @@
 import type { InsightSeverity, InsightType, Prisma } from '../../generated/prisma/client.js';
-import { changeableBy, requireViewer, visibleTo } from '../../auth/access.js';
+import { authorize, locate, requireViewer, visibleTo } from '../../auth/access.js';
 import { builder } from '../builder.js';
 import { pageArgs } from '../pagination.js';
 import { batchedTotalCount, countsBy } from '../total-count.js';
@@ -95,7 +95,8 @@ builder.mutationField('deleteAnalysis', (t) =>
     description: 'Deletes the analysis with its column profiles and insights; returns its ID.',
     args: { id: t.arg.globalID({ for: Analysis }) },
     resolve: async (_root, { id }, ctx) => {
-      await ctx.prisma.analysis.delete({ where: { id: Number(id.id), AND: [changeableBy.analysis(requireViewer(ctx))] } });
+      await authorize(ctx, 'editData', 'Analysis', locate.analysis(Number(id.id)));
+      await ctx.prisma.analysis.delete({ where: { id: Number(id.id) } });
       return { type: id.typename, id: id.id };
     },
   }),

@@ -1,5 +1,5 @@
 import type { AnalysisGoalType, AnalysisStatus, Prisma } from '../../generated/prisma/client.js';
-import { changeableBy, requireViewer, visibleTo } from '../../auth/access.js';
+import { authorize, locate, requireViewer, visibleTo } from '../../auth/access.js';
 import { name } from '../../validation/fields.js';
 import { builder } from '../builder.js';
 import { pageArgs } from '../pagination.js';
@@ -78,18 +78,17 @@ builder.mutationFields((t) => ({
     type: 'Dataset',
     description: 'Renames a dataset.',
     args: { id: t.arg.globalID({ for: Dataset }), input: t.arg({ type: UpdateDatasetInput }) },
-    resolve: (query, _root, { id, input }, ctx) =>
-      ctx.prisma.dataset.update({
-        ...query,
-        where: { id: Number(id.id), AND: [changeableBy.dataset(requireViewer(ctx))] },
-        data: { name: input.name ?? undefined },
-      }),
+    resolve: async (query, _root, { id, input }, ctx) => {
+      await authorize(ctx, 'editData', 'Dataset', locate.dataset(Number(id.id)));
+      return ctx.prisma.dataset.update({ ...query, where: { id: Number(id.id) }, data: { name: input.name ?? undefined } });
+    },
   }),
   deleteDataset: t.globalID({
     description: 'Deletes the dataset with its analyses; returns its ID.',
     args: { id: t.arg.globalID({ for: Dataset }) },
     resolve: async (_root, { id }, ctx) => {
-      await ctx.prisma.dataset.delete({ where: { id: Number(id.id), AND: [changeableBy.dataset(requireViewer(ctx))] } });
+      await authorize(ctx, 'editData', 'Dataset', locate.dataset(Number(id.id)));
+      await ctx.prisma.dataset.delete({ where: { id: Number(id.id) } });
       return { type: id.typename, id: id.id };
     },
   }),

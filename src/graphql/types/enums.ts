@@ -1,5 +1,5 @@
 // The seed's enums as GraphQL enums, with the same values Prisma uses.
-import { AnalysisGoalType, AnalysisStatus, DatasetStatus, InsightSeverity, InsightType } from '../../generated/prisma/enums.js';
+import { AnalysisGoalType, AnalysisStatus, DatasetStatus, InsightSeverity, InsightType, WorkspaceRole } from '../../generated/prisma/enums.js';
 import { builder } from '../builder.js';
 
 export const DatasetStatusEnum = builder.enumType(DatasetStatus, { name: 'DatasetStatus' });
@@ -13,3 +13,7 @@ export const InsightSeverityEnum = builder.enumType(InsightSeverity, {
   description: 'From CRITICAL (the data cannot be used as is) to INFO (worth knowing).',
 });
 export const InsightTypeEnum = builder.enumType(InsightType, { name: 'InsightType' });
+export const WorkspaceRoleEnum = builder.enumType(WorkspaceRole, {
+  name: 'WorkspaceRole',
+  description: 'OWNER: everything, members and deletion included. EDITOR: datasets and analyses. VIEWER: read only.',
+});

@@ -1,9 +1,21 @@
+import { prismaConnectionHelpers } from '@pothos/plugin-prisma';
 import { requireViewer, visibleTo } from '../../auth/access.js';
+import type { WorkspaceRole } from '../../generated/prisma/client.js';
 import { builder } from '../builder.js';
 import { pageArgs } from '../pagination.js';
 import { batchedTotalCount, countsBy } from '../total-count.js';
+import { WorkspaceRoleEnum } from './enums.js';
+import { Workspace } from './workspace.js';
 
-builder.prismaNode('User', {
+// A user's workspaces are the ones they are a member of; the connection pages
+// over memberships, and each edge carries the user's role there.
+const membershipConnection = prismaConnectionHelpers(builder, 'WorkspaceMember', {
+  cursor: 'id',
+  select: (nodeSelection) => ({ role: true, workspace: nodeSelection({ select: { id: true } }) }),
+  resolveNode: (membership) => membership.workspace,
+});
+
+export const User = builder.prismaNode('User', {
   id: { field: 'id' },
   nullable: true,
   findUnique: (id, ctx) => ({ id: Number(id), AND: [visibleTo.user(requireViewer(ctx))] }),
@@ -13,31 +25,47 @@ builder.prismaNode('User', {
     isActive: t.exposeBoolean('isActive'),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
     updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
-    workspaces: t.relatedConnection(
-      'workspaces',
+    workspaces: t.connection(
       {
-        description: "The user's workspaces, newest first.",
-        cursor: 'id',
+        type: Workspace,
+        description: 'Workspaces this user is a member of (those the viewer can see too), most recently joined first.',
         validate: pageArgs,
-        query: (_args, ctx) => ({ where: visibleTo.workspace(requireViewer(ctx)), orderBy: [{ createdAt: 'desc' }, { id: 'desc' }] }),
+        select: (args, ctx, nestedSelection) => ({
+          memberships: {
+            ...membershipConnection.getQuery(args, ctx, nestedSelection),
+            where: { workspace: visibleTo.workspace(requireViewer(ctx)) },
+            orderBy: { id: 'desc' },
+          },
+        }),
+        // The result keeps `parent` and `args`, which totalCount batches on. The
+        // nodes are typed { id } but carry every field the query selected
+        // (nodeSelection folds them in), hence the cast.
+        resolve: (user, args, ctx) => membershipConnection.resolve(user.memberships, args, ctx, user) as never,
       },
       {
+        name: 'UserWorkspacesConnection',
         fields: (c) => ({
           totalCount: c.int({
             resolve: batchedTotalCount(
               'User.workspaces',
               async (ctx, ids) =>
                 countsBy(
-                  'ownerId',
-                  await ctx.prisma.workspace.groupBy({
-                    by: ['ownerId'],
-                    where: { ownerId: { in: [...ids] }, AND: [visibleTo.workspace(requireViewer(ctx))] },
+                  'userId',
+                  await ctx.prisma.workspaceMember.groupBy({
+                    by: ['userId'],
+                    where: { userId: { in: [...ids] }, workspace: visibleTo.workspace(requireViewer(ctx)) },
                     _count: { _all: true },
                   }),
                 ),
               () => null,
             ),
           }),
+        }),
+      },
+      {
+        name: 'UserWorkspacesConnectionEdge',
+        fields: (edge) => ({
+          role: edge.field({ type: WorkspaceRoleEnum, description: "The user's role in this workspace.", resolve: (edge) => (edge as { role: WorkspaceRole }).role }),
         }),
       },
     ),

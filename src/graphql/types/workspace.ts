@@ -1,10 +1,10 @@
 import type { DatasetStatus, Prisma } from '../../generated/prisma/client.js';
-import { changeableBy, requireViewer, visibleTo } from '../../auth/access.js';
+import { authorize, locate, requireViewer, visibleTo } from '../../auth/access.js';
 import { name } from '../../validation/fields.js';
 import { builder } from '../builder.js';
 import { pageArgs } from '../pagination.js';
 import { batchedTotalCount, countsBy } from '../total-count.js';
-import { DatasetStatusEnum } from './enums.js';
+import { DatasetStatusEnum, WorkspaceRoleEnum } from './enums.js';
 
 export const Workspace = builder.prismaNode('Workspace', {
   id: { field: 'id' },
@@ -12,7 +12,38 @@ export const Workspace = builder.prismaNode('Workspace', {
   findUnique: (id, ctx) => ({ id: Number(id), AND: [visibleTo.workspace(requireViewer(ctx))] }),
   fields: (t) => ({
     name: t.exposeString('name'),
-    owner: t.relation('owner'),
+    owner: t.relation('owner', { description: 'The user who created the workspace.' }),
+    viewerRole: t.field({
+      type: WorkspaceRoleEnum,
+      description: "The signed-in user's role in this workspace.",
+      select: (_args, ctx) => ({ members: { where: { userId: requireViewer(ctx).id }, select: { role: true } } }),
+      // Visible workspaces are exactly those the viewer is a member of.
+      resolve: (workspace) => workspace.members[0]!.role,
+    }),
+    members: t.relatedConnection(
+      'members',
+      {
+        description: 'Who may use the workspace, earliest first.',
+        cursor: 'id',
+        validate: pageArgs,
+        query: () => ({ orderBy: { id: 'asc' } }),
+      },
+      {
+        fields: (c) => ({
+          totalCount: c.int({
+            resolve: batchedTotalCount(
+              'Workspace.members',
+              async (ctx, ids) =>
+                countsBy(
+                  'workspaceId',
+                  await ctx.prisma.workspaceMember.groupBy({ by: ['workspaceId'], where: { workspaceId: { in: [...ids] } }, _count: { _all: true } }),
+                ),
+              () => null,
+            ),
+          }),
+        }),
+      },
+    ),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
     updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
     datasets: t.relatedConnection(
@@ -86,24 +117,29 @@ builder.mutationFields((t) => ({
   createWorkspace: t.prismaField({
     type: 'Workspace',
     args: { input: t.arg({ type: CreateWorkspaceInput }) },
-    resolve: (query, _root, { input }, ctx) =>
-      ctx.prisma.workspace.create({ ...query, data: { name: input.name, ownerId: requireViewer(ctx).id } }),
+    resolve: (query, _root, { input }, ctx) => {
+      const { id: userId } = requireViewer(ctx);
+      // The creator is the workspace's owner (owner_id) and its first OWNER member.
+      return ctx.prisma.workspace.create({
+        ...query,
+        data: { name: input.name, ownerId: userId, members: { create: { userId, role: 'OWNER' } } },
+      });
+    },
   }),
   updateWorkspace: t.prismaField({
     type: 'Workspace',
     args: { id: t.arg.globalID({ for: Workspace }), input: t.arg({ type: UpdateWorkspaceInput }) },
-    resolve: (query, _root, { id, input }, ctx) =>
-      ctx.prisma.workspace.update({
-        ...query,
-        where: { id: Number(id.id), AND: [changeableBy.workspace(requireViewer(ctx))] },
-        data: { name: input.name ?? undefined },
-      }),
+    resolve: async (query, _root, { id, input }, ctx) => {
+      await authorize(ctx, 'manageWorkspace', 'Workspace', locate.workspace(Number(id.id)));
+      return ctx.prisma.workspace.update({ ...query, where: { id: Number(id.id) }, data: { name: input.name ?? undefined } });
+    },
   }),
   deleteWorkspace: t.globalID({
     description: 'Deletes the workspace with its datasets and their analyses; returns its ID.',
     args: { id: t.arg.globalID({ for: Workspace }) },
     resolve: async (_root, { id }, ctx) => {
-      await ctx.prisma.workspace.delete({ where: { id: Number(id.id), AND: [changeableBy.workspace(requireViewer(ctx))] } });
+      await authorize(ctx, 'manageWorkspace', 'Workspace', locate.workspace(Number(id.id)));
+      await ctx.prisma.workspace.delete({ where: { id: Number(id.id) } });
       return { type: id.typename, id: id.id };
     },
   }),

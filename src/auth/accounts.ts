@@ -1,0 +1,105 @@
+// Accounts and sessions: sign-up, sign-in, sign-out, who a bearer token is, and
+// changes to one's own account. Access tokens are opaque random strings; the
+// database keeps only their HMAC under the auth secret, so a leaked database
+// holds no usable token, and revoking is deleting nothing but marking a row.
+import { createHmac, randomBytes } from 'node:crypto';
+import type { Db } from '../db/client.js';
+import { unitOfWork } from '../db/unit-of-work.js';
+import { AppError } from '../errors.js';
+import type { Viewer } from '../graphql/context.js';
+import { decoyPasswordHash, hashPassword, verifyPassword } from './passwords.js';
+import { forgetFailures, recordFailure, refuseIfBlocked, throttleKeys, type ThrottleSettings } from './sign-in-throttle.js';
+
+export type AuthSettings = ThrottleSettings & { secret: string; tokenTtlSeconds: number };
+
+export type SignedIn = { token: string; expiresAt: Date; userId: number };
+
+const tokenPrefix = 'dip_';
+
+export class Accounts {
+  constructor(
+    private readonly prisma: Db,
+    private readonly settings: AuthSettings,
+  ) {}
+
+  private hash(token: string): string {
+    return createHmac('sha256', this.settings.secret).update(token).digest('hex');
+  }
+
+  /** Starts a session for a user; the token is shown once, here. */
+  async startSession(userId: number, db: Pick<Db, 'session'> = this.prisma): Promise<SignedIn> {
+    const token = tokenPrefix + randomBytes(32).toString('base64url');
+    const expiresAt = new Date(Date.now() + this.settings.tokenTtlSeconds * 1000);
+    await db.session.create({ data: { userId, tokenHash: this.hash(token), expiresAt } });
+    return { token, expiresAt, userId };
+  }
+
+  async signUp(input: { email: string; password: string; fullName: string }): Promise<SignedIn> {
+    const passwordHash = await hashPassword(input.password);
+    return unitOfWork(this.prisma, async (tx) => {
+      const user = await tx.user.create({ data: { email: input.email, fullName: input.fullName, passwordHash } });
+      return this.startSession(user.id, tx);
+    });
+  }
+
+  async logIn(input: { email: string; password: string }, clientAddress: string | undefined): Promise<SignedIn> {
+    const keys = throttleKeys(input.email, clientAddress);
+    await refuseIfBlocked(this.prisma, keys);
+    const user = await this.prisma.user.findUnique({ where: { email: input.email } });
+    const matches = await verifyPassword(input.password, user?.passwordHash ?? (await decoyPasswordHash));
+    if (!user || !matches) {
+      await recordFailure(this.prisma, keys, this.settings);
+      throw new AppError('UNAUTHENTICATED', 'Email or password is incorrect');
+    }
+    if (!user.isActive) throw new AppError('UNAUTHENTICATED', 'This account is deactivated');
+    await forgetFailures(this.prisma, input.email);
+    return this.startSession(user.id);
+  }
+
+  /** The viewer a bearer token stands for, or null when it is unknown, expired, revoked or its user inactive. */
+  async authenticate(token: string): Promise<(Viewer & { sessionId: number }) | null> {
+    if (!token.startsWith(tokenPrefix)) return null;
+    // Every request runs this: one statement, with the user's state joined in.
+    const [session] = await this.prisma.$queryRaw<{ id: number; user_id: number }[]>`
+      SELECT s."id", s."user_id" FROM "sessions" s JOIN "users" u ON u."id" = s."user_id"
+       WHERE s."token_hash" = ${this.hash(token)} AND s."revoked_at" IS NULL AND s."expires_at" > now() AND u."is_active"`;
+    return session ? { id: session.user_id, sessionId: session.id } : null;
+  }
+
+  async logOut(sessionId: number): Promise<void> {
+    await this.prisma.session.updateMany({ where: { id: sessionId, revokedAt: null }, data: { revokedAt: new Date() } });
+  }
+
+  /**
+   * Changes one's own email, name or password. A new password needs the
+   * current one, and ends every other session of the user.
+   */
+  async updateMe(
+    viewer: Viewer & { sessionId: number },
+    input: { email?: string | null; fullName?: string | null; currentPassword?: string | null; newPassword?: string | null },
+  ) {
+    const user = await this.prisma.user.findUniqueOrThrow({ where: { id: viewer.id } });
+    let passwordHash: string | undefined;
+    if (input.newPassword) {
+      if (!input.currentPassword || !(await verifyPassword(input.currentPassword, user.passwordHash))) {
+        throw new AppError('VALIDATION_FAILED', 'The current password is incorrect', [
+          { path: ['input', 'currentPassword'], message: 'is incorrect' },
+        ]);
+      }
+      passwordHash = await hashPassword(input.newPassword);
+    }
+    return unitOfWork(this.prisma, async (tx) => {
+      const updated = await tx.user.update({
+        where: { id: viewer.id },
+        data: { email: input.email ?? undefined, fullName: input.fullName ?? undefined, passwordHash },
+      });
+      if (passwordHash) {
+        await tx.session.updateMany({
+          where: { userId: viewer.id, revokedAt: null, id: { not: viewer.sessionId } },
+          data: { revokedAt: new Date() },
+        });
+      }
+      return updated;
+    });
+  }
+}

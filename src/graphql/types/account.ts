@@ -1,0 +1,74 @@
+// Accounts (the seed's UserCreate / UserUpdate): sign-up, sign-in, sign-out
+// and changes to one's own account.
+import { requireViewer } from '../../auth/access.js';
+import { email, name, password } from '../../validation/fields.js';
+import { builder } from '../builder.js';
+import './user.js';
+
+type AuthPayloadShape = { token: string; expiresAt: Date; userId: number };
+
+const AuthPayload = builder.objectRef<AuthPayloadShape>('AuthPayload').implement({
+  description: 'A new session. Send the token as `Authorization: Bearer <token>`.',
+  fields: (t) => ({
+    token: t.exposeString('token', { description: 'Shown once; the server keeps only a keyed hash of it.' }),
+    expiresAt: t.expose('expiresAt', { type: 'DateTime' }),
+    user: t.prismaField({
+      type: 'User',
+      resolve: (query, payload, _args, ctx) => ctx.prisma.user.findUniqueOrThrow({ ...query, where: { id: payload.userId } }),
+    }),
+  }),
+});
+
+const SignUpInput = builder.inputType('SignUpInput', {
+  fields: (t) => ({
+    email: t.string({ validate: { schema: email } }),
+    password: t.string({ validate: { schema: password } }),
+    fullName: t.string({ validate: { schema: name } }),
+  }),
+});
+
+const LogInInput = builder.inputType('LogInInput', {
+  fields: (t) => ({
+    email: t.string({ validate: { schema: email } }),
+    // Any length: the rules for new passwords may change after this one was set.
+    password: t.string(),
+  }),
+});
+
+const UpdateMeInput = builder.inputType('UpdateMeInput', {
+  fields: (t) => ({
+    email: t.string({ required: false, validate: { schema: email } }),
+    fullName: t.string({ required: false, validate: { schema: name } }),
+    currentPassword: t.string({ required: false, description: 'Required with newPassword.' }),
+    newPassword: t.string({ required: false, validate: { schema: password }, description: 'Ends every other session.' }),
+  }),
+});
+
+builder.mutationFields((t) => ({
+  signUp: t.field({
+    type: AuthPayload,
+    args: { input: t.arg({ type: SignUpInput }) },
+    resolve: (_root, { input }, ctx) => ctx.accounts.signUp(input),
+  }),
+  logIn: t.field({
+    type: AuthPayload,
+    args: { input: t.arg({ type: LogInInput }) },
+    resolve: (_root, { input }, ctx) => ctx.accounts.logIn(input, ctx.clientAddress),
+  }),
+  logOut: t.boolean({
+    description: 'Ends the session of the token this request carries.',
+    resolve: async (_root, _args, ctx) => {
+      await ctx.accounts.logOut(requireViewer(ctx).sessionId);
+      return true;
+    },
+  }),
+  updateMe: t.prismaField({
+    type: 'User',
+    args: { input: t.arg({ type: UpdateMeInput }) },
+    resolve: async (query, _root, { input }, ctx) => {
+      const viewer = requireViewer(ctx);
+      await ctx.accounts.updateMe(viewer, input);
+      return ctx.prisma.user.findUniqueOrThrow({ ...query, where: { id: viewer.id } });
+    },
+  }),
+}));

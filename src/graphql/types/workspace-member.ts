@@ -1,0 +1,94 @@
+// Workspace membership: who may use a workspace and with which role. Owners
+// manage members; anyone may leave; a workspace always keeps an owner.
+import { authorize, locate, requireViewer, visibleTo } from '../../auth/access.js';
+import type { Db } from '../../db/client.js';
+import { unitOfWork } from '../../db/unit-of-work.js';
+import { AppError } from '../../errors.js';
+import type { WorkspaceRole } from '../../generated/prisma/client.js';
+import { email } from '../../validation/fields.js';
+import { builder } from '../builder.js';
+import { WorkspaceRoleEnum } from './enums.js';
+import { Workspace } from './workspace.js';
+
+export const WorkspaceMember = builder.prismaNode('WorkspaceMember', {
+  id: { field: 'id' },
+  nullable: true,
+  findUnique: (id, ctx) => ({ id: Number(id), AND: [visibleTo.workspaceMember(requireViewer(ctx))] }),
+  fields: (t) => ({
+    role: t.expose('role', { type: WorkspaceRoleEnum }),
+    user: t.relation('user'),
+    workspace: t.relation('workspace'),
+    createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When the member joined.' }),
+    updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
+  }),
+});
+
+type Transaction = Parameters<Parameters<Db['$transaction']>[0]>[0];
+
+/**
+ * Runs a change to a workspace's members with the workspace row locked, so two
+ * owners demoting each other at once cannot leave it without an owner.
+ */
+async function changeMembers<T>(ctx: { prisma: Db }, workspaceId: number, change: (tx: Transaction) => Promise<T>): Promise<T> {
+  return unitOfWork(ctx.prisma, async (tx) => {
+    await tx.$executeRaw`SELECT 1 FROM "workspaces" WHERE "id" = ${workspaceId} FOR UPDATE`;
+    const result = await change(tx);
+    const owners = await tx.workspaceMember.count({ where: { workspaceId, role: 'OWNER' } });
+    if (owners === 0) {
+      throw new AppError('CONFLICT', 'A workspace needs at least one owner: make another member an owner first, or delete the workspace');
+    }
+    return result;
+  });
+}
+
+const AddWorkspaceMemberInput = builder.inputType('AddWorkspaceMemberInput', {
+  fields: (t) => ({
+    workspaceId: t.globalID({ for: Workspace }),
+    email: t.string({ description: 'The email of an existing user.', validate: { schema: email } }),
+    role: t.field({ type: WorkspaceRoleEnum }),
+  }),
+});
+
+const UpdateWorkspaceMemberInput = builder.inputType('UpdateWorkspaceMemberInput', {
+  fields: (t) => ({ role: t.field({ type: WorkspaceRoleEnum }) }),
+});
+
+builder.mutationFields((t) => ({
+  addWorkspaceMember: t.prismaField({
+    type: 'WorkspaceMember',
+    description: 'Owners only: gives an existing user a role in the workspace.',
+    args: { input: t.arg({ type: AddWorkspaceMemberInput }) },
+    resolve: async (query, _root, { input }, ctx) => {
+      const workspaceId = Number(input.workspaceId.id);
+      await authorize(ctx, 'manageWorkspace', 'Workspace', locate.workspace(workspaceId));
+      const user = await ctx.prisma.user.findUnique({ where: { email: input.email }, select: { id: true } });
+      if (!user) throw new AppError('NOT_FOUND', 'No user has this email; they need to sign up first');
+      return ctx.prisma.workspaceMember.create({ ...query, data: { workspaceId, userId: user.id, role: input.role as WorkspaceRole } });
+    },
+  }),
+  updateWorkspaceMember: t.prismaField({
+    type: 'WorkspaceMember',
+    description: "Owners only: changes a member's role.",
+    args: { id: t.arg.globalID({ for: WorkspaceMember }), input: t.arg({ type: UpdateWorkspaceMemberInput }) },
+    resolve: async (query, _root, { id, input }, ctx) => {
+      const memberId = Number(id.id);
+      const { workspaceId } = await authorize(ctx, 'manageWorkspace', 'Workspace member', locate.workspaceMember(memberId));
+      return changeMembers(ctx, workspaceId, (tx) =>
+        tx.workspaceMember.update({ ...query, where: { id: memberId }, data: { role: input.role as WorkspaceRole } }),
+      );
+    },
+  }),
+  removeWorkspaceMember: t.globalID({
+    description: 'Owners remove anyone; every member may remove themselves (leave). The last owner cannot go.',
+    args: { id: t.arg.globalID({ for: WorkspaceMember }) },
+    resolve: async (_root, { id }, ctx) => {
+      const memberId = Number(id.id);
+      const viewer = requireViewer(ctx);
+      const member = await ctx.prisma.workspaceMember.findFirst({ where: { id: memberId, AND: [visibleTo.workspaceMember(viewer)] } });
+      if (!member) throw new AppError('NOT_FOUND', 'Workspace member not found');
+      if (member.userId !== viewer.id) await authorize(ctx, 'manageWorkspace', 'Workspace member', locate.workspaceMember(memberId));
+      await changeMembers(ctx, member.workspaceId, (tx) => tx.workspaceMember.delete({ where: { id: memberId } }));
+      return { type: id.typename, id: id.id };
+    },
+  }),
+}));
