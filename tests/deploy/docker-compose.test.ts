@@ -27,7 +27,10 @@ describe('docker-compose.yml', () => {
   });
 
   it('gives the API a configuration the server accepts, pointing at the db service', () => {
-    const env = { ...compose.services.api.environment, DATABASE_URL: compose.services.api.environment.DATABASE_URL.replace('${POSTGRES_PASSWORD:?set POSTGRES_PASSWORD}', 'pw') };
+    // What `docker compose` substitutes from the operator's .env.
+    const substitute = (value: string) =>
+      value.replace('${POSTGRES_PASSWORD:?set POSTGRES_PASSWORD}', 'pw').replace(/\$\{AUTH_SECRET:\?[^}]*\}/, 'x'.repeat(40));
+    const env = Object.fromEntries(Object.entries(compose.services.api.environment as Record<string, string>).map(([k, v]) => [k, substitute(v)]));
     const config = loadConfig(env);
     expect(new URL(config.database.url!).host).toBe('db:5432');
     expect(config.nodeEnv).toBe('production');
@@ -35,9 +38,10 @@ describe('docker-compose.yml', () => {
     expect(config.port).toBe(4000);
   });
 
-  it('keeps the database password out of the file', () => {
+  it('keeps the database password and the auth secret out of the file', () => {
     const text = JSON.stringify(compose);
     expect(compose.services.db.environment.POSTGRES_PASSWORD).toBe('${POSTGRES_PASSWORD:?set POSTGRES_PASSWORD}');
+    expect(compose.services.api.environment.AUTH_SECRET).toMatch(/^\$\{AUTH_SECRET:\?/);
     expect(text).not.toMatch(/postgresql:\/\/datainsight:(?!\$\{)/);
   });
 });
