@@ -14,6 +14,11 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) { token expiresAt user { id email fullName isActive } }\n  }\n": typeof types.SignUpDocument,
+    "\n  mutation LogIn($input: LogInInput!) {\n    logIn(input: $input) { token user { email } }\n  }\n": typeof types.LogInDocument,
+    "\n  mutation LogOut { logOut }\n": typeof types.LogOutDocument,
+    "\n  query Me { viewer { id email fullName } }\n": typeof types.MeDocument,
+    "\n  mutation UpdateMe($input: UpdateMeInput!) {\n    updateMe(input: $input) { email fullName }\n  }\n": typeof types.UpdateMeDocument,
     "\n  query Dashboard($n: Int!) {\n    viewer {\n      id\n      workspaces(first: $n) {\n        edges {\n          node {\n            id\n            name\n            datasets(first: $n) {\n              totalCount\n              edges {\n                node {\n                  id\n                  name\n                  analyses(first: 3) {\n                    edges {\n                      node {\n                        id\n                        status\n                        qualityScore\n                        insights(first: 5) {\n                          totalCount\n                          edges { node { id severity type description } }\n                        }\n                        columnProfiles(first: 5) {\n                          edges { node { id columnName dataType nullCount } }\n                        }\n                      }\n                    }\n                  }\n                }\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n": typeof types.DashboardDocument,
     "\n  query Profiles($id: ID!) {\n    node(id: $id) {\n      __typename\n      ... on Analysis {\n        columnProfiles(first: 20) {\n          edges {\n            node {\n              columnName\n              dataType\n              nullCount\n              mean\n              distributionData\n              distribution {\n                version\n                logicalType\n                missing { count share tokens { token count } }\n                numeric { stdDev skewness quantiles { p value label } }\n                histogram { kind bins { lower upper count } }\n                topValues { approximate values { value count share } }\n                patterns { shapes { pattern share } }\n                outliers { iqr { mild { lower upper count } } robustZ { threshold } }\n                approximateFields\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n": typeof types.ProfilesDocument,
     "\n  query Workspaces($first: Int, $after: String, $last: Int, $before: String) {\n    viewer {\n      workspaces(first: $first, after: $after, last: $last, before: $before) {\n        totalCount\n        pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n        edges { cursor node { id name } }\n      }\n    }\n  }\n": typeof types.WorkspacesDocument,
@@ -31,6 +36,11 @@ type Documents = {
     "\n  mutation DeleteAnalysis($id: ID!) { deleteAnalysis(id: $id) }\n": typeof types.DeleteAnalysisDocument,
 };
 const documents: Documents = {
+    "\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) { token expiresAt user { id email fullName isActive } }\n  }\n": types.SignUpDocument,
+    "\n  mutation LogIn($input: LogInInput!) {\n    logIn(input: $input) { token user { email } }\n  }\n": types.LogInDocument,
+    "\n  mutation LogOut { logOut }\n": types.LogOutDocument,
+    "\n  query Me { viewer { id email fullName } }\n": types.MeDocument,
+    "\n  mutation UpdateMe($input: UpdateMeInput!) {\n    updateMe(input: $input) { email fullName }\n  }\n": types.UpdateMeDocument,
     "\n  query Dashboard($n: Int!) {\n    viewer {\n      id\n      workspaces(first: $n) {\n        edges {\n          node {\n            id\n            name\n            datasets(first: $n) {\n              totalCount\n              edges {\n                node {\n                  id\n                  name\n                  analyses(first: 3) {\n                    edges {\n                      node {\n                        id\n                        status\n                        qualityScore\n                        insights(first: 5) {\n                          totalCount\n                          edges { node { id severity type description } }\n                        }\n                        columnProfiles(first: 5) {\n                          edges { node { id columnName dataType nullCount } }\n                        }\n                      }\n                    }\n                  }\n                }\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n": types.DashboardDocument,
     "\n  query Profiles($id: ID!) {\n    node(id: $id) {\n      __typename\n      ... on Analysis {\n        columnProfiles(first: 20) {\n          edges {\n            node {\n              columnName\n              dataType\n              nullCount\n              mean\n              distributionData\n              distribution {\n                version\n                logicalType\n                missing { count share tokens { token count } }\n                numeric { stdDev skewness quantiles { p value label } }\n                histogram { kind bins { lower upper count } }\n                topValues { approximate values { value count share } }\n                patterns { shapes { pattern share } }\n                outliers { iqr { mild { lower upper count } } robustZ { threshold } }\n                approximateFields\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n": types.ProfilesDocument,
     "\n  query Workspaces($first: Int, $after: String, $last: Int, $before: String) {\n    viewer {\n      workspaces(first: $first, after: $after, last: $last, before: $before) {\n        totalCount\n        pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n        edges { cursor node { id name } }\n      }\n    }\n  }\n": types.WorkspacesDocument,
@@ -62,6 +72,26 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) { token expiresAt user { id email fullName isActive } }\n  }\n"): (typeof documents)["\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) { token expiresAt user { id email fullName isActive } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation LogIn($input: LogInInput!) {\n    logIn(input: $input) { token user { email } }\n  }\n"): (typeof documents)["\n  mutation LogIn($input: LogInInput!) {\n    logIn(input: $input) { token user { email } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation LogOut { logOut }\n"): (typeof documents)["\n  mutation LogOut { logOut }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Me { viewer { id email fullName } }\n"): (typeof documents)["\n  query Me { viewer { id email fullName } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateMe($input: UpdateMeInput!) {\n    updateMe(input: $input) { email fullName }\n  }\n"): (typeof documents)["\n  mutation UpdateMe($input: UpdateMeInput!) {\n    updateMe(input: $input) { email fullName }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

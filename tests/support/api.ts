@@ -15,6 +15,7 @@ export type TestApi = {
   db: TestDatabase;
   yoga: ReturnType<typeof createGraphQLServer>;
   auth: AuthSettings;
+  accounts: Accounts;
   /** A bearer token for a user, from a real session (one per user, reused). */
   tokenFor(userId: number): Promise<string>;
   /** Runs an operation with a bearer token (undefined: none). */
@@ -60,6 +61,7 @@ export async function createTestApi(options: { logger?: Logger; db?: TestDatabas
     db,
     yoga,
     auth,
+    accounts,
     tokenFor,
     runWithToken,
     run,
