@@ -19,6 +19,16 @@ type Documents = {
     "\n  mutation LogOut { logOut }\n": typeof types.LogOutDocument,
     "\n  query Me { viewer { id email fullName } }\n": typeof types.MeDocument,
     "\n  mutation UpdateMe($input: UpdateMeInput!) {\n    updateMe(input: $input) { email fullName }\n  }\n": typeof types.UpdateMeDocument,
+    "\n  query WorkspaceView($id: ID!) {\n    node(id: $id) {\n      __typename\n      ... on Workspace {\n        name\n        viewerRole\n        members { totalCount edges { node { role user { email } } } }\n        datasets { edges { node { name uploader { email } } } }\n      }\n    }\n  }\n": typeof types.WorkspaceViewDocument,
+    "\n  mutation RenameWorkspace($id: ID!, $name: String!) { updateWorkspace(id: $id, input: { name: $name }) { name } }\n": typeof types.RenameWorkspaceDocument,
+    "\n  mutation RemoveWorkspace($id: ID!) { deleteWorkspace(id: $id) }\n": typeof types.RemoveWorkspaceDocument,
+    "\n  mutation RenameDataset($id: ID!, $name: String!) { updateDataset(id: $id, input: { name: $name }) { name } }\n": typeof types.RenameDatasetDocument,
+    "\n  mutation RemoveDataset($id: ID!) { deleteDataset(id: $id) }\n": typeof types.RemoveDatasetDocument,
+    "\n  mutation RemoveAnalysis($id: ID!) { deleteAnalysis(id: $id) }\n": typeof types.RemoveAnalysisDocument,
+    "\n  mutation AddMember($input: AddWorkspaceMemberInput!) { addWorkspaceMember(input: $input) { id role user { email } } }\n": typeof types.AddMemberDocument,
+    "\n  mutation ChangeRole($id: ID!, $role: WorkspaceRole!) { updateWorkspaceMember(id: $id, input: { role: $role }) { role } }\n": typeof types.ChangeRoleDocument,
+    "\n  mutation RemoveMember($id: ID!) { removeWorkspaceMember(id: $id) }\n": typeof types.RemoveMemberDocument,
+    "\n      mutation CreateOwned { createWorkspace(input: { name: \"Mine\" }) { viewerRole members { edges { node { role user { email } } } } } }\n    ": typeof types.CreateOwnedDocument,
     "\n  query Dashboard($n: Int!) {\n    viewer {\n      id\n      workspaces(first: $n) {\n        edges {\n          node {\n            id\n            name\n            datasets(first: $n) {\n              totalCount\n              edges {\n                node {\n                  id\n                  name\n                  analyses(first: 3) {\n                    edges {\n                      node {\n                        id\n                        status\n                        qualityScore\n                        insights(first: 5) {\n                          totalCount\n                          edges { node { id severity type description } }\n                        }\n                        columnProfiles(first: 5) {\n                          edges { node { id columnName dataType nullCount } }\n                        }\n                      }\n                    }\n                  }\n                }\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n": typeof types.DashboardDocument,
     "\n  query Profiles($id: ID!) {\n    node(id: $id) {\n      __typename\n      ... on Analysis {\n        columnProfiles(first: 20) {\n          edges {\n            node {\n              columnName\n              dataType\n              nullCount\n              mean\n              distributionData\n              distribution {\n                version\n                logicalType\n                missing { count share tokens { token count } }\n                numeric { stdDev skewness quantiles { p value label } }\n                histogram { kind bins { lower upper count } }\n                topValues { approximate values { value count share } }\n                patterns { shapes { pattern share } }\n                outliers { iqr { mild { lower upper count } } robustZ { threshold } }\n                approximateFields\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n": typeof types.ProfilesDocument,
     "\n  query Workspaces($first: Int, $after: String, $last: Int, $before: String) {\n    viewer {\n      workspaces(first: $first, after: $after, last: $last, before: $before) {\n        totalCount\n        pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n        edges { cursor node { id name } }\n      }\n    }\n  }\n": typeof types.WorkspacesDocument,
@@ -41,6 +51,16 @@ const documents: Documents = {
     "\n  mutation LogOut { logOut }\n": types.LogOutDocument,
     "\n  query Me { viewer { id email fullName } }\n": types.MeDocument,
     "\n  mutation UpdateMe($input: UpdateMeInput!) {\n    updateMe(input: $input) { email fullName }\n  }\n": types.UpdateMeDocument,
+    "\n  query WorkspaceView($id: ID!) {\n    node(id: $id) {\n      __typename\n      ... on Workspace {\n        name\n        viewerRole\n        members { totalCount edges { node { role user { email } } } }\n        datasets { edges { node { name uploader { email } } } }\n      }\n    }\n  }\n": types.WorkspaceViewDocument,
+    "\n  mutation RenameWorkspace($id: ID!, $name: String!) { updateWorkspace(id: $id, input: { name: $name }) { name } }\n": types.RenameWorkspaceDocument,
+    "\n  mutation RemoveWorkspace($id: ID!) { deleteWorkspace(id: $id) }\n": types.RemoveWorkspaceDocument,
+    "\n  mutation RenameDataset($id: ID!, $name: String!) { updateDataset(id: $id, input: { name: $name }) { name } }\n": types.RenameDatasetDocument,
+    "\n  mutation RemoveDataset($id: ID!) { deleteDataset(id: $id) }\n": types.RemoveDatasetDocument,
+    "\n  mutation RemoveAnalysis($id: ID!) { deleteAnalysis(id: $id) }\n": types.RemoveAnalysisDocument,
+    "\n  mutation AddMember($input: AddWorkspaceMemberInput!) { addWorkspaceMember(input: $input) { id role user { email } } }\n": types.AddMemberDocument,
+    "\n  mutation ChangeRole($id: ID!, $role: WorkspaceRole!) { updateWorkspaceMember(id: $id, input: { role: $role }) { role } }\n": types.ChangeRoleDocument,
+    "\n  mutation RemoveMember($id: ID!) { removeWorkspaceMember(id: $id) }\n": types.RemoveMemberDocument,
+    "\n      mutation CreateOwned { createWorkspace(input: { name: \"Mine\" }) { viewerRole members { edges { node { role user { email } } } } } }\n    ": types.CreateOwnedDocument,
     "\n  query Dashboard($n: Int!) {\n    viewer {\n      id\n      workspaces(first: $n) {\n        edges {\n          node {\n            id\n            name\n            datasets(first: $n) {\n              totalCount\n              edges {\n                node {\n                  id\n                  name\n                  analyses(first: 3) {\n                    edges {\n                      node {\n                        id\n                        status\n                        qualityScore\n                        insights(first: 5) {\n                          totalCount\n                          edges { node { id severity type description } }\n                        }\n                        columnProfiles(first: 5) {\n                          edges { node { id columnName dataType nullCount } }\n                        }\n                      }\n                    }\n                  }\n                }\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n": types.DashboardDocument,
     "\n  query Profiles($id: ID!) {\n    node(id: $id) {\n      __typename\n      ... on Analysis {\n        columnProfiles(first: 20) {\n          edges {\n            node {\n              columnName\n              dataType\n              nullCount\n              mean\n              distributionData\n              distribution {\n                version\n                logicalType\n                missing { count share tokens { token count } }\n                numeric { stdDev skewness quantiles { p value label } }\n                histogram { kind bins { lower upper count } }\n                topValues { approximate values { value count share } }\n                patterns { shapes { pattern share } }\n                outliers { iqr { mild { lower upper count } } robustZ { threshold } }\n                approximateFields\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n": types.ProfilesDocument,
     "\n  query Workspaces($first: Int, $after: String, $last: Int, $before: String) {\n    viewer {\n      workspaces(first: $first, after: $after, last: $last, before: $before) {\n        totalCount\n        pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n        edges { cursor node { id name } }\n      }\n    }\n  }\n": types.WorkspacesDocument,
@@ -92,6 +112,46 @@ export function graphql(source: "\n  query Me { viewer { id email fullName } }\n
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation UpdateMe($input: UpdateMeInput!) {\n    updateMe(input: $input) { email fullName }\n  }\n"): (typeof documents)["\n  mutation UpdateMe($input: UpdateMeInput!) {\n    updateMe(input: $input) { email fullName }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WorkspaceView($id: ID!) {\n    node(id: $id) {\n      __typename\n      ... on Workspace {\n        name\n        viewerRole\n        members { totalCount edges { node { role user { email } } } }\n        datasets { edges { node { name uploader { email } } } }\n      }\n    }\n  }\n"): (typeof documents)["\n  query WorkspaceView($id: ID!) {\n    node(id: $id) {\n      __typename\n      ... on Workspace {\n        name\n        viewerRole\n        members { totalCount edges { node { role user { email } } } }\n        datasets { edges { node { name uploader { email } } } }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RenameWorkspace($id: ID!, $name: String!) { updateWorkspace(id: $id, input: { name: $name }) { name } }\n"): (typeof documents)["\n  mutation RenameWorkspace($id: ID!, $name: String!) { updateWorkspace(id: $id, input: { name: $name }) { name } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RemoveWorkspace($id: ID!) { deleteWorkspace(id: $id) }\n"): (typeof documents)["\n  mutation RemoveWorkspace($id: ID!) { deleteWorkspace(id: $id) }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RenameDataset($id: ID!, $name: String!) { updateDataset(id: $id, input: { name: $name }) { name } }\n"): (typeof documents)["\n  mutation RenameDataset($id: ID!, $name: String!) { updateDataset(id: $id, input: { name: $name }) { name } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RemoveDataset($id: ID!) { deleteDataset(id: $id) }\n"): (typeof documents)["\n  mutation RemoveDataset($id: ID!) { deleteDataset(id: $id) }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RemoveAnalysis($id: ID!) { deleteAnalysis(id: $id) }\n"): (typeof documents)["\n  mutation RemoveAnalysis($id: ID!) { deleteAnalysis(id: $id) }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AddMember($input: AddWorkspaceMemberInput!) { addWorkspaceMember(input: $input) { id role user { email } } }\n"): (typeof documents)["\n  mutation AddMember($input: AddWorkspaceMemberInput!) { addWorkspaceMember(input: $input) { id role user { email } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ChangeRole($id: ID!, $role: WorkspaceRole!) { updateWorkspaceMember(id: $id, input: { role: $role }) { role } }\n"): (typeof documents)["\n  mutation ChangeRole($id: ID!, $role: WorkspaceRole!) { updateWorkspaceMember(id: $id, input: { role: $role }) { role } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RemoveMember($id: ID!) { removeWorkspaceMember(id: $id) }\n"): (typeof documents)["\n  mutation RemoveMember($id: ID!) { removeWorkspaceMember(id: $id) }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n      mutation CreateOwned { createWorkspace(input: { name: \"Mine\" }) { viewerRole members { edges { node { role user { email } } } } } }\n    "): (typeof documents)["\n      mutation CreateOwned { createWorkspace(input: { name: \"Mine\" }) { viewerRole members { edges { node { role user { email } } } } } }\n    "];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
