@@ -87,7 +87,7 @@ export function sniffCsvDialect(headText: string, headIsWholeFile: boolean, samp
     const voting = !headIsWholeFile && records.length > 2 ? records.slice(0, -1) : records;
     const { count, share } = modeFieldCount(voting);
     const score = count > 1 ? share : 0;
-    const bestScore = best && best.count > 1 ? best.share : -1;
+    const bestScore = !best ? -1 : best.count > 1 ? best.share : 0;
     if (!best || score > bestScore || (score === bestScore && count > best.count)) {
       best = { delimiter, records: voting, count, share };
     }
