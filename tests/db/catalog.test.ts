@@ -89,7 +89,6 @@ const expectedColumns: Record<string, Record<string, [string, boolean, string | 
     created_at: [tstz, false, now],
     expires_at: [tstz, false, null],
     revoked_at: [tstz, true, null],
-    last_used_at: [tstz, true, null],
   },
   sign_in_throttles: {
     key: [vc(320), false, null],

@@ -21,7 +21,6 @@ CREATE TABLE "sessions" (
     "created_at" TIMESTAMPTZ(6) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "expires_at" TIMESTAMPTZ(6) NOT NULL,
     "revoked_at" TIMESTAMPTZ(6),
-    "last_used_at" TIMESTAMPTZ(6),
 
     CONSTRAINT "sessions_pkey" PRIMARY KEY ("id")
 );
