@@ -14,7 +14,7 @@ type ConnectionWithParent<Filter> = { parent: { id: number }; args: Filter };
  * filter is part of the batch key, so differently filtered connections count
  * separately.
  */
-export function batchedTotalCount<Filter>(key: string, countChildren: CountChildren<Filter>, filterOf: (args: Filter) => unknown) {
+function batchedTotalCount<Filter>(key: string, countChildren: CountChildren<Filter>, filterOf: (args: Filter) => unknown) {
   return (connection: unknown, _args: unknown, ctx: GraphQLContext): Promise<number> => {
     const { parent, args } = connection as ConnectionWithParent<Filter>;
     const batchKey = `${key}:${JSON.stringify(filterOf(args) ?? null)}`;
@@ -33,3 +33,16 @@ export function batchedTotalCount<Filter>(key: string, countChildren: CountChild
 /** Turns Prisma groupBy rows into parent id → count. */
 export const countsBy = <K extends string>(key: K, rows: ({ [P in K]: number } & { _count: { _all: number } })[]) =>
   new Map(rows.map((row) => [row[key], row._count._all]));
+
+type IntFieldBuilder = { int: (options: { resolve: ReturnType<typeof batchedTotalCount> }) => unknown };
+
+/** Connection options that add a batched `totalCount` (the second argument of a connection field). */
+export function totalCountOptions<Filter>(
+  key: string,
+  countChildren: CountChildren<Filter>,
+  filterOf: (args: Filter) => unknown = () => null,
+) {
+  return {
+    fields: (c: IntFieldBuilder) => ({ totalCount: c.int({ resolve: batchedTotalCount(key, countChildren, filterOf) }) }) as never,
+  };
+}

@@ -2,7 +2,7 @@ import type { InsightSeverity, InsightType, Prisma } from '../../generated/prism
 import { authorize, locate, requireViewer, visibleTo } from '../../auth/access.js';
 import { builder } from '../builder.js';
 import { pageArgs } from '../pagination.js';
-import { batchedTotalCount, countsBy } from '../total-count.js';
+import { countsBy, totalCountOptions } from '../total-count.js';
 import { AnalysisGoalTypeEnum, AnalysisStatusEnum, InsightSeverityEnum, InsightTypeEnum } from './enums.js';
 
 export const Analysis = builder.prismaNode('Analysis', {
@@ -27,21 +27,14 @@ export const Analysis = builder.prismaNode('Analysis', {
         validate: pageArgs,
         query: () => ({ orderBy: { id: 'asc' } }),
       },
-      {
-        fields: (c) => ({
-          totalCount: c.int({
-            resolve: batchedTotalCount(
-              'Analysis.columnProfiles',
-              async (ctx, ids) =>
-                countsBy(
-                  'analysisId',
-                  await ctx.prisma.columnProfile.groupBy({ by: ['analysisId'], where: { analysisId: { in: [...ids] } }, _count: { _all: true } }),
-                ),
-              () => null,
-            ),
-          }),
-        }),
-      },
+      totalCountOptions(
+        'Analysis.columnProfiles',
+        async (ctx, ids) =>
+          countsBy(
+            'analysisId',
+            await ctx.prisma.columnProfile.groupBy({ by: ['analysisId'], where: { analysisId: { in: [...ids] } }, _count: { _all: true } }),
+          ),
+      ),
     ),
     insights: t.relatedConnection(
       'insights',
@@ -53,25 +46,19 @@ export const Analysis = builder.prismaNode('Analysis', {
         // PostgreSQL orders an enum by declaration: CRITICAL first.
         query: ({ filter }) => ({ where: insightWhere(filter), orderBy: [{ severity: 'asc' }, { id: 'asc' }] }),
       },
-      {
-        fields: (c) => ({
-          totalCount: c.int({
-            resolve: batchedTotalCount(
-              'Analysis.insights',
-              async (ctx, ids, args: { filter?: InsightFilterShape | null }) =>
-                countsBy(
-                  'analysisId',
-                  await ctx.prisma.insight.groupBy({
-                    by: ['analysisId'],
-                    where: { analysisId: { in: [...ids] }, AND: [insightWhere(args.filter)] },
-                    _count: { _all: true },
-                  }),
-                ),
-              (args) => args.filter,
-            ),
-          }),
-        }),
-      },
+      totalCountOptions(
+        'Analysis.insights',
+        async (ctx, ids, args: { filter?: InsightFilterShape | null }) =>
+          countsBy(
+            'analysisId',
+            await ctx.prisma.insight.groupBy({
+              by: ['analysisId'],
+              where: { analysisId: { in: [...ids] }, AND: [insightWhere(args.filter)] },
+              _count: { _all: true },
+            }),
+          ),
+        (args) => args.filter,
+      ),
     ),
   }),
 });

@@ -3,7 +3,7 @@ import { authorize, locate, requireViewer, visibleTo } from '../../auth/access.j
 import { name } from '../../validation/fields.js';
 import { builder } from '../builder.js';
 import { pageArgs } from '../pagination.js';
-import { batchedTotalCount, countsBy } from '../total-count.js';
+import { countsBy, totalCountOptions } from '../total-count.js';
 import { AnalysisGoalTypeEnum, AnalysisStatusEnum, DatasetStatusEnum } from './enums.js';
 
 export const Dataset = builder.prismaNode('Dataset', {
@@ -31,25 +31,19 @@ export const Dataset = builder.prismaNode('Dataset', {
         args: { filter: t.arg({ type: AnalysisFilter, required: false }) },
         query: ({ filter }) => ({ where: analysisWhere(filter), orderBy: [{ createdAt: 'desc' }, { id: 'desc' }] }),
       },
-      {
-        fields: (c) => ({
-          totalCount: c.int({
-            resolve: batchedTotalCount(
-              'Dataset.analyses',
-              async (ctx, ids, args: { filter?: AnalysisFilterShape | null }) =>
-                countsBy(
-                  'datasetId',
-                  await ctx.prisma.analysis.groupBy({
-                    by: ['datasetId'],
-                    where: { datasetId: { in: [...ids] }, AND: [analysisWhere(args.filter)] },
-                    _count: { _all: true },
-                  }),
-                ),
-              (args) => args.filter,
-            ),
-          }),
-        }),
-      },
+      totalCountOptions(
+        'Dataset.analyses',
+        async (ctx, ids, args: { filter?: AnalysisFilterShape | null }) =>
+          countsBy(
+            'datasetId',
+            await ctx.prisma.analysis.groupBy({
+              by: ['datasetId'],
+              where: { datasetId: { in: [...ids] }, AND: [analysisWhere(args.filter)] },
+              _count: { _all: true },
+            }),
+          ),
+        (args) => args.filter,
+      ),
     ),
   }),
 });

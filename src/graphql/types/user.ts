@@ -3,7 +3,7 @@ import { requireViewer, visibleTo } from '../../auth/access.js';
 import type { WorkspaceRole } from '../../generated/prisma/client.js';
 import { builder } from '../builder.js';
 import { pageArgs } from '../pagination.js';
-import { batchedTotalCount, countsBy } from '../total-count.js';
+import { countsBy, totalCountOptions } from '../total-count.js';
 import { WorkspaceRoleEnum } from './enums.js';
 import { Workspace } from './workspace.js';
 
@@ -44,23 +44,16 @@ export const User = builder.prismaNode('User', {
       },
       {
         name: 'UserWorkspacesConnection',
-        fields: (c) => ({
-          totalCount: c.int({
-            resolve: batchedTotalCount(
-              'User.workspaces',
-              async (ctx, ids) =>
-                countsBy(
-                  'userId',
-                  await ctx.prisma.workspaceMember.groupBy({
-                    by: ['userId'],
-                    where: { userId: { in: [...ids] }, workspace: visibleTo.workspace(requireViewer(ctx)) },
-                    _count: { _all: true },
-                  }),
-                ),
-              () => null,
-            ),
-          }),
-        }),
+        ...totalCountOptions('User.workspaces', async (ctx, ids) =>
+          countsBy(
+            'userId',
+            await ctx.prisma.workspaceMember.groupBy({
+              by: ['userId'],
+              where: { userId: { in: [...ids] }, workspace: visibleTo.workspace(requireViewer(ctx)) },
+              _count: { _all: true },
+            }),
+          ),
+        ),
       },
       {
         name: 'UserWorkspacesConnectionEdge',

@@ -3,7 +3,7 @@ import { authorize, locate, requireViewer, visibleTo } from '../../auth/access.j
 import { name } from '../../validation/fields.js';
 import { builder } from '../builder.js';
 import { pageArgs } from '../pagination.js';
-import { batchedTotalCount, countsBy } from '../total-count.js';
+import { countsBy, totalCountOptions } from '../total-count.js';
 import { DatasetStatusEnum, WorkspaceRoleEnum } from './enums.js';
 
 export const Workspace = builder.prismaNode('Workspace', {
@@ -28,21 +28,14 @@ export const Workspace = builder.prismaNode('Workspace', {
         validate: pageArgs,
         query: () => ({ orderBy: { id: 'asc' } }),
       },
-      {
-        fields: (c) => ({
-          totalCount: c.int({
-            resolve: batchedTotalCount(
-              'Workspace.members',
-              async (ctx, ids) =>
-                countsBy(
-                  'workspaceId',
-                  await ctx.prisma.workspaceMember.groupBy({ by: ['workspaceId'], where: { workspaceId: { in: [...ids] } }, _count: { _all: true } }),
-                ),
-              () => null,
-            ),
-          }),
-        }),
-      },
+      totalCountOptions(
+        'Workspace.members',
+        async (ctx, ids) =>
+          countsBy(
+            'workspaceId',
+            await ctx.prisma.workspaceMember.groupBy({ by: ['workspaceId'], where: { workspaceId: { in: [...ids] } }, _count: { _all: true } }),
+          ),
+      ),
     ),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
     updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
@@ -57,25 +50,19 @@ export const Workspace = builder.prismaNode('Workspace', {
         },
         query: ({ filter, orderBy }) => ({ where: datasetWhere(filter), orderBy: datasetOrders[orderBy ?? 'CREATED_AT_DESC'] }),
       },
-      {
-        fields: (c) => ({
-          totalCount: c.int({
-            resolve: batchedTotalCount(
-              'Workspace.datasets',
-              async (ctx, ids, args: { filter?: DatasetFilterShape | null }) =>
-                countsBy(
-                  'workspaceId',
-                  await ctx.prisma.dataset.groupBy({
-                    by: ['workspaceId'],
-                    where: { workspaceId: { in: [...ids] }, AND: [datasetWhere(args.filter)] },
-                    _count: { _all: true },
-                  }),
-                ),
-              (args) => args.filter,
-            ),
-          }),
-        }),
-      },
+      totalCountOptions(
+        'Workspace.datasets',
+        async (ctx, ids, args: { filter?: DatasetFilterShape | null }) =>
+          countsBy(
+            'workspaceId',
+            await ctx.prisma.dataset.groupBy({
+              by: ['workspaceId'],
+              where: { workspaceId: { in: [...ids] }, AND: [datasetWhere(args.filter)] },
+              _count: { _all: true },
+            }),
+          ),
+        (args) => args.filter,
+      ),
     ),
   }),
 });
