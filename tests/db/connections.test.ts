@@ -103,3 +103,21 @@ describe('start-up', () => {
     expect(Date.now() - started).toBeLessThan(5_000);
   });
 });
+
+describe('DATABASE_ECHO', () => {
+  it('logs every SQL statement, without its parameters', async () => {
+    const lines: string[] = [];
+    const { createPrismaClient } = await import('../../src/db/client.js');
+    const pool = new PrePingPool({ url: db.url, poolSize: 1, maxOverflow: 0, recycleSeconds: 3600 });
+    const prisma = createPrismaClient(pool, { echo: true, logger: createLogger('info', (line) => lines.push(line)) });
+    try {
+      await prisma.user.findMany({ where: { email: 'secret-parameter@example.com' } });
+      const logged = lines.map((line) => JSON.parse(line) as { message: string; query?: string });
+      expect(logged.some((l) => l.message === 'sql' && /SELECT .* FROM "public"\."users"/.test(l.query ?? ''))).toBe(true);
+      expect(lines.join('\n')).not.toContain('secret-parameter@example.com');
+    } finally {
+      await prisma.$disconnect();
+      await pool.end();
+    }
+  });
+});
