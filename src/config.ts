@@ -26,6 +26,12 @@ const envSchema = z.object({
   /** How long start-up waits for the database before giving up. */
   DATABASE_CONNECT_TIMEOUT: z.coerce.number().int().min(1).default(60),
   DATA_DIR: z.string().default('.data'),
+  /** Where uploaded files are kept; default: DATA_DIR/storage. */
+  STORAGE_DIR: z.string().optional(),
+  /** The largest upload accepted, in bytes (default 1 GiB). */
+  MAX_UPLOAD_BYTES: z.coerce.number().int().min(1).default(1024 ** 3),
+  /** Seconds between storage sweeps; files without a dataset older than this are removed. */
+  STORAGE_SWEEP_INTERVAL: z.coerce.number().int().min(1).default(3600),
   /** Keys the access-token hashes. Required in production; elsewhere generated into DATA_DIR. */
   AUTH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   /** Seconds an access token stays valid. */
@@ -51,6 +57,7 @@ export type Config = {
     connectTimeoutSeconds: number;
   };
   dataDir: string;
+  storage: { dir: string; maxUploadBytes: number; sweepIntervalSeconds: number };
   auth: {
     /** undefined outside production means: generate one and keep it in DATA_DIR. */
     secret: string | undefined;
@@ -89,6 +96,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       connectTimeoutSeconds: e.DATABASE_CONNECT_TIMEOUT,
     },
     dataDir: path.resolve(e.DATA_DIR),
+    storage: {
+      dir: path.resolve(e.STORAGE_DIR ?? path.join(e.DATA_DIR, 'storage')),
+      maxUploadBytes: e.MAX_UPLOAD_BYTES,
+      sweepIntervalSeconds: e.STORAGE_SWEEP_INTERVAL,
+    },
     auth: {
       secret: e.AUTH_SECRET,
       tokenTtlSeconds: e.AUTH_TOKEN_TTL,

@@ -3,6 +3,8 @@ import { createServer } from 'node:http';
 import { ConfigError, loadConfig } from './config.js';
 import { openDatabase } from './db/database.js';
 import { loadAuthSecret } from './auth/secret.js';
+import { LocalDirectoryStorage } from './datasets/storage.js';
+import { sweepStorage } from './datasets/sweep.js';
 import { createGraphQLServer } from './graphql/yoga.js';
 import { createLogger } from './logger.js';
 
@@ -20,7 +22,16 @@ async function main() {
   const logger = createLogger(config.logLevel);
   const db = await openDatabase(config, logger, { migrate: true });
   const secret = await loadAuthSecret(config);
-  const yoga = createGraphQLServer(db, logger, { ...config.auth, secret });
+  const storage = new LocalDirectoryStorage(config.storage.dir);
+  const yoga = createGraphQLServer({ db, logger, auth: { ...config.auth, secret }, storage });
+  // Files without a dataset (a crash between disk and database) go at start and then on a schedule.
+  const sweep = () =>
+    sweepStorage(storage, db.prisma, { graceMs: config.storage.sweepIntervalSeconds * 1000, logger }).catch((error) =>
+      logger.error('storage sweep failed', { error }),
+    );
+  void sweep();
+  const sweeper = setInterval(sweep, config.storage.sweepIntervalSeconds * 1000);
+  sweeper.unref();
   const server = createServer(yoga);
   server.listen(config.port, config.host, () => {
     const address = server.address();
@@ -30,6 +41,7 @@ async function main() {
 
   const shutdown = (signal: string) => {
     logger.info('shutting down', { signal });
+    clearInterval(sweeper);
     server.close(() => {
       db.close().then(
         () => process.exit(0),

@@ -1,7 +1,11 @@
 // The dashboard query (viewer → workspaces → datasets(totalCount) → analyses →
 // insights(totalCount) and columnProfiles) over seeded data: SQL statements sent
 // and latency, at N = 1 and N = 20. Usage: npx tsx bench/graphql/dashboard.ts
+import { mkdtemp } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { LocalDirectoryStorage } from '../../src/datasets/storage.js';
 import { createPrismaClient } from '../../src/db/client.js';
 import { PrePingPool } from '../../src/db/pool.js';
 import { createGraphQLServer } from '../../src/graphql/yoga.js';
@@ -37,7 +41,8 @@ pool.on('connect', (client) => {
 const logger = createLogger('error');
 const prisma = createPrismaClient(pool, { echo: false, logger });
 const auth = testAuthSettings();
-const yoga = createGraphQLServer({ prisma, pool }, logger, auth);
+const storage = new LocalDirectoryStorage(await mkdtemp(path.join(os.tmpdir(), 'bench-storage-')));
+const yoga = createGraphQLServer({ db: { prisma, pool }, logger, auth, storage });
 const viewer = await seedGraph(prisma, { workspaces: 20, datasets: 20, analyses: 3, insights: 10, profiles: 10 });
 const { token } = await new Accounts(prisma, auth).startSession(viewer.id);
 

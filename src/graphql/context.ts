@@ -1,6 +1,7 @@
 // What every resolver sees. The viewer is the user a valid bearer token stands
 // for (null when the request carries none).
 import type { Accounts } from '../auth/accounts.js';
+import type { Storage } from '../datasets/storage.js';
 import type { Db } from '../db/client.js';
 import type { Logger } from '../logger.js';
 
@@ -10,6 +11,7 @@ export type GraphQLContext = {
   prisma: Db;
   viewer: Viewer | null;
   accounts: Accounts;
+  storage: Storage;
   /** The client's network address, for sign-in throttling. */
   clientAddress: string | undefined;
   logger: Logger;

@@ -4,6 +4,7 @@
 import { GraphQLError } from 'graphql';
 import { createYoga, useReadinessCheck } from 'graphql-yoga';
 import { Accounts, type AuthSettings } from '../auth/accounts.js';
+import type { Storage } from '../datasets/storage.js';
 import type { Database } from '../db/database.js';
 import { databaseIsReady } from '../db/database.js';
 import type { Logger } from '../logger.js';
@@ -18,7 +19,14 @@ export function bearerToken(request: Request): string | undefined {
   return match?.[1];
 }
 
-export function createGraphQLServer(db: Pick<Database, 'prisma' | 'pool'>, logger: Logger, auth: AuthSettings) {
+export type GraphQLServerOptions = {
+  db: Pick<Database, 'prisma' | 'pool'>;
+  logger: Logger;
+  auth: AuthSettings;
+  storage: Storage;
+};
+
+export function createGraphQLServer({ db, logger, auth, storage }: GraphQLServerOptions) {
   const maskError = createErrorMasker(logger);
   const accounts = new Accounts(db.prisma, auth);
   return createYoga<ServerContext, GraphQLContext>({
@@ -33,6 +41,7 @@ export function createGraphQLServer(db: Pick<Database, 'prisma' | 'pool'>, logge
         prisma: db.prisma,
         viewer: token ? await accounts.authenticate(token) : null,
         accounts,
+        storage,
         clientAddress: req?.socket?.remoteAddress,
         logger,
         loaders: new Map(),

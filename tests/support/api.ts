@@ -3,6 +3,10 @@
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print } from 'graphql';
 import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { LocalDirectoryStorage } from '../../src/datasets/storage.js';
 import { Accounts, type AuthSettings } from '../../src/auth/accounts.js';
 import { createGraphQLServer } from '../../src/graphql/yoga.js';
 import { createLogger, type Logger } from '../../src/logger.js';
@@ -16,6 +20,7 @@ export type TestApi = {
   yoga: ReturnType<typeof createGraphQLServer>;
   auth: AuthSettings;
   accounts: Accounts;
+  storage: LocalDirectoryStorage;
   /** A bearer token for a user, from a real session (one per user, reused). */
   tokenFor(userId: number): Promise<string>;
   /** Runs an operation with a bearer token (undefined: none). */
@@ -38,7 +43,8 @@ export const testAuthSettings = (overrides: Partial<AuthSettings> = {}): AuthSet
 export async function createTestApi(options: { logger?: Logger; db?: TestDatabase; auth?: Partial<AuthSettings> } = {}): Promise<TestApi> {
   const db = options.db ?? (await createTestDatabase());
   const auth = testAuthSettings(options.auth);
-  const yoga = createGraphQLServer(db, options.logger ?? createLogger('error'), auth);
+  const storage = new LocalDirectoryStorage(await mkdtemp(path.join(os.tmpdir(), 'datainsight-storage-')));
+  const yoga = createGraphQLServer({ db, logger: options.logger ?? createLogger('error'), auth, storage });
   const accounts = new Accounts(db.prisma, auth);
   const tokens = new Map<number, Promise<string>>();
   const tokenFor = (userId: number) => {
@@ -62,6 +68,7 @@ export async function createTestApi(options: { logger?: Logger; db?: TestDatabas
     yoga,
     auth,
     accounts,
+    storage,
     tokenFor,
     runWithToken,
     run,
@@ -70,7 +77,10 @@ export async function createTestApi(options: { logger?: Logger; db?: TestDatabas
       if (result.errors?.length) throw new Error(`GraphQL errors: ${JSON.stringify(result.errors)}`);
       return result.data!;
     },
-    close: () => db.close(),
+    close: async () => {
+      await db.close();
+      await rm(storage.root, { recursive: true, force: true });
+    },
   };
 }
 

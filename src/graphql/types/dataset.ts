@@ -1,5 +1,6 @@
 import type { AnalysisGoalType, AnalysisStatus, Prisma } from '../../generated/prisma/client.js';
 import { authorize, locate, requireViewer, visibleTo } from '../../auth/access.js';
+import { removeFiles } from '../../datasets/remove-files.js';
 import { name } from '../../validation/fields.js';
 import { builder } from '../builder.js';
 import { pageArgs } from '../pagination.js';
@@ -82,7 +83,8 @@ builder.mutationFields((t) => ({
     args: { id: t.arg.globalID({ for: Dataset }) },
     resolve: async (_root, { id }, ctx) => {
       await authorize(ctx, 'editData', 'Dataset', locate.dataset(Number(id.id)));
-      await ctx.prisma.dataset.delete({ where: { id: Number(id.id) } });
+      const { filePath } = await ctx.prisma.dataset.delete({ where: { id: Number(id.id) }, select: { filePath: true } });
+      await removeFiles(ctx, [filePath]);
       return { type: id.typename, id: id.id };
     },
   }),

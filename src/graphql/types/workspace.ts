@@ -1,5 +1,7 @@
 import type { DatasetStatus, Prisma } from '../../generated/prisma/client.js';
 import { authorize, locate, requireViewer, visibleTo } from '../../auth/access.js';
+import { removeFiles } from '../../datasets/remove-files.js';
+import { unitOfWork } from '../../db/unit-of-work.js';
 import { name } from '../../validation/fields.js';
 import { builder } from '../builder.js';
 import { pageArgs } from '../pagination.js';
@@ -126,7 +128,12 @@ builder.mutationFields((t) => ({
     args: { id: t.arg.globalID({ for: Workspace }) },
     resolve: async (_root, { id }, ctx) => {
       await authorize(ctx, 'manageWorkspace', 'Workspace', locate.workspace(Number(id.id)));
-      await ctx.prisma.workspace.delete({ where: { id: Number(id.id) } });
+      const files = await unitOfWork(ctx.prisma, async (tx) => {
+        const datasets = await tx.dataset.findMany({ where: { workspaceId: Number(id.id) }, select: { filePath: true } });
+        await tx.workspace.delete({ where: { id: Number(id.id) } });
+        return datasets.map((d) => d.filePath);
+      });
+      await removeFiles(ctx, files);
       return { type: id.typename, id: id.id };
     },
   }),
