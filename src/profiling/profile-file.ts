@@ -7,7 +7,7 @@ import { DISTRIBUTION_DATA_VERSION } from './distribution-schema.js';
 import { DuckDBSession } from './engine/duckdb-session.js';
 import { computeCramersV } from './dataset/cramers-v.js';
 import { findCandidateKeys } from './dataset/candidate-keys.js';
-import { findDuplicateRows } from './dataset/duplicate-rows.js';
+import { findDuplicateRows, noDuplicateRows } from './dataset/duplicate-rows.js';
 import { ProfilingError } from './errors.js';
 import { planColumns, type ColumnPlan } from './inference/column-plan.js';
 import { resolveProfileOptions, type ResolvedProfileOptions } from './options.js';
@@ -69,8 +69,9 @@ export async function profileFile(path: string, options: ProfileOptions = {}): P
     endPhase('distributions');
 
     phase('dataset');
-    const duplicateRows = await findDuplicateRows(session, plans, rowCount);
     const candidateKeys = await findCandidateKeys(session, plans, facts, rowCount);
+    // A key column (every row a distinct value) makes every row distinct: no need to hash whole rows.
+    const duplicateRows = candidateKeys.length > 0 ? noDuplicateRows() : await findDuplicateRows(session, plans, rowCount);
     const categoricalColumns = chooseCategoricalColumns(plans, facts, rowCount, resolved);
     const cramers = await computeCramersV(session, categoricalColumns);
     endPhase('dataset');

@@ -13,7 +13,7 @@ export async function findDuplicateRows(
   const rowHash = `hash(${plans.flatMap(cellColumns).join(', ')})`;
   // Counting distinct hashes is a cheap aggregate; the group-by for examples runs only when there are any.
   const counted = await session.one(`SELECT count(*) - count(DISTINCT ${rowHash}) AS duplicates FROM ${PROFILED_TABLE}`);
-  if (toCount(counted['duplicates']) === 0) return { count: 0, share: 0, examples: [], method: 'hash64' };
+  if (toCount(counted['duplicates']) === 0) return noDuplicateRows();
   const rows = await session.rows(
     `SELECT n, first_rows, sum(n - 1) OVER () AS duplicates FROM (
        SELECT count(*) AS n, min(rowid, 5) AS first_rows FROM ${PROFILED_TABLE} GROUP BY ${rowHash}
@@ -30,4 +30,8 @@ export async function findDuplicateRows(
     })),
     method: 'hash64',
   };
+}
+
+export function noDuplicateRows(): DuplicateRows {
+  return { count: 0, share: 0, examples: [], method: 'hash64' };
 }
