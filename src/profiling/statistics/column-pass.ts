@@ -98,7 +98,33 @@ export async function runColumnPass(
   const query = new AggregateQuery();
   const readers = plans.map((plan) => addColumnAggregates(query, plan, exact, nullTokens));
   const row = await query.run(session, PROFILED_TABLE, onProgress);
-  return readers.map((read) => read(row));
+  const facts = readers.map((read) => read(row));
+  await countInvalidDistinct(session, plans, facts, nullTokens);
+  return facts;
+}
+
+/**
+ * Distinct bad values, only for the columns that have any: a DISTINCT aggregate is costly inside the wide
+ * pass-1 query even when it sees no row, and here it reads just the (mostly NULL) unparsed-text columns.
+ */
+async function countInvalidDistinct(
+  session: DuckDBSession,
+  plans: readonly ColumnPlan[],
+  facts: ColumnFacts[],
+  nullTokens: readonly string[],
+): Promise<void> {
+  const query = new AggregateQuery();
+  const aliases = plans.map((plan) =>
+    !isTextColumn(plan) && facts[plan.index]!.invalidCount > 0
+      ? query.add(`count(DISTINCT ${badColumn(plan.index)}) FILTER (WHERE ${invalidValueSql(plan, nullTokens)})`)
+      : null,
+  );
+  if (query.isEmpty) return;
+  const row = await query.run(session, PROFILED_TABLE);
+  plans.forEach((plan, i) => {
+    const alias = aliases[i];
+    if (alias) facts[plan.index]!.invalidDistinct = toCount(row[alias]);
+  });
 }
 
 function addColumnAggregates(query: AggregateQuery, plan: ColumnPlan, exact: boolean, nullTokens: readonly string[]) {
@@ -113,7 +139,6 @@ function addColumnAggregates(query: AggregateQuery, plan: ColumnPlan, exact: boo
   const tokens = text
     ? query.add(`histogram(${tokenColumn(plan.index)})`)
     : query.add(`histogram(${nullTokenIndexSql(b, nullTokens)}) FILTER (WHERE ${b} IS NOT NULL)`);
-  const invalidDistinct = text ? null : query.add(`count(DISTINCT ${b}) FILTER (WHERE ${invalidValueSql(plan, nullTokens)})`);
 
   const lowCardinality = plan.sampleDistinct <= LOW_CARDINALITY_SAMPLE_DISTINCT;
   const exactDistinct = exact || lowCardinality;
@@ -174,7 +199,8 @@ function addColumnAggregates(query: AggregateQuery, plan: ColumnPlan, exact: boo
         relativeStandardError: exactDistinct ? null : Math.sqrt((DISTINCT_SUBSAMPLE_MODULUS - 1) / Math.max(1, estimated)),
       },
       frequencies: valueCounts,
-      invalidDistinct: invalidDistinct ? toCount(row[invalidDistinct]) : 0,
+      // Filled by countInvalidDistinct for the columns with bad values.
+      invalidDistinct: 0,
       min: extremes ? ((row[extremes.min] as string | null) ?? null) : label(numericMin),
       max: extremes ? ((row[extremes.max] as string | null) ?? null) : label(numericMax),
       numeric:
