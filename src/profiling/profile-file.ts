@@ -49,7 +49,7 @@ export async function profileFile(path: string, options: ProfileOptions = {}): P
     endPhase('loading');
 
     const exact = rowCount <= resolved.exactRowLimit;
-    const facts = await runColumnPass(session, plans, exact, resolved.nullTokens, phase('statistics'));
+    const facts = await runColumnPass(session, plans, rowCount, exact, resolved.nullTokens, phase('statistics'));
     endPhase('statistics');
 
     const pearsonColumns = choosePearsonColumns(plans, facts, rowCount, resolved);

@@ -144,6 +144,26 @@ describe('large-file mode (above the exact row limit)', () => {
   });
 });
 
+describe('approximate quantiles on a multi-threaded scan', () => {
+  it('samples the whole file (not one thread\'s part) and gives the same figures on every run', async () => {
+    // Sorted values over several row groups: quantiles of only a part of the rows would be far off.
+    const lines = ['n'];
+    for (let i = 0; i < 300_000; i++) lines.push(String(i));
+    const file = temp.write('sorted.csv', lines.join('\n'));
+    const run = () => profileFile(file, { threads: 2, exactRowLimit: 1000 });
+    const [first, second] = [await run(), await run()];
+    const column = first.columns[0]!;
+    expect(column.distributionData.numeric!.quantilesApproximate).toBe(true);
+    expect(Math.abs(column.median! - 149_999.5)).toBeLessThan(3000);
+    const q = column.distributionData.numeric!.quantiles.map((x) => x.value);
+    [0.01, 0.05, 0.25, 0.5, 0.75, 0.95, 0.99].forEach((p, i) => expect(Math.abs(q[i]! - p * 299_999)).toBeLessThan(3000));
+    // MAD of a uniform 0..N is N/4.
+    expect(Math.abs(column.distributionData.outliers!.robustZ.mad - 75_000)).toBeLessThan(3000);
+    expect(second.columns[0]!.distributionData.numeric!.quantiles).toEqual(column.distributionData.numeric!.quantiles);
+    expect(second.columns[0]!.distributionData.outliers).toEqual(column.distributionData.outliers);
+  });
+});
+
 describe('progress reporting', () => {
   it('reports each phase in order, ending with done', async () => {
     const phases: string[] = [];

@@ -9,7 +9,9 @@ import { toCount, toNumber } from '../engine/duckdb-session.js';
 import { numberLiteral } from '../engine/sql.js';
 import type { ColumnPlan } from '../inference/column-plan.js';
 import { AggregateQuery } from './aggregate-query.js';
-import { QUANTILE_LEVELS, numericExpression, quantileSql, type ColumnFacts } from './column-pass.js';
+import {
+  QUANTILE_LEVELS, QUANTILE_SAMPLE_TABLE, dropQuantileSample, numericExpression, sampleColumn, type ColumnFacts,
+} from './column-pass.js';
 import type { ValueCount } from './frequency-summary.js';
 import { parseMap } from './row-values.js';
 import { PROFILED_TABLE, valueColumn } from './typed-table.js';
@@ -95,6 +97,10 @@ export async function runDistributionPass(
   const row = await query.run(session, PROFILED_TABLE, onProgress);
   const columns = readers.map((read) => read(row));
   const pearson = pearsonReaders.map((read) => read(row)).filter((p): p is PearsonFacts => p !== null);
+  if (!options.exact) {
+    await sampleMedianAbsoluteDeviations(session, facts, columns);
+    await dropQuantileSample(session);
+  }
   await runRobustZPass(session, plans, columns);
   return { columns, pearson };
 }
@@ -121,7 +127,7 @@ function addDistributionAggregates(
       : null;
 
   let histogram: { layout: BinLayout; alias: string } | null = null;
-  let outliers: { q1: number; q3: number; median: number; fenceClass: string; mad: string } | null = null;
+  let outliers: { q1: number; q3: number; median: number; fenceClass: string; mad: string | null } | null = null;
   if (n && numeric) {
     const layout = binLayout(numeric.min, numeric.max, options.histogramBins, plan.rule.valueType);
     const binIndex =
@@ -141,7 +147,8 @@ function addDistributionAggregates(
       q3,
       median,
       fenceClass: query.add(`histogram(${fenceClass})`),
-      mad: query.add(quantileSql(`abs(${n} - ${numberLiteral(median)})`, '0.5', options.exact)),
+      // Above the exact row limit the MAD comes from the quantile sample (sampleMedianAbsoluteDeviations).
+      mad: numeric.quantilesApproximate ? null : query.add(`quantile_cont(abs(${n} - ${numberLiteral(median)}), 0.5)`),
     };
   }
 
@@ -162,7 +169,7 @@ function addDistributionAggregates(
             median: outliers.median,
             mildCount: (classes.get(1) ?? 0) + (classes.get(2) ?? 0),
             extremeCount: classes.get(2) ?? 0,
-            mad: toNumber(row[outliers.mad]) ?? 0,
+            mad: outliers.mad ? (toNumber(row[outliers.mad]) ?? 0) : 0,
             robustZCount: null,
           }
         : null,
@@ -171,6 +178,25 @@ function addDistributionAggregates(
         : facts.frequencies,
     };
   };
+}
+
+/** Above the exact row limit: each column's MAD from its quantile sample (see createQuantileSample). */
+async function sampleMedianAbsoluteDeviations(
+  session: DuckDBSession,
+  columnFacts: readonly ColumnFacts[],
+  columns: DistributionFacts[],
+): Promise<void> {
+  const query = new AggregateQuery();
+  const pending: { facts: OutlierFacts; alias: string }[] = [];
+  columns.forEach((column, index) => {
+    const facts = column.outliers;
+    if (!facts || !columnFacts[index]!.numeric?.quantilesApproximate) return;
+    const x = sampleColumn(index);
+    pending.push({ facts, alias: query.add(`quantile_cont(abs(${x} - ${numberLiteral(facts.median)}), 0.5)`) });
+  });
+  if (query.isEmpty) return;
+  const row = await query.run(session, QUANTILE_SAMPLE_TABLE);
+  for (const { facts, alias } of pending) facts.mad = toNumber(row[alias]) ?? 0;
 }
 
 /** Pass 3: counts beyond the robust-z threshold, for columns whose MAD is not zero. */
