@@ -144,6 +144,38 @@ describe('large-file mode (above the exact row limit)', () => {
   });
 });
 
+describe('which written forms parse as a number or a date', () => {
+  it('accepts exactly what the type rules say, whether or not the text is in canonical form', async () => {
+    // 60 clean rows decide the types; the last rows hold the edge cases, each valid or not by the rules.
+    const lines = ['i,d,day'];
+    for (let k = 1; k <= 60; k++) lines.push(`${k},${k}.25,2024-02-${String((k % 28) + 1).padStart(2, '0')}`);
+    const edge: [string, string, string][] = [
+      ['+5', '+5.5', '2024-02-30'], // sign accepted; no 30 February
+      ['007', '007.5', '10000-01-01'], // leading zeros make codes, not numbers; 5-digit year is no ISO date
+      ['-0', '-0.0', ' 2024-03-01'], // negative zero and padding are fine
+      ['12abc', 'inf', '2024-3-1'], // inf is no decimal; unpadded month is no ISO date
+      ['" 42 "', '7.10', '2024-12-31'],
+      ['1_000', '1e+20', '02024-01-01'],
+      ['0x1F', 'nan', '2024-01-01x'],
+      ['9223372036854775807', '.5', '9999-12-31'],
+    ];
+    for (const row of edge) lines.push(row.join(','));
+    const parsed = await profileFile(temp.write('forms.csv', lines.join('\n') + '\n'), { threads: 2 });
+    const invalid = (name: string) =>
+      parsed.columns.find((c) => c.columnName === name)!.distributionData.typeConsistency.invalidExamples.map((e) => e.value);
+    const invalidCount = (name: string) =>
+      parsed.columns.find((c) => c.columnName === name)!.distributionData.typeConsistency.invalidCount;
+    expect(parsed.columns.map((c) => c.dataType)).toEqual(['integer', 'decimal', 'date']);
+    expect(invalidCount('i')).toBe(4);
+    expect(invalid('i')).toEqual(['007', '12abc', '1_000', '0x1F']);
+    expect(invalidCount('d')).toBe(3);
+    expect(invalid('d')).toEqual(['007.5', 'inf', 'nan']);
+    expect(invalidCount('day')).toBe(5);
+    expect(invalid('day')).toEqual(['2024-02-30', '10000-01-01', '2024-3-1', '02024-01-01', '2024-01-01x']);
+    expect(Number(parsed.columns[1]!.maxValue)).toBe(1e20);
+  });
+});
+
 describe('approximate quantiles on a multi-threaded scan', () => {
   it('samples the whole file (not one thread\'s part) and gives the same figures on every run', async () => {
     // Sorted values over several row groups: quantiles of only a part of the rows would be far off.

@@ -46,13 +46,24 @@ export interface ParseRule {
  */
 export function typedValueSql(rule: ParseRule, x: string): string {
   const matches = (body: string) => `regexp_full_match(${x}, ${stringLiteral(`\\s*(?:${body})\\s*`)})`;
+  // Fast path, same result: text that is exactly DuckDB's own rendering of its parsed value ("42", "-7.5",
+  // "1e+20", "2024-01-31") always matches the rule's regex (checked over the whole BIGINT and DATE ranges and
+  // millions of doubles), so the costly per-cell regex runs only on the other cells: padded, "+5", "7.10",
+  // bad values…
+  const canonical = (cast: string) => `CAST(${cast} AS VARCHAR) = ${x}`;
   switch (rule.valueType) {
-    case 'integer':
-      return `CASE WHEN ${matches(INTEGER_RE)} THEN TRY_CAST(${x} AS BIGINT) END`;
-    case 'decimal':
-      return rule.decimalSeparator === ','
-        ? `CASE WHEN ${matches(DECIMAL_COMMA_RE)} THEN TRY_CAST(replace(${x}, ',', '.') AS DOUBLE) END`
-        : `CASE WHEN ${matches(DECIMAL_DOT_RE)} THEN TRY_CAST(${x} AS DOUBLE) END`;
+    case 'integer': {
+      const cast = `TRY_CAST(${x} AS BIGINT)`;
+      return `CASE WHEN ${canonical(cast)} OR ${matches(INTEGER_RE)} THEN ${cast} END`;
+    }
+    case 'decimal': {
+      if (rule.decimalSeparator === ',') {
+        return `CASE WHEN ${matches(DECIMAL_COMMA_RE)} THEN TRY_CAST(replace(${x}, ',', '.') AS DOUBLE) END`;
+      }
+      const cast = `TRY_CAST(${x} AS DOUBLE)`;
+      // isfinite: "inf" and "nan" render as themselves but are no decimal.
+      return `CASE WHEN (isfinite(${cast}) AND ${canonical(cast)}) OR ${matches(DECIMAL_DOT_RE)} THEN ${cast} END`;
+    }
     case 'boolean': {
       const words = (list: readonly string[]) => list.map(stringLiteral).join(', ');
       return `CASE WHEN lower(trim(${x})) IN (${words(TRUE_WORDS)}) THEN true WHEN lower(trim(${x})) IN (${words(FALSE_WORDS)}) THEN false END`;
@@ -61,7 +72,8 @@ export function typedValueSql(rule: ParseRule, x: string): string {
       const layout = DATE_FORMATS.find((f) => f.format === rule.dateFormat);
       return layout
         ? `CASE WHEN ${matches(layout.re)} THEN CAST(TRY_STRPTIME(trim(${x}), ${stringLiteral(layout.format)}) AS DATE) END`
-        : `CASE WHEN ${matches(ISO_DATE_RE)} THEN TRY_CAST(${x} AS DATE) END`;
+        : // 10 bytes: years past 9999 render with more digits, BC dates with a suffix.
+          `CASE WHEN (strlen(${x}) = 10 AND ${canonical(`TRY_CAST(${x} AS DATE)`)}) OR ${matches(ISO_DATE_RE)} THEN TRY_CAST(${x} AS DATE) END`;
     }
     case 'datetime':
       return `CASE WHEN ${matches(ISO_DATETIME_RE)} OR ${matches(ISO_DATE_RE)} THEN TRY_CAST(${x} AS TIMESTAMP) END`;
