@@ -82,8 +82,12 @@ export async function runDistributionPass(
   options: { exact: boolean; histogramBins: number },
   onProgress: (percent: number) => void,
 ): Promise<{ columns: DistributionFacts[]; pearson: PearsonFacts[] }> {
+  // Above the exact row limit the MAD comes from the quantile sample, before this pass, so that the robust-z
+  // counts join this pass instead of needing a third one.
+  const sampleMads = options.exact ? new Map<number, number>() : await sampleMedianAbsoluteDeviations(session, plans, facts);
+  if (!options.exact) await dropQuantileSample(session);
   const query = new AggregateQuery();
-  const readers = plans.map((plan, i) => addDistributionAggregates(query, plan, facts[i]!, options));
+  const readers = plans.map((plan, i) => addDistributionAggregates(query, plan, facts[i]!, sampleMads.get(i) ?? null, options));
   const pearsonReaders = pearsonPairs(pearsonColumns).map(([a, b]) => {
     const x = numericExpression(plans[a]!)!;
     const y = numericExpression(plans[b]!)!;
@@ -97,10 +101,6 @@ export async function runDistributionPass(
   const row = await query.run(session, PROFILED_TABLE, onProgress);
   const columns = readers.map((read) => read(row));
   const pearson = pearsonReaders.map((read) => read(row)).filter((p): p is PearsonFacts => p !== null);
-  if (!options.exact) {
-    await sampleMedianAbsoluteDeviations(session, facts, columns);
-    await dropQuantileSample(session);
-  }
   await runRobustZPass(session, plans, columns);
   return { columns, pearson };
 }
@@ -115,6 +115,7 @@ function addDistributionAggregates(
   query: AggregateQuery,
   plan: ColumnPlan,
   facts: ColumnFacts,
+  sampleMad: number | null,
   options: { exact: boolean; histogramBins: number },
 ) {
   const v = valueColumn(plan.index);
@@ -127,7 +128,14 @@ function addDistributionAggregates(
       : null;
 
   let histogram: { layout: BinLayout; alias: string } | null = null;
-  let outliers: { q1: number; q3: number; median: number; fenceClass: string; mad: string | null } | null = null;
+  let outliers: {
+    q1: number;
+    q3: number;
+    median: number;
+    fenceClass: string;
+    mad: string | null;
+    robustZ: string | null;
+  } | null = null;
   if (n && numeric) {
     const layout = binLayout(numeric.min, numeric.max, options.histogramBins, plan.rule.valueType);
     const binIndex =
@@ -148,7 +156,8 @@ function addDistributionAggregates(
       median,
       fenceClass: query.add(`histogram(${fenceClass})`),
       // Above the exact row limit the MAD comes from the quantile sample (sampleMedianAbsoluteDeviations).
-      mad: numeric.quantilesApproximate ? null : query.add(`quantile_cont(abs(${n} - ${numberLiteral(median)}), 0.5)`),
+      mad: sampleMad === null ? query.add(`quantile_cont(abs(${n} - ${numberLiteral(median)}), 0.5)`) : null,
+      robustZ: sampleMad ? query.add(robustZCountSql(n, median, sampleMad)) : null,
     };
   }
 
@@ -169,8 +178,8 @@ function addDistributionAggregates(
             median: outliers.median,
             mildCount: (classes.get(1) ?? 0) + (classes.get(2) ?? 0),
             extremeCount: classes.get(2) ?? 0,
-            mad: outliers.mad ? (toNumber(row[outliers.mad]) ?? 0) : 0,
-            robustZCount: null,
+            mad: outliers.mad ? (toNumber(row[outliers.mad]) ?? 0) : (sampleMad ?? 0),
+            robustZCount: outliers.robustZ ? toCount(row[outliers.robustZ]) : null,
           }
         : null,
       frequencies: frequencies
@@ -180,23 +189,32 @@ function addDistributionAggregates(
   };
 }
 
-/** Above the exact row limit: each column's MAD from its quantile sample (see createQuantileSample). */
+/** Above the exact row limit: each sampled column's MAD from its quantile sample (see createQuantileSample). */
 async function sampleMedianAbsoluteDeviations(
   session: DuckDBSession,
+  plans: readonly ColumnPlan[],
   columnFacts: readonly ColumnFacts[],
-  columns: DistributionFacts[],
-): Promise<void> {
+): Promise<Map<number, number>> {
   const query = new AggregateQuery();
-  const pending: { facts: OutlierFacts; alias: string }[] = [];
-  columns.forEach((column, index) => {
-    const facts = column.outliers;
-    if (!facts || !columnFacts[index]!.numeric?.quantilesApproximate) return;
-    const x = sampleColumn(index);
-    pending.push({ facts, alias: query.add(`quantile_cont(abs(${x} - ${numberLiteral(facts.median)}), 0.5)`) });
-  });
-  if (query.isEmpty) return;
+  const pending: { index: number; alias: string }[] = [];
+  for (const plan of plans) {
+    const numeric = columnFacts[plan.index]!.numeric;
+    if (!numericExpression(plan) || !numeric?.quantilesApproximate) continue;
+    const median = numeric.quantiles[QUANTILE_LEVELS.indexOf(0.5)]!;
+    const x = sampleColumn(plan.index);
+    pending.push({ index: plan.index, alias: query.add(`quantile_cont(abs(${x} - ${numberLiteral(median)}), 0.5)`) });
+  }
+  const mads = new Map<number, number>();
+  if (query.isEmpty) return mads;
   const row = await query.run(session, QUANTILE_SAMPLE_TABLE);
-  for (const { facts, alias } of pending) facts.mad = toNumber(row[alias]) ?? 0;
+  for (const { index, alias } of pending) mads.set(index, toNumber(row[alias]) ?? 0);
+  return mads;
+}
+
+/** SQL counting values beyond the robust-z threshold (MAD not zero). */
+function robustZCountSql(n: string, median: number, mad: number): string {
+  const { lower, upper } = robustZBounds(median, mad);
+  return `count(*) FILTER (WHERE ${n} < ${numberLiteral(lower)} OR ${n} > ${numberLiteral(upper)})`;
 }
 
 /** Pass 3: counts beyond the robust-z threshold, for columns whose MAD is not zero. */
@@ -210,12 +228,9 @@ async function runRobustZPass(
   plans.forEach((plan, i) => {
     const facts = columns[i]!.outliers;
     const n = numericExpression(plan);
-    if (!facts || !n || facts.mad === 0) return;
-    const { lower, upper } = robustZBounds(facts.median, facts.mad);
-    pending.push({
-      facts,
-      alias: query.add(`count(*) FILTER (WHERE ${n} < ${numberLiteral(lower)} OR ${n} > ${numberLiteral(upper)})`),
-    });
+    // Counted in pass 2 already when the MAD came from the sample.
+    if (!facts || !n || facts.mad === 0 || facts.robustZCount !== null) return;
+    pending.push({ facts, alias: query.add(robustZCountSql(n, facts.median, facts.mad)) });
   });
   if (query.isEmpty) return;
   const row = await query.run(session, PROFILED_TABLE);
