@@ -40,6 +40,8 @@ const envSchema = z.object({
   AUTH_MAX_FAILED_SIGNINS: z.coerce.number().int().min(1).default(5),
   /** ...for this many seconds (also the window the failures are counted in). */
   AUTH_LOCKOUT_SECONDS: z.coerce.number().int().min(1).default(900),
+  /** Behind a reverse proxy: take the client address from the first X-Forwarded-For entry. */
+  TRUST_PROXY: booleanFlag.default(false),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
 });
 
@@ -47,6 +49,7 @@ export type Config = {
   nodeEnv: 'development' | 'test' | 'production';
   port: number;
   host: string;
+  trustProxy: boolean;
   database: {
     /** undefined means the embedded PostgreSQL. */
     url: string | undefined;
@@ -87,6 +90,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     nodeEnv: e.NODE_ENV,
     port: e.PORT,
     host: e.HOST,
+    trustProxy: e.TRUST_PROXY,
     database: {
       url: e.DATABASE_URL,
       poolSize: e.DATABASE_POOL_SIZE,

@@ -2,6 +2,7 @@
 import { createServer } from 'node:http';
 import { ConfigError, loadConfig } from './config.js';
 import { openDatabase } from './db/database.js';
+import { purgeStaleAuthRecords } from './auth/housekeeping.js';
 import { loadAuthSecret } from './auth/secret.js';
 import { LocalDirectoryStorage } from './datasets/storage.js';
 import { sweepStorage } from './datasets/sweep.js';
@@ -23,12 +24,15 @@ async function main() {
   const db = await openDatabase(config, logger, { migrate: true });
   const secret = await loadAuthSecret(config);
   const storage = new LocalDirectoryStorage(config.storage.dir);
-  const yoga = createGraphQLServer({ db, logger, auth: { ...config.auth, secret }, storage });
-  // Files without a dataset (a crash between disk and database) go at start and then on a schedule.
-  const sweep = () =>
-    sweepStorage(storage, db.prisma, { graceMs: config.storage.sweepIntervalSeconds * 1000, logger }).catch((error) =>
+  const yoga = createGraphQLServer({ db, logger, auth: { ...config.auth, secret }, storage, trustProxy: config.trustProxy });
+  // Files without a dataset (a crash between disk and database) and auth
+  // records that can no longer matter go at start and then on a schedule.
+  const sweep = async () => {
+    await sweepStorage(storage, db.prisma, { graceMs: config.storage.sweepIntervalSeconds * 1000, logger }).catch((error) =>
       logger.error('storage sweep failed', { error }),
     );
+    await purgeStaleAuthRecords(db.prisma, config.auth).catch((error) => logger.error('auth housekeeping failed', { error }));
+  };
   void sweep();
   const sweeper = setInterval(sweep, config.storage.sweepIntervalSeconds * 1000);
   sweeper.unref();

@@ -24,9 +24,17 @@ export type GraphQLServerOptions = {
   logger: Logger;
   auth: AuthSettings;
   storage: Storage;
+  /** Take the client address from X-Forwarded-For (only behind a proxy that sets it). */
+  trustProxy?: boolean;
 };
 
-export function createGraphQLServer({ db, logger, auth, storage }: GraphQLServerOptions) {
+/** The client's address: the TCP peer, or behind a trusted proxy the first X-Forwarded-For entry. */
+function clientAddress(request: Request, peer: string | undefined, trustProxy: boolean): string | undefined {
+  const forwarded = trustProxy ? request.headers.get('x-forwarded-for')?.split(',')[0]?.trim() : undefined;
+  return forwarded || peer;
+}
+
+export function createGraphQLServer({ db, logger, auth, storage, trustProxy = false }: GraphQLServerOptions) {
   const maskError = createErrorMasker(logger);
   const accounts = new Accounts(db.prisma, auth);
   return createYoga<ServerContext, GraphQLContext>({
@@ -42,7 +50,7 @@ export function createGraphQLServer({ db, logger, auth, storage }: GraphQLServer
         viewer: token ? await accounts.authenticate(token) : null,
         accounts,
         storage,
-        clientAddress: req?.socket?.remoteAddress,
+        clientAddress: clientAddress(request, req?.socket?.remoteAddress, trustProxy),
         logger,
         loaders: new Map(),
       };

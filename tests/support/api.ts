@@ -40,11 +40,13 @@ export const testAuthSettings = (overrides: Partial<AuthSettings> = {}): AuthSet
   ...overrides,
 });
 
-export async function createTestApi(options: { logger?: Logger; db?: TestDatabase; auth?: Partial<AuthSettings> } = {}): Promise<TestApi> {
+export async function createTestApi(
+  options: { logger?: Logger; db?: TestDatabase; auth?: Partial<AuthSettings>; trustProxy?: boolean } = {},
+): Promise<TestApi> {
   const db = options.db ?? (await createTestDatabase());
   const auth = testAuthSettings(options.auth);
   const storage = new LocalDirectoryStorage(await mkdtemp(path.join(os.tmpdir(), 'datainsight-storage-')));
-  const yoga = createGraphQLServer({ db, logger: options.logger ?? createLogger('error'), auth, storage });
+  const yoga = createGraphQLServer({ db, logger: options.logger ?? createLogger('error'), auth, storage, trustProxy: options.trustProxy });
   const accounts = new Accounts(db.prisma, auth);
   const tokens = new Map<number, Promise<string>>();
   const tokenFor = (userId: number) => {
