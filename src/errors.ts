@@ -17,5 +17,3 @@ export class AppError extends Error {
     this.name = 'AppError';
   }
 }
-
-export const notFound = (what: string) => new AppError('NOT_FOUND', `${what} not found`);

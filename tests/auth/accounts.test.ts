@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadAuthSecret } from '../../src/auth/secret.js';
 import { ConfigError, loadConfig } from '../../src/config.js';
 import { graphql } from '../gql/index.js';
-import { createTestApi, type TestApi } from '../support/api.js';
+import { createTestApi, decodeId, type Result, type TestApi } from '../support/api.js';
 
 let api: TestApi;
 const logLines: string[] = [];
@@ -124,7 +124,7 @@ describe('the account lifecycle', () => {
 describe('tokens', () => {
   it('stop working when they expire', async () => {
     const { token, user } = await signUp('expiring@example.com');
-    await api.db.prisma.session.updateMany({ where: { userId: Number(Buffer.from(user.id, 'base64').toString().split(':')[1]) }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    await api.db.prisma.session.updateMany({ where: { userId: decodeId(user.id) }, data: { expiresAt: new Date(Date.now() - 1000) } });
     expect((await me(token)).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
   });
 
@@ -156,18 +156,10 @@ describe('sign-in throttling', () => {
   });
 
   it('refuses a client address that keeps failing across emails', async () => {
-    const from = (address: string, email: string, pass: string) =>
-      Promise.resolve(
-        api.yoga.fetch(
-          'http://localhost/graphql',
-          {
-            method: 'POST',
-            headers: { 'content-type': 'application/json' },
-            body: JSON.stringify({ query: 'mutation($e: String!, $p: String!) { logIn(input: { email: $e, password: $p }) { token } }', variables: { e: email, p: pass } }),
-          },
-          { req: { socket: { remoteAddress: address } } },
-        ),
-      ).then((r) => r.json() as Promise<{ errors?: { extensions?: { code?: string } }[] }>);
+    const from = async (address: string, email: string, pass: string) => {
+      const query = 'mutation($e: String!, $p: String!) { logIn(input: { email: $e, password: $p }) { token } }';
+      return (await (await api.post(query, { e: email, p: pass }, { peer: address })).json()) as Result<unknown>;
+    };
     await signUp('innocent@example.com');
     for (let i = 0; i < 3; i++) {
       expect((await from('203.0.113.7', `nobody${i}@example.com`, 'guessing')).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');

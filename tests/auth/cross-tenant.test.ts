@@ -127,12 +127,7 @@ const hasIdPosition = (type: GraphQLInputType): boolean => {
 async function asAttacker(query: string, variables: Record<string, unknown>) {
   // A fresh session each time: logOut or a password change must not end the matrix early.
   const { token } = await api.accounts.startSession(attacker.id);
-  const response = await api.yoga.fetch('http://localhost/graphql', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify({ query, variables }),
-  });
-  const text = await response.text();
+  const text = await (await api.post(query, variables, { token })).text();
   const result = JSON.parse(text) as { data?: Record<string, unknown> | null; errors?: { extensions?: { code?: string } }[] };
   // Errors may echo the IDs the attacker sent; nothing else of the victim's may appear anywhere.
   const data = JSON.stringify(result.data ?? null);

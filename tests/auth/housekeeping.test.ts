@@ -2,7 +2,7 @@
 import { rm } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { purgeStaleAuthRecords } from '../../src/auth/housekeeping.js';
-import { createTestApi, type TestApi } from '../support/api.js';
+import { createTestApi, type Result, type TestApi } from '../support/api.js';
 import { createUser } from '../support/fixtures.js';
 
 let api: TestApi;
@@ -44,18 +44,11 @@ describe('auth housekeeping', () => {
 });
 
 describe('the client address behind a trusted proxy', () => {
-  const logIn = (server: TestApi, forwardedFor: string, email: string) =>
-    Promise.resolve(
-      server.yoga.fetch(
-        'http://localhost/graphql',
-        {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', 'x-forwarded-for': forwardedFor },
-          body: JSON.stringify({ query: `mutation { logIn(input: { email: "${email}", password: "wrong password" }) { token } }` }),
-        },
-        { req: { socket: { remoteAddress: '10.0.0.2' } } },
-      ),
-    ).then((r) => r.json() as Promise<{ errors?: { extensions?: { code?: string } }[] }>);
+  const logIn = async (server: TestApi, forwardedFor: string, email: string) => {
+    const query = 'mutation($e: String!) { logIn(input: { email: $e, password: "wrong password" }) { token } }';
+    const response = await server.post(query, { e: email }, { headers: { 'x-forwarded-for': forwardedFor }, peer: '10.0.0.2' });
+    return (await response.json()) as Result<unknown>;
+  };
 
   it('throttles each forwarded client on its own, not the proxy', async () => {
     for (let i = 0; i < 2; i++) expect((await logIn(proxied, '203.0.113.9, 10.0.0.2', `p${i}@example.com`)).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');

@@ -7,7 +7,7 @@ import { operationLimits } from '../../src/graphql/limits.js';
 import { createGraphQLServer } from '../../src/graphql/yoga.js';
 import { createLogger } from '../../src/logger.js';
 import { graphql } from '../gql/index.js';
-import { createTestApi, type TestApi } from '../support/api.js';
+import { createTestApi, type Result, type TestApi } from '../support/api.js';
 import { seedGraph } from '../support/fixtures.js';
 
 let api: TestApi;
@@ -20,14 +20,7 @@ afterAll(async () => {
   await api?.close();
 });
 
-const post = async (query: string, variables: Record<string, unknown> = {}) =>
-  Promise.resolve(
-    api.yoga.fetch('http://localhost/graphql', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${await api.tokenFor(viewerId)}` },
-      body: JSON.stringify({ query, variables }),
-    }),
-  ).then((r) => r.json() as Promise<{ data?: unknown; errors?: { message: string; extensions?: { code?: string } }[] }>);
+const post = async (query: string) => (await (await api.post(query, {}, { token: await api.tokenFor(viewerId) })).json()) as Result<unknown>;
 
 const DeepestPage = graphql(`
   query DeepestPage($first: Int!) {

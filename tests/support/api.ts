@@ -15,6 +15,8 @@ import { createTestDatabase, type TestDatabase } from './test-database.js';
 export type GraphQLErrorJson = { message: string; path?: (string | number)[]; extensions?: { code?: string; fields?: { path: string[]; message: string }[] } };
 export type Result<T> = { data?: T | null; errors?: GraphQLErrorJson[] };
 
+export type PostOptions = { token?: string; headers?: Record<string, string>; peer?: string };
+
 export type TestApi = {
   db: TestDatabase;
   yoga: ReturnType<typeof createGraphQLServer>;
@@ -23,6 +25,11 @@ export type TestApi = {
   storage: LocalDirectoryStorage;
   /** A bearer token for a user, from a real session (one per user, reused). */
   tokenFor(userId: number): Promise<string>;
+  /**
+   * POSTs a raw GraphQL operation; `peer` plays the TCP client address the
+   * node server would hand over.
+   */
+  post(query: string, variables?: Record<string, unknown>, options?: PostOptions): Promise<Response>;
   /** Runs an operation with a bearer token (undefined: none). */
   runWithToken<T, V extends Record<string, unknown>>(document: TypedDocumentNode<T, V>, variables: V, token: string | undefined): Promise<Result<T>>;
   /** Runs an operation as `viewerId` (undefined: not signed in). */
@@ -53,16 +60,22 @@ export async function createTestApi(
     if (!tokens.has(userId)) tokens.set(userId, accounts.startSession(userId).then((s) => s.token));
     return tokens.get(userId)!;
   };
-  const runWithToken: TestApi['runWithToken'] = async (document, variables, token) => {
-    const headers: Record<string, string> = { 'content-type': 'application/json' };
-    if (token) headers.authorization = `Bearer ${token}`;
-    const response = await yoga.fetch('http://localhost/graphql', {
-      method: 'POST',
-      headers,
-      body: JSON.stringify({ query: print(document), variables }),
-    });
-    return (await response.json()) as Result<never>;
-  };
+  const post: TestApi['post'] = async (query, variables = {}, options = {}) =>
+    yoga.fetch(
+      'http://localhost/graphql',
+      {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
+          ...options.headers,
+        },
+        body: JSON.stringify({ query, variables }),
+      },
+      options.peer ? { req: { socket: { remoteAddress: options.peer } } } : {},
+    );
+  const runWithToken: TestApi['runWithToken'] = async (document, variables, token) =>
+    (await (await post(print(document), variables, { token })).json()) as Result<never>;
   const run: TestApi['run'] = async (document, variables, viewerId) =>
     runWithToken(document, variables, viewerId === undefined ? undefined : await tokenFor(viewerId));
   return {
@@ -72,6 +85,7 @@ export async function createTestApi(
     accounts,
     storage,
     tokenFor,
+    post,
     runWithToken,
     run,
     ok: async (document, variables, viewerId) => {
