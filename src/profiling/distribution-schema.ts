@@ -165,6 +165,21 @@ export const caseVariantSchema = z.object({
 
 export const booleanSummarySchema = z.object({ trueCount: z.number().int(), falseCount: z.number().int() });
 
+/**
+ * Row-level facts the insights need and the statistics passes do not keep (added by dataset/row-checks.ts).
+ * Optional so that profiles stored before it still parse.
+ */
+export const rowChecksSchema = z.object({
+  missingRows: z.array(z.number().int().positive()).max(5).describe('First rows where the value is missing'),
+  negative: z.object({ count: z.number().int().nonnegative(), examples: z.array(rowValueSchema).max(5) }).nullable()
+    .describe('Numeric columns with negative values: the first ones'),
+  future: z.object({
+    after: z.string().describe('ISO date the profile was taken: values later than this are in the future'),
+    count: z.number().int().nonnegative(),
+    examples: z.array(rowValueSchema).max(5),
+  }).nullable().describe('Date and datetime columns: values after the day of profiling'),
+});
+
 export const distributionDataSchema = z.object({
   version: z.literal(DISTRIBUTION_DATA_VERSION),
   logicalType: logicalTypeSchema,
@@ -183,6 +198,7 @@ export const distributionDataSchema = z.object({
   whitespace: whitespaceSchema.nullable(),
   caseVariants: z.array(caseVariantSchema).describe('Groups of values equal up to case/whitespace (low-cardinality text)'),
   approximateFields: z.array(z.string()).describe('Paths of every approximate figure in this object'),
+  rowChecks: rowChecksSchema.optional(),
 });
 
 export type DistributionData = z.infer<typeof distributionDataSchema>;
@@ -196,3 +212,4 @@ export type TopValue = z.infer<typeof topValueSchema>;
 export type ValuePattern = z.infer<typeof patternSchema>;
 export type Outliers = z.infer<typeof outliersSchema>;
 export type CaseVariant = z.infer<typeof caseVariantSchema>;
+export type RowChecks = z.infer<typeof rowChecksSchema>;

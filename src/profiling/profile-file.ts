@@ -8,6 +8,7 @@ import { DuckDBSession } from './engine/duckdb-session.js';
 import { computeCramersV } from './dataset/cramers-v.js';
 import { findCandidateKeys } from './dataset/candidate-keys.js';
 import { findDuplicateRows, noDuplicateRows } from './dataset/duplicate-rows.js';
+import { computeRowChecks } from './dataset/row-checks.js';
 import { ProfilingError } from './errors.js';
 import { planColumns, type ColumnPlan } from './inference/column-plan.js';
 import { resolveProfileOptions, type ResolvedProfileOptions } from './options.js';
@@ -89,6 +90,16 @@ export async function profileFile(path: string, options: ProfileOptions = {}): P
         resolved,
       ),
     );
+    const rowChecks = await computeRowChecks(
+      session,
+      plans,
+      columns.map((c) => c.distributionData.missing.count),
+      columns.map((c) => c.distributionData.numeric?.negativeCount ?? 0),
+      rowCount,
+      resolved.nullTokens,
+    );
+    columns.forEach((column, i) => (column.distributionData.rowChecks = rowChecks.columns[i]!));
+    timings['rowChecks'] = Math.round(performance.now() - phaseStart);
     const nameOf = (index: number) => columns[index]!.columnName;
     const strongest = <T extends { a: number; b: number }>(pairs: T[], strength: (p: T) => number) =>
       [...pairs].sort((x, y) => Math.abs(strength(y)) - Math.abs(strength(x))).slice(0, resolved.maxCorrelationPairs);
@@ -124,6 +135,7 @@ export async function profileFile(path: string, options: ProfileOptions = {}): P
         categoricalColumnsConsidered: categoricalColumns.length,
       },
       columns,
+      rowMissingness: rowChecks.missingness,
       exact,
       timingsMs: timings,
     };

@@ -67,6 +67,15 @@ export interface Correlations {
   categoricalColumnsConsidered: number;
 }
 
+/** How many fields each row is missing (added by dataset/row-checks.ts; absent in older profiles). */
+export interface RowMissingness {
+  /** Rows per number of missing fields, ascending by missingFields; rows missing nothing included. */
+  fieldsPerRow: { missingFields: number; rows: number }[];
+  /** A row is mostly missing when at least this share of its fields is missing. */
+  threshold: number;
+  mostlyMissing: { count: number; share: number; examples: { row: number; missingFields: number }[] };
+}
+
 export interface DatasetProfile {
   /** Version of this object's shape; equals the distribution-data schema version it embeds. */
   version: number;
@@ -78,6 +87,7 @@ export interface DatasetProfile {
   candidateKeys: string[];
   correlations: Correlations;
   columns: ColumnProfile[];
+  rowMissingness?: RowMissingness;
   /** Whether exact algorithms were used (row count ≤ exactRowLimit). */
   exact: boolean;
   timingsMs: Record<string, number>;
