@@ -1,9 +1,11 @@
 /**
  * datainsight command line. Subcommands live in one table so that adding one (e.g. `analyze`) is one entry.
  *   datainsight profile FILE [--json]
+ *   datainsight analyze FILE [--goal GOAL] [--target COLUMN] [--json] [--code]
  */
 import { stat } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
+import { ANALYSIS_GOALS, analyzeProfile, InsightsError, renderAnalysisText, type AnalysisGoal } from './insights/index.js';
 import { profileFile, ProfilingError, renderProfileTable, type ProfileProgress } from './profiling/index.js';
 
 interface Subcommand {
@@ -63,7 +65,41 @@ const profile: Subcommand = {
   },
 };
 
-const subcommands: Record<string, Subcommand> = { profile };
+/** Profile then analyse: the same two library calls the server's job runner makes. */
+const analyze: Subcommand = {
+  usage: `analyze FILE [--goal ${ANALYSIS_GOALS.join('|')}] [--target COLUMN] [--json] [--code]`,
+  async run(args) {
+    const { values, positionals } = parseArgs({
+      args,
+      allowPositionals: true,
+      options: {
+        goal: { type: 'string', default: 'GENERAL_AUDIT' },
+        target: { type: 'string' },
+        json: { type: 'boolean', default: false },
+        code: { type: 'boolean', default: false },
+      },
+    });
+    const [file] = positionals;
+    if (!file || positionals.length > 1) throw new UsageError(`usage: datainsight ${this.usage}`);
+    const goal = values.goal.toUpperCase().replaceAll('-', '_');
+    if (!(ANALYSIS_GOALS as readonly string[]).includes(goal)) {
+      throw new UsageError(`unknown goal ${JSON.stringify(values.goal)}; expected one of ${ANALYSIS_GOALS.join(', ')}`);
+    }
+    const size = await stat(file).then((s) => s.size).catch(() => 0);
+    const progress = progressReporter(size >= PROGRESS_MIN_BYTES);
+    try {
+      const profiled = await profileFile(file, progress.onProgress ? { onProgress: progress.onProgress } : {});
+      progress.finish();
+      const result = analyzeProfile(profiled, { goal: goal as AnalysisGoal, targetColumn: values.target ?? null });
+      process.stdout.write(values.json ? `${JSON.stringify(result, null, 2)}\n` : `${renderAnalysisText(result, { withCode: values.code })}\n`);
+      return 0;
+    } finally {
+      progress.finish();
+    }
+  },
+};
+
+const subcommands: Record<string, Subcommand> = { profile, analyze };
 
 class UsageError extends Error {}
 
@@ -82,7 +118,7 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`${error.message}\n`);
       return 2;
     }
-    if (error instanceof ProfilingError) {
+    if (error instanceof ProfilingError || error instanceof InsightsError) {
       process.stderr.write(`error (${error.code}): ${error.message}\n`);
       return 1;
     }
