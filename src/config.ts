@@ -30,6 +30,11 @@ const envSchema = z.object({
   STORAGE_DIR: z.string().optional(),
   /** The largest upload accepted, in bytes (default 1 GiB). */
   MAX_UPLOAD_BYTES: z.coerce.number().int().min(1).default(1024 ** 3),
+  /**
+   * The longest line a CSV/TSV or JSON-lines upload may have, in bytes (default 2 MiB). At most 16 MiB,
+   * the longest line the profiler's reader is set to accept.
+   */
+  MAX_LINE_BYTES: z.coerce.number().int().min(1024).max(16 * 1024 ** 2).default(2 * 1024 ** 2),
   /** Seconds between storage sweeps; files without a dataset older than this are removed. */
   STORAGE_SWEEP_INTERVAL: z.coerce.number().int().min(1).default(3600),
   /** Keys the access-token hashes. Required in production; elsewhere generated into DATA_DIR. */
@@ -60,7 +65,7 @@ export type Config = {
     connectTimeoutSeconds: number;
   };
   dataDir: string;
-  storage: { dir: string; maxUploadBytes: number; sweepIntervalSeconds: number };
+  storage: { dir: string; maxUploadBytes: number; maxLineBytes: number; sweepIntervalSeconds: number };
   auth: {
     /** undefined outside production means: generate one and keep it in DATA_DIR. */
     secret: string | undefined;
@@ -103,6 +108,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     storage: {
       dir: path.resolve(e.STORAGE_DIR ?? path.join(e.DATA_DIR, 'storage')),
       maxUploadBytes: e.MAX_UPLOAD_BYTES,
+      maxLineBytes: e.MAX_LINE_BYTES,
       sweepIntervalSeconds: e.STORAGE_SWEEP_INTERVAL,
     },
     auth: {

@@ -24,7 +24,14 @@ async function main() {
   const db = await openDatabase(config, logger, { migrate: true });
   const secret = await loadAuthSecret(config);
   const storage = new LocalDirectoryStorage(config.storage.dir);
-  const yoga = createGraphQLServer({ db, logger, auth: { ...config.auth, secret }, storage, trustProxy: config.trustProxy });
+  const yoga = createGraphQLServer({
+    db,
+    logger,
+    auth: { ...config.auth, secret },
+    storage,
+    uploads: { maxBytes: config.storage.maxUploadBytes, maxLineBytes: config.storage.maxLineBytes },
+    trustProxy: config.trustProxy,
+  });
   // Files without a dataset (a crash between disk and database) and auth
   // records that can no longer matter go at start and then on a schedule.
   const sweep = async () => {

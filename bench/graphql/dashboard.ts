@@ -42,7 +42,7 @@ const logger = createLogger('error');
 const prisma = createPrismaClient(pool, { echo: false, logger });
 const auth = testAuthSettings();
 const storage = new LocalDirectoryStorage(await mkdtemp(path.join(os.tmpdir(), 'bench-storage-')));
-const yoga = createGraphQLServer({ db: { prisma, pool }, logger, auth, storage });
+const yoga = createGraphQLServer({ db: { prisma, pool }, logger, auth, storage, uploads: { maxBytes: 1024 ** 2, maxLineBytes: 1024 ** 2 } });
 const viewer = await seedGraph(prisma, { workspaces: 20, datasets: 20, analyses: 3, insights: 10, profiles: 10 });
 const { token } = await new Accounts(prisma, auth).startSession(viewer.id);
 

@@ -5,6 +5,7 @@ import RelayPlugin from '@pothos/plugin-relay';
 import ZodPlugin from '@pothos/plugin-zod';
 import { GraphQLError, Kind } from 'graphql';
 import type { ZodError } from 'zod';
+import type { UploadedFile } from '../datasets/uploads/uploaded-file.js';
 import { AppError } from '../errors.js';
 import type { PrismaClient } from '../generated/prisma/client.js';
 import type PrismaTypes from '../generated/pothos-types.js';
@@ -22,6 +23,7 @@ export const builder = new SchemaBuilder<{
     DateTime: { Input: Date; Output: Date };
     JSON: { Input: unknown; Output: unknown };
     BigInt: { Input: bigint; Output: bigint | number };
+    File: { Input: UploadedFile; Output: never };
   };
 }>({
   plugins: [PrismaPlugin, RelayPlugin, ZodPlugin],

@@ -20,4 +20,4 @@ export type GraphQLContext = {
 };
 
 /** What the HTTP server hands to each request (node's IncomingMessage). */
-export type ServerContext = { req?: { socket?: { remoteAddress?: string } } };
+export type ServerContext = { req?: { socket?: { remoteAddress?: string; destroy?: () => void } } };

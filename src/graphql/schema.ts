@@ -7,6 +7,7 @@ import './types/workspace.js';
 import './types/workspace-member.js';
 import './types/account.js';
 import './types/dataset.js';
+import './types/dataset-upload.js';
 import './types/analysis.js';
 import './types/column-profile.js';
 import './types/insight.js';

@@ -5,6 +5,7 @@ import { GraphQLError } from 'graphql';
 import { createYoga, useReadinessCheck } from 'graphql-yoga';
 import { Accounts, type AuthSettings } from '../auth/accounts.js';
 import type { Storage } from '../datasets/storage.js';
+import { useStreamingUploads } from '../datasets/uploads/streaming-uploads.js';
 import type { Database } from '../db/database.js';
 import { databaseIsReady } from '../db/database.js';
 import type { Logger } from '../logger.js';
@@ -24,6 +25,7 @@ export type GraphQLServerOptions = {
   logger: Logger;
   auth: AuthSettings;
   storage: Storage;
+  uploads: { maxBytes: number; maxLineBytes: number };
   /** Take the client address from X-Forwarded-For (only behind a proxy that sets it). */
   trustProxy?: boolean;
 };
@@ -34,7 +36,7 @@ function clientAddress(request: Request, peer: string | undefined, trustProxy: b
   return forwarded || peer;
 }
 
-export function createGraphQLServer({ db, logger, auth, storage, trustProxy = false }: GraphQLServerOptions) {
+export function createGraphQLServer({ db, logger, auth, storage, uploads, trustProxy = false }: GraphQLServerOptions) {
   const maskError = createErrorMasker(logger);
   const accounts = new Accounts(db.prisma, auth);
   return createYoga<ServerContext, GraphQLContext>({
@@ -65,6 +67,15 @@ export function createGraphQLServer({ db, logger, auth, storage, trustProxy = fa
         if (!(args[0] instanceof GraphQLError)) logger.error(String(args[0]), { error: args.find((a) => a instanceof Error) });
       },
     },
-    plugins: [...limitPlugins(), useReadinessCheck({ endpoint: '/ready', check: () => databaseIsReady(db.pool) })],
+    plugins: [
+      ...limitPlugins(),
+      useStreamingUploads({
+        storage,
+        ...uploads,
+        logger,
+        authenticate: async (request) => (await accounts.authenticate(bearerToken(request) ?? '')) !== null,
+      }),
+      useReadinessCheck({ endpoint: '/ready', check: () => databaseIsReady(db.pool) }),
+    ],
   });
 }

@@ -43,6 +43,10 @@ const expectedColumns: Record<string, Record<string, [string, boolean, string | 
     row_count: ['integer', true, null],
     column_count: ['integer', true, null],
     status: ['dataset_status', false, "'pending'::dataset_status"],
+    original_filename: [vc(255), true, null],
+    file_format: ['dataset_format', true, null],
+    sha256: ['character(64)', true, null],
+    columns: ['jsonb', true, null],
     workspace_id: ['integer', false, null],
     uploaded_by: ['integer', false, null],
     uploaded_at: [tstz, false, now],
@@ -140,6 +144,7 @@ describe('the migrated database matches the seed design', () => {
         FROM pg_type t JOIN pg_enum e ON e.enumtypid = t.oid GROUP BY t.typname ORDER BY 1`);
     expect(Object.fromEntries(rows.map((r) => [r.name, r.values]))).toEqual({
       dataset_status: ['pending', 'processing', 'completed', 'failed'],
+      dataset_format: ['csv', 'json', 'parquet'],
       analysis_goal_type: ['ml_preparation', 'general_audit', 'data_quality', 'exploratory'],
       analysis_status: ['pending', 'running', 'completed', 'failed'],
       insight_severity: ['critical', 'high', 'medium', 'low', 'info'],

@@ -25,7 +25,11 @@ describe('schema.graphql', () => {
     expect(fields('Workspace')).toEqual(['createdAt', 'datasets', 'id', 'members', 'name', 'owner', 'updatedAt', 'viewerRole']);
     expect(fields('WorkspaceMember')).toEqual(['createdAt', 'id', 'role', 'updatedAt', 'user', 'workspace']);
     expect(fields('Dataset')).toEqual(
-      ['analyses', 'columnCount', 'createdAt', 'fileSize', 'id', 'name', 'rowCount', 'status', 'updatedAt', 'uploadedAt', 'uploader', 'workspace'].sort(),
+      [
+        ...['analyses', 'columnCount', 'createdAt', 'fileSize', 'id', 'name', 'rowCount', 'status', 'updatedAt', 'uploadedAt', 'uploader', 'workspace'],
+        // What the upload found, beyond the seed.
+        ...['columns', 'format', 'originalFilename', 'sha256'],
+      ].sort(),
     );
     expect(fields('Analysis')).toEqual(
       ['columnProfiles', 'completedAt', 'createdAt', 'dataset', 'errorMessage', 'goalType', 'id', 'insights', 'qualityScore', 'startedAt', 'status', 'updatedAt'].sort(),

@@ -47,13 +47,26 @@ export const testAuthSettings = (overrides: Partial<AuthSettings> = {}): AuthSet
   ...overrides,
 });
 
-export async function createTestApi(
-  options: { logger?: Logger; db?: TestDatabase; auth?: Partial<AuthSettings>; trustProxy?: boolean } = {},
-): Promise<TestApi> {
+export type TestApiOptions = {
+  logger?: Logger;
+  db?: TestDatabase;
+  auth?: Partial<AuthSettings>;
+  trustProxy?: boolean;
+  uploads?: { maxBytes?: number; maxLineBytes?: number };
+};
+
+export async function createTestApi(options: TestApiOptions = {}): Promise<TestApi> {
   const db = options.db ?? (await createTestDatabase());
   const auth = testAuthSettings(options.auth);
   const storage = new LocalDirectoryStorage(await mkdtemp(path.join(os.tmpdir(), 'datainsight-storage-')));
-  const yoga = createGraphQLServer({ db, logger: options.logger ?? createLogger('error'), auth, storage, trustProxy: options.trustProxy });
+  const yoga = createGraphQLServer({
+    db,
+    logger: options.logger ?? createLogger('error'),
+    auth,
+    storage,
+    uploads: { maxBytes: 64 * 1024 ** 2, maxLineBytes: 1024 ** 2, ...options.uploads },
+    trustProxy: options.trustProxy,
+  });
   const accounts = new Accounts(db.prisma, auth);
   const tokens = new Map<number, Promise<string>>();
   const tokenFor = (userId: number) => {

@@ -5,7 +5,8 @@ import { name } from '../../validation/fields.js';
 import { builder } from '../builder.js';
 import { pageArgs } from '../pagination.js';
 import { countsBy, totalCountOptions } from '../total-count.js';
-import { AnalysisGoalTypeEnum, AnalysisStatusEnum, DatasetStatusEnum } from './enums.js';
+import { AnalysisGoalTypeEnum, AnalysisStatusEnum, DatasetFormatEnum, DatasetStatusEnum } from './enums.js';
+import { DatasetColumn, datasetColumns } from './dataset-column.js';
 
 export const Dataset = builder.prismaNode('Dataset', {
   id: { field: 'id' },
@@ -18,6 +19,19 @@ export const Dataset = builder.prismaNode('Dataset', {
     rowCount: t.exposeInt('rowCount', { nullable: true }),
     columnCount: t.exposeInt('columnCount', { nullable: true }),
     status: t.expose('status', { type: DatasetStatusEnum }),
+    originalFilename: t.exposeString('originalFilename', {
+      nullable: true,
+      description: 'The name the file had on the uploader’s machine (sanitised; display only).',
+    }),
+    format: t.expose('fileFormat', { type: DatasetFormatEnum, nullable: true, description: 'Detected from the content at upload.' }),
+    sha256: t.exposeString('sha256', { nullable: true, description: 'SHA-256 of the uploaded bytes, hex.' }),
+    columns: t.field({
+      type: [DatasetColumn],
+      nullable: true,
+      description: 'The columns found at upload, in file order, with the names analyses use.',
+      select: { columns: true },
+      resolve: (dataset) => datasetColumns(dataset.columns),
+    }),
     workspace: t.relation('workspace'),
     uploader: t.relation('uploader'),
     uploadedAt: t.expose('uploadedAt', { type: 'DateTime' }),

@@ -1,8 +1,12 @@
 // The seed's enums as GraphQL enums, with the same values Prisma uses.
-import { AnalysisGoalType, AnalysisStatus, DatasetStatus, InsightSeverity, InsightType, WorkspaceRole } from '../../generated/prisma/enums.js';
+import { AnalysisGoalType, AnalysisStatus, DatasetFormat, DatasetStatus, InsightSeverity, InsightType, WorkspaceRole } from '../../generated/prisma/enums.js';
 import { builder } from '../builder.js';
 
 export const DatasetStatusEnum = builder.enumType(DatasetStatus, { name: 'DatasetStatus' });
+export const DatasetFormatEnum = builder.enumType(DatasetFormat, {
+  name: 'DatasetFormat',
+  description: 'The format found in the file content (CSV covers every delimiter; JSON covers arrays of objects and JSON lines).',
+});
 export const AnalysisGoalTypeEnum = builder.enumType(AnalysisGoalType, {
   name: 'AnalysisGoalType',
   description: 'What an analysis is for; it changes what is checked and how it is graded.',

@@ -1,0 +1,67 @@
+// Uploading a dataset: the file arrives as a part of a multipart request
+// (src/datasets/uploads/streaming-uploads.ts has already streamed it into
+// storage), is read once to find its format, rows and columns, and becomes a
+// PENDING dataset. A refused file is removed with the response.
+import { GraphQLError } from 'graphql';
+import { authorize, locate, requireViewer } from '../../auth/access.js';
+import { datasetNameFrom } from '../../datasets/uploads/display-name.js';
+import { inspectUpload } from '../../datasets/uploads/inspect-upload.js';
+import { UploadedFile } from '../../datasets/uploads/uploaded-file.js';
+import { name } from '../../validation/fields.js';
+import { builder } from '../builder.js';
+import type { DatasetColumnShape } from './dataset-column.js';
+import { Workspace } from './workspace.js';
+
+builder.scalarType('File', {
+  description: 'A file sent as a part of a multipart request (the GraphQL multipart request spec). Input only.',
+  serialize: () => {
+    throw new GraphQLError('File is an input-only scalar');
+  },
+  parseValue: (value) => {
+    if (value instanceof UploadedFile) return value;
+    throw new GraphQLError('File must be sent as a file part of a multipart/form-data request');
+  },
+  parseLiteral: () => {
+    throw new GraphQLError('File must be sent as a file part of a multipart/form-data request');
+  },
+});
+
+const formats = { csv: 'CSV', json: 'JSON', parquet: 'PARQUET' } as const;
+
+builder.mutationFields((t) => ({
+  uploadDataset: t.prismaField({
+    type: 'Dataset',
+    description:
+      'Uploads a file (CSV/TSV with any common delimiter, JSON lines, a JSON array of objects, or Parquet) into a workspace as a new PENDING dataset. Owners and editors only.',
+    args: {
+      workspaceId: t.arg.globalID({ for: Workspace }),
+      file: t.arg({ type: 'File' }),
+      name: t.arg.string({ required: false, description: 'Defaults to the file name without its extension.', validate: { schema: name } }),
+    },
+    resolve: async (query, _root, args, ctx) => {
+      const viewer = requireViewer(ctx);
+      const { workspaceId } = await authorize(ctx, 'editData', 'Workspace', locate.workspace(Number(args.workspaceId.id)));
+      const { file } = args;
+      const inspection = await inspectUpload(ctx.storage.localPath(file.stored.path));
+      const columns: DatasetColumnShape[] = inspection.columns.map(({ position, name, originalName }) => ({ position, name, originalName }));
+      const dataset = await ctx.prisma.dataset.create({
+        ...query,
+        data: {
+          name: args.name ?? datasetNameFrom(file.filename),
+          originalFilename: file.filename,
+          filePath: file.stored.path,
+          fileSize: file.stored.size,
+          sha256: file.stored.sha256,
+          fileFormat: formats[inspection.source.format],
+          rowCount: inspection.rowCount,
+          columnCount: inspection.columns.length,
+          columns,
+          workspaceId,
+          uploadedBy: viewer.id,
+        },
+      });
+      file.claim();
+      return dataset;
+    },
+  }),
+}));
