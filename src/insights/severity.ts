@@ -2,7 +2,7 @@
  * Every severity threshold in one place. A ladder maps a share (of rows or of non-missing values, as each
  * check says) to a severity: the first rung whose `min` the share reaches wins. Goals then adjust:
  * - DATA_QUALITY raises completeness, validity and uniqueness findings one level (it is graded on them);
- * - ML_PREPARATION raises anything on the target column to at least HIGH (a defect there spoils every row);
+ * - ML_PREPARATION raises a defect on the target column one level (a row with a bad target cannot be used);
  * - EXPLORATORY and the other goals keep the ladder's level.
  */
 import type { AnalysisGoal, Dimension, InsightSeverity } from './types.js';
@@ -53,8 +53,8 @@ export const THRESHOLDS = {
   keyDistinctShare: 0.95,
   /** Text column: a typed candidate at least this share of values makes it "numbers/dates stored as text". */
   mixedTypeShare: 0.5,
-  /** Mixed formats: reported when the dominant shape covers less than this share. */
-  dominantShapeShare: 0.98,
+  /** Mixed formats: reported when the dominant shape covers less than this share (1: any other format). */
+  dominantShapeShare: 1,
   /** Near-constant: the most frequent value covers at least this share of non-missing values. */
   nearConstantShare: 0.99,
   /** Identifier-like text: at least this share of its values distinct (and not prose). */
@@ -99,6 +99,6 @@ export function adjustForGoal(
   if (context.goal === 'DATA_QUALITY' && (context.dimension === 'completeness' || context.dimension === 'validity' || context.dimension === 'uniqueness')) {
     adjusted = raise(adjusted, 1);
   }
-  if (context.goal === 'ML_PREPARATION' && context.onTarget) adjusted = atLeast(adjusted, 'HIGH');
+  if (context.goal === 'ML_PREPARATION' && context.onTarget) adjusted = raise(adjusted, 1);
   return adjusted;
 }

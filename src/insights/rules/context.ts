@@ -1,5 +1,6 @@
 /** What every rule gets, what it returns, and the small column facts several rules share. */
 import type { ColumnProfile, DatasetProfile } from '../../profiling/index.js';
+import { candidateShares } from '../../profiling/inference/value-parsers.js';
 import { THRESHOLDS } from '../severity.js';
 import {
   EVIDENCE_VERSION, type AnalysisGoal, type CodeSuggestion, type Dimension, type Evidence, type EvidenceExample,
@@ -94,6 +95,23 @@ export function looksLikeIdentifier(c: ColumnProfile, profile: DatasetProfile): 
   if (isText(c) && c.dataType !== 'categorical') return distinctShare(c) >= THRESHOLDS.identifierDistinctShare;
   if (valueTypeOf(c) === 'integer') return keyLikeName(c.columnName) && looksLikeKey(c, profile);
   return false;
+}
+
+/**
+ * For a date/time column whose unparseable values are all dates in other layouts ("03/15/2020" among ISO
+ * dates): the candidate keys of those layouts. Empty when any bad value is not a date at all.
+ */
+export function otherDateLayouts(c: ColumnProfile): string[] {
+  const tc = c.distributionData.typeConsistency;
+  if (!isTemporal(c) || tc.invalidCount === 0 || tc.invalidExamples.length === 0) return [];
+  const layouts = new Set<string>();
+  for (const example of tc.invalidExamples) {
+    const shares = candidateShares([example.value.trim()]);
+    const layout = Object.keys(shares).find((k) => (k.startsWith('date(') || k === 'datetime') && shares[k]! > 0);
+    if (!layout) return [];
+    layouts.add(layout);
+  }
+  return [...layouts].sort();
 }
 
 export const pct = (share: number): string => {

@@ -10,7 +10,7 @@ import { missingSql, parseOfCandidate, parsedPandas, parsedSql, missingPandas, t
 import { LADDERS, THRESHOLDS, adjustForGoal, fromLadder } from '../severity.js';
 import type { EvidenceExample } from '../types.js';
 import {
-  evidence, exampleList, fmtCount, isText, looksLikeIdentifier, name, pct, presentCount, type Finding, type RuleContext,
+  evidence, exampleList, fmtCount, isText, looksLikeIdentifier, otherDateLayouts, name, pct, presentCount, type Finding, type RuleContext,
 } from './context.js';
 
 /** The rows of the inference sample above which candidate shares are sample estimates. */
@@ -25,7 +25,8 @@ const typeLabel = (parse: ParseAs) =>
 
 function unparseableValues(column: ColumnProfile, context: RuleContext): Finding[] {
   const tc = column.distributionData.typeConsistency;
-  if (isText(column) || tc.invalidCount === 0) return [];
+  // Dates in another layout are a format problem, reported by pattern-violation.ts.
+  if (isText(column) || tc.invalidCount === 0 || otherDateLayouts(column).length > 0) return [];
   const present = presentCount(column);
   const share = tc.invalidCount / present;
   const parse: ParseAs = { valueType: column.distributionData.valueType, decimalSeparator: tc.decimalSeparator, dateFormat: tc.dateFormat };

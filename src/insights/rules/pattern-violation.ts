@@ -7,16 +7,17 @@ import type { ColumnProfile } from '../../profiling/index.js';
 import { semanticRegex } from '../code/semantic-patterns.js';
 import { col, pyList, pyStr } from '../code/python.js';
 import { DATASET_TABLE, ident, listLiteral, literal, text, trimmed } from '../code/sql.js';
-import { missingPandas, missingSql } from '../code/typed-values.js';
+import { missingPandas, missingSql, parseOfCandidate, parsedPandas, parsedSql, type ParseAs } from '../code/typed-values.js';
 import { LADDERS, THRESHOLDS, adjustForGoal, fromLadder } from '../severity.js';
 import {
-  evidence, exampleList, fmtCount, isTemporal, isText, name, pct, presentCount, q, type Finding, type RuleContext,
+  evidence, exampleList, fmtCount, isTemporal, isText, name, otherDateLayouts, pct, presentCount, q, type Finding, type RuleContext,
 } from './context.js';
 
 export function patternViolation(context: RuleContext): Finding[] {
   return context.profile.columns.flatMap((c) => [
     ...semanticMismatch(c, context),
     ...mixedFormats(c, context),
+    ...mixedDateLayouts(c, context),
     ...spellingVariants(c, context),
     ...surroundingWhitespace(c, context),
   ]);
@@ -139,6 +140,48 @@ function mixedFormats(column: ColumnProfile, context: RuleContext): Finding[] {
       approximate,
       impact: { dimension: 'consistency', units: approximate && total > 0 ? Math.round(share * present) : count },
       facts: { formats: shapes.map((s) => ({ pattern: s.pattern, example: s.example, count: s.count })) },
+    }),
+  }];
+}
+
+/** A date column with values written in another date layout: those values are its unparseable ones. */
+function mixedDateLayouts(column: ColumnProfile, context: RuleContext): Finding[] {
+  const layouts = otherDateLayouts(column);
+  if (layouts.length === 0) return [];
+  const tc = column.distributionData.typeConsistency;
+  const present = presentCount(column);
+  const count = tc.invalidCount;
+  const share = count / present;
+  const others = layouts.map((k) => parseOfCandidate(k)!);
+  const label = (p: ParseAs) => p.dateFormat ?? (p.valueType === 'datetime' ? 'ISO datetime' : 'ISO 8601');
+  const parsed = parsedSql(column);
+  const converted = `coalesce(${[parsed, ...others.map((p) => `CAST(${parsedSql(column, p)} AS ${column.distributionData.valueType === 'datetime' ? 'TIMESTAMP' : 'DATE'})`)].join(', ')})`;
+  const pandasConverted = others.reduce((expr, p) => `${expr}.fillna(${parsedPandas(column, p)})`, `(${parsedPandas(column)})`);
+  return [{
+    type: 'PATTERN_VIOLATION',
+    severity: adjustForGoal(fromLadder(LADDERS.inconsistentValues, share), { goal: context.goal, dimension: 'consistency', onTarget: false }),
+    columnName: column.columnName,
+    description:
+      `${name(column.columnName)} mixes date formats: ${pct(tc.share)} are ${label({ valueType: column.distributionData.valueType, decimalSeparator: null, dateFormat: tc.dateFormat })}, ` +
+      `${fmtCount(count)} of ${fmtCount(present)} values (${pct(share)}) are written as ${others.map(label).join(' or ')}: ${exampleList(tc.invalidExamples)}.`,
+    recommendation: 'Convert every value to one format (ISO 8601, YYYY-MM-DD); check that the day/month order of the minority format is what you assume before converting.',
+    code: {
+      pandas: ['import pandas as pd', `df[${pyStr(column.columnName)}] = ${pandasConverted}`].join('\n'),
+      sql: {
+        affectedRows: `SELECT * FROM ${DATASET_TABLE} WHERE NOT ${missingSql(column)} AND ${parsed} IS NULL`,
+        fix: `SELECT * REPLACE (${converted} AS ${ident(column.columnName)}) FROM ${DATASET_TABLE}`,
+      },
+    },
+    evidence: evidence({
+      check: 'mixed_formats',
+      count,
+      unit: 'values',
+      denominator: present,
+      denominatorLabel: 'non-missing values',
+      threshold: { name: 'any value in another date format', value: 0 },
+      examples: tc.invalidExamples,
+      impact: { dimension: 'consistency', units: count },
+      facts: { mainFormat: tc.dateFormat ?? 'ISO 8601', otherFormats: others.map(label) },
     }),
   }];
 }
