@@ -1,19 +1,18 @@
 /**
  * Pass 2 (needs pass 1's bounds): histograms, IQR outliers, the median absolute deviation, exact value
- * frequencies of low-cardinality columns and Pearson correlations; then a short pass 3 for robust-z outliers,
- * which needs the MAD.
+ * frequencies of low-cardinality columns and Pearson correlations; at or below the exact row limit, a short
+ * pass 3 for robust-z outliers, which needs the exact MAD (above it the MAD comes from the sample first).
  */
 import type { ValueType } from '../distribution-schema.js';
 import type { DuckDBSession } from '../engine/duckdb-session.js';
 import { toCount, toNumber } from '../engine/duckdb-session.js';
 import { numberLiteral } from '../engine/sql.js';
 import type { ColumnPlan } from '../inference/column-plan.js';
-import { AggregateQuery } from './aggregate-query.js';
+import { AggregateQuery, GroupCountQuery, type KeyCount } from './aggregate-query.js';
 import {
-  QUANTILE_LEVELS, QUANTILE_SAMPLE_TABLE, dropQuantileSample, numericExpression, sampleColumn, type ColumnFacts,
+  QUANTILE_LEVELS, QUANTILE_SAMPLE_TABLE, countWhereSql, dropQuantileSample, numericExpression, sampleColumn, type ColumnFacts,
 } from './column-pass.js';
 import type { ValueCount } from './frequency-summary.js';
-import { parseMap } from './row-values.js';
 import { PROFILED_TABLE, valueColumn } from './typed-table.js';
 
 /** Columns with at most this many distinct values get exact frequencies from a histogram aggregate. */
@@ -86,8 +85,11 @@ export async function runDistributionPass(
   // counts join this pass instead of needing a third one.
   const sampleMads = options.exact ? new Map<number, number>() : await sampleMedianAbsoluteDeviations(session, plans, facts);
   if (!options.exact) await dropQuantileSample(session);
+  // Counts per histogram bin × outlier class, and exact value frequencies, come from GROUP BY queries; the
+  // aggregates that are not counts (correlations, the exact MAD) from one aggregate query.
   const query = new AggregateQuery();
-  const readers = plans.map((plan, i) => addDistributionAggregates(query, plan, facts[i]!, sampleMads.get(i) ?? null, options));
+  const groups = new GroupCountQuery();
+  const readers = plans.map((plan, i) => addDistributionAggregates(query, groups, plan, facts[i]!, sampleMads.get(i) ?? null, options));
   const pearsonReaders = pearsonPairs(pearsonColumns).map(([a, b]) => {
     const x = numericExpression(plans[a]!)!;
     const y = numericExpression(plans[b]!)!;
@@ -98,8 +100,9 @@ export async function runDistributionPass(
       return coefficient === null ? null : { a, b, coefficient, n: toCount(row[n]) };
     };
   });
-  const row = await query.run(session, PROFILED_TABLE, onProgress);
-  const columns = readers.map((read) => read(row));
+  const counts = await groups.run(session, PROFILED_TABLE, onProgress);
+  const row = await query.run(session, PROFILED_TABLE);
+  const columns = readers.map((read) => read(row, counts));
   const pearson = pearsonReaders.map((read) => read(row)).filter((p): p is PearsonFacts => p !== null);
   await runRobustZPass(session, plans, columns);
   return { columns, pearson };
@@ -111,8 +114,16 @@ function pearsonPairs(columns: readonly number[]): [number, number][] {
   return pairs;
 }
 
+/**
+ * One GROUP BY key per numeric value: bin × 8 + fence class × 2 + beyond the robust-z bounds, so that a single
+ * hash aggregation over a few dozen groups counts the histogram, both IQR fences and the robust-z outliers.
+ */
+const BIN_STRIDE = 8;
+const FENCE_STRIDE = 2;
+
 function addDistributionAggregates(
   query: AggregateQuery,
+  groups: GroupCountQuery,
   plan: ColumnPlan,
   facts: ColumnFacts,
   sampleMad: number | null,
@@ -124,51 +135,56 @@ function addDistributionAggregates(
 
   const frequencies =
     facts.frequencies === null && facts.distinct.count <= EXACT_FREQUENCY_MAX_DISTINCT && facts.validCount > 0
-      ? query.add(`histogram(${v})`)
+      ? groups.add(v, null, plan.rule.valueType === 'decimal' ? 'number' : 'text')
       : null;
 
-  let histogram: { layout: BinLayout; alias: string } | null = null;
-  let outliers: {
-    q1: number;
-    q3: number;
-    median: number;
-    fenceClass: string;
-    mad: string | null;
-    robustZ: string | null;
-  } | null = null;
+  let classes: { layout: BinLayout; group: number } | null = null;
+  let outliers: { q1: number; q3: number; median: number; mad: string | null; robustZ: boolean } | null = null;
   if (n && numeric) {
     const layout = binLayout(numeric.min, numeric.max, options.histogramBins, plan.rule.valueType);
     const binIndex =
       layout.width === 0
         ? '0'
         : `least(CAST(floor((${n} - ${numberLiteral(layout.lower)}) / ${numberLiteral(layout.width)}) AS INTEGER), ${layout.count - 1})`;
-    // FILTER matters: least() ignores NULL arguments, so missing values would land in the last bin.
-    histogram = { layout, alias: query.add(`histogram(${binIndex}) FILTER (WHERE ${n} IS NOT NULL)`) };
-
     const q1 = numeric.quantiles[QUANTILE_LEVELS.indexOf(0.25)]!;
     const median = numeric.quantiles[QUANTILE_LEVELS.indexOf(0.5)]!;
     const q3 = numeric.quantiles[QUANTILE_LEVELS.indexOf(0.75)]!;
-    // One histogram classifies each value as beyond the 3x fence (2), the 1.5x fence only (1) or inside (NULL).
-    const fenceClass = `CASE WHEN ${outsideFencesSql(n, q1, q3, 3)} THEN 2 WHEN ${outsideFencesSql(n, q1, q3, 1.5)} THEN 1 END`;
+    // Beyond the 3x fence (2), the 1.5x fence only (1) or inside (0).
+    const fenceClass = `CASE WHEN ${outsideFencesSql(n, q1, q3, 3)} THEN 2 WHEN ${outsideFencesSql(n, q1, q3, 1.5)} THEN 1 ELSE 0 END`;
+    // Above the exact row limit the MAD comes from the quantile sample (sampleMedianAbsoluteDeviations), so
+    // robust-z outliers are counted here; at or below it, the exact MAD is computed here and they are counted in
+    // pass 3. A zero MAD gives no robust-z rule.
+    const robustZ = sampleMad ? `CAST(${outsideRobustZSql(n, median, sampleMad)} AS INTEGER)` : '0';
+    // FILTER matters: least() ignores NULL arguments, so missing values would land in the last bin.
+    const key = `${binIndex} * ${BIN_STRIDE} + ${fenceClass} * ${FENCE_STRIDE} + ${robustZ}`;
+    classes = { layout, group: groups.add(key, `${n} IS NOT NULL`, 'number') };
     outliers = {
       q1,
       q3,
       median,
-      fenceClass: query.add(`histogram(${fenceClass})`),
-      // Above the exact row limit the MAD comes from the quantile sample (sampleMedianAbsoluteDeviations).
       mad: sampleMad === null ? query.add(`quantile_cont(abs(${n} - ${numberLiteral(median)}), 0.5)`) : null,
-      robustZ: sampleMad ? query.add(robustZCountSql(n, median, sampleMad)) : null,
+      robustZ: Boolean(sampleMad),
     };
   }
 
-  return (row: Record<string, unknown>): DistributionFacts => {
+  return (row: Record<string, unknown>, counts: readonly KeyCount[][]): DistributionFacts => {
     let bins: DistributionFacts['bins'] = null;
-    if (histogram) {
-      const counts = new Array<number>(histogram.layout.count).fill(0);
-      for (const { key, count } of parseMap(row[histogram.alias])) counts[toCount(key)] = count;
-      bins = { layout: histogram.layout, counts };
+    let mildCount = 0;
+    let extremeCount = 0;
+    let robustZCount = 0;
+    if (classes) {
+      const binCounts = new Array<number>(classes.layout.count).fill(0);
+      for (const { key, count } of counts[classes.group]!) {
+        const code = toCount(key);
+        const bin = Math.floor(code / BIN_STRIDE);
+        const fence = Math.floor((code % BIN_STRIDE) / FENCE_STRIDE);
+        binCounts[bin] = (binCounts[bin] ?? 0) + count;
+        if (fence >= 1) mildCount += count;
+        if (fence === 2) extremeCount += count;
+        if (code % FENCE_STRIDE === 1) robustZCount += count;
+      }
+      bins = { layout: classes.layout, counts: binCounts };
     }
-    const classes = new Map(outliers ? parseMap(row[outliers.fenceClass]).map(({ key, count }) => [toCount(key), count]) : []);
     return {
       bins,
       outliers: outliers
@@ -176,15 +192,13 @@ function addDistributionAggregates(
             q1: outliers.q1,
             q3: outliers.q3,
             median: outliers.median,
-            mildCount: (classes.get(1) ?? 0) + (classes.get(2) ?? 0),
-            extremeCount: classes.get(2) ?? 0,
+            mildCount,
+            extremeCount,
             mad: outliers.mad ? (toNumber(row[outliers.mad]) ?? 0) : (sampleMad ?? 0),
-            robustZCount: outliers.robustZ ? toCount(row[outliers.robustZ]) : null,
+            robustZCount: outliers.robustZ ? robustZCount : null,
           }
         : null,
-      frequencies: frequencies
-        ? parseMap(row[frequencies]).map(({ key, count }) => ({ value: String(key), count }))
-        : facts.frequencies,
+      frequencies: frequencies === null ? facts.frequencies : counts[frequencies]!.map(({ key, count }) => ({ value: String(key), count })),
     };
   };
 }
@@ -211,10 +225,15 @@ async function sampleMedianAbsoluteDeviations(
   return mads;
 }
 
+/** SQL: is `n` beyond the robust-z threshold (MAD not zero)? */
+function outsideRobustZSql(n: string, median: number, mad: number): string {
+  const { lower, upper } = robustZBounds(median, mad);
+  return `(${n} < ${numberLiteral(lower)} OR ${n} > ${numberLiteral(upper)})`;
+}
+
 /** SQL counting values beyond the robust-z threshold (MAD not zero). */
 function robustZCountSql(n: string, median: number, mad: number): string {
-  const { lower, upper } = robustZBounds(median, mad);
-  return `count(*) FILTER (WHERE ${n} < ${numberLiteral(lower)} OR ${n} > ${numberLiteral(upper)})`;
+  return countWhereSql(outsideRobustZSql(n, median, mad));
 }
 
 /** Pass 3: counts beyond the robust-z threshold, for columns whose MAD is not zero. */
