@@ -70,16 +70,18 @@ describe('adding a defect never raises the score', () => {
     const clean = await scoreOf(0);
     for (const goal of ANALYSIS_GOALS) expect(clean[goal]).toBeGreaterThan(99);
     let previous = clean;
+    const lowered = Object.fromEntries(ANALYSIS_GOALS.map((goal) => [goal, 0]));
     const order = Object.keys(DEFECTS).sort(() => random() - 0.5);
     for (const [step, name] of order.entries()) {
       DEFECTS[name]!(rows, freshRow(), random);
       const next = await scoreOf(step + 1);
       for (const goal of ANALYSIS_GOALS) {
         expect(next[goal], `${name} under ${goal} (step ${step + 1})`).toBeLessThanOrEqual(previous[goal]!);
+        if (next[goal]! < previous[goal]!) lowered[goal]!++;
       }
       previous = next;
     }
-    // Twelve defects together must show: the property is not met by a score that never moves.
-    for (const goal of ANALYSIS_GOALS) expect(previous[goal]).toBeLessThan(clean[goal]! - 0.2);
+    // The property is not met by a score that never moves: most defects must cost something.
+    for (const goal of ANALYSIS_GOALS) expect(lowered[goal]).toBeGreaterThanOrEqual(Object.keys(DEFECTS).length - 2);
   });
 });
