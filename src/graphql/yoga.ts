@@ -10,6 +10,7 @@ import type { Database } from '../db/database.js';
 import { databaseIsReady } from '../db/database.js';
 import type { Logger } from '../logger.js';
 import type { GraphQLContext, ServerContext } from './context.js';
+import { useOperationBodyLimit } from './body-limit.js';
 import { createErrorMasker } from './errors.js';
 import { limitPlugins } from './limits.js';
 import { schema } from './schema.js';
@@ -67,8 +68,11 @@ export function createGraphQLServer({ db, logger, auth, storage, uploads, trustP
         if (!(args[0] instanceof GraphQLError)) logger.error(String(args[0]), { error: args.find((a) => a instanceof Error) });
       },
     },
+    // Replaced by useOperationBodyLimit and the per-file upload limit (see body-limit.ts).
+    maxRequestBodySize: false,
     plugins: [
       ...limitPlugins(),
+      useOperationBodyLimit(),
       useStreamingUploads({
         storage,
         ...uploads,

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPrismaClient } from '../../src/db/client.js';
 import { PrePingPool } from '../../src/db/pool.js';
 import { operationLimits } from '../../src/graphql/limits.js';
+import { MAX_OPERATION_BYTES } from '../../src/graphql/body-limit.js';
 import { createGraphQLServer } from '../../src/graphql/yoga.js';
 import { createLogger } from '../../src/logger.js';
 import { graphql } from '../gql/index.js';
@@ -84,6 +85,20 @@ describe('operation limits', () => {
     expect(result.data ?? undefined).toBeUndefined();
     expect(result.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_COMPLEX');
     expect(result.errors?.[0]?.message).toMatch(/could return up to 101010100 nodes; the limit is 100000/);
+  });
+
+  it('refuses a request body over 1 MiB, whether or not it declares its length', async () => {
+    const padding = 'x'.repeat(MAX_OPERATION_BYTES);
+    const declared = await api.post('{ viewer { id } }', { padding }, { headers: { 'content-length': String(MAX_OPERATION_BYTES + 100) } });
+    const streamed = await api.post('{ viewer { id } }', { padding });
+    for (const response of [declared, streamed]) {
+      expect(response.status).toBe(413);
+      const body = (await response.json()) as { errors: { message: string; extensions: { code: string } }[] };
+      expect(body.errors[0]).toMatchObject({ message: `The request body is larger than ${MAX_OPERATION_BYTES} bytes`, extensions: { code: 'VALIDATION_FAILED' } });
+    }
+    // Just under the limit is an ordinary request.
+    const fits = await api.post('{ viewer { id } }', { padding: padding.slice(0, MAX_OPERATION_BYTES - 100) });
+    expect(fits.status).toBe(200);
   });
 });
 

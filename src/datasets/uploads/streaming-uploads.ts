@@ -40,12 +40,15 @@ const LINGER_MAX_BYTES = 64 * 1024 ** 2;
 
 type Socket = { destroy?: () => void } | undefined;
 
+export const isMultipart = (request: Request) =>
+  request.method === 'POST' && (request.headers.get('content-type') ?? '').toLowerCase().startsWith('multipart/form-data');
+
 export function useStreamingUploads(options: StreamingUploadOptions): Plugin {
   // Keyed by the server context: yoga hands onResponse a different Request object than the parser.
   const uploadsOf = new WeakMap<object, UploadedFile[]>();
   return {
     onRequestParse({ request, serverContext, setRequestParser }) {
-      if (request.method !== 'POST' || !request.headers.get('content-type')?.toLowerCase().startsWith('multipart/form-data')) return;
+      if (!isMultipart(request)) return;
       const socket = (serverContext as { req?: { socket?: Socket } }).req?.socket;
       setRequestParser(async (req) => {
         const uploads: UploadedFile[] = [];
