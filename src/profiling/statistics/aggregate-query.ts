@@ -58,14 +58,18 @@ export class GroupCountQuery {
         const k = render === 'text' ? 'CAST(k AS VARCHAR)' : 'k';
         return (
           `SELECT ${id} AS g, CAST(to_json(list({'k': ${k}, 'n': n} ORDER BY k)) AS VARCHAR) AS j FROM (` +
-          `SELECT ${key} AS k, count(*) AS n FROM ${from}${where ? ` WHERE ${where}` : ''} GROUP BY 1 HAVING k IS NOT NULL)`
+          `SELECT ${key} AS k, count(*) AS n FROM ${from}${where ? ` WHERE ${where}` : ''} GROUP BY 1)`
         );
       })
       .join('\nUNION ALL\n');
     for (const row of await session.rows(sql, [], onProgress)) {
       const text = row['j'];
       if (typeof text !== 'string') continue;
-      results[toCount(row['g'])] = (JSON.parse(text) as { k: unknown; n: unknown }[]).map((e) => ({ key: e.k, count: toCount(e.n) }));
+      // NULL keys are dropped here: a HAVING clause would be pushed below the aggregation as a filter that
+      // evaluates the key expression a second time on every row.
+      results[toCount(row['g'])] = (JSON.parse(text) as { k: unknown; n: unknown }[])
+        .filter((e) => e.k !== null && e.k !== undefined)
+        .map((e) => ({ key: e.k, count: toCount(e.n) }));
     }
     return results;
   }

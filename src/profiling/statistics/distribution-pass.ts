@@ -149,21 +149,32 @@ function addDistributionAggregates(
     const q1 = numeric.quantiles[QUANTILE_LEVELS.indexOf(0.25)]!;
     const median = numeric.quantiles[QUANTILE_LEVELS.indexOf(0.5)]!;
     const q3 = numeric.quantiles[QUANTILE_LEVELS.indexOf(0.75)]!;
-    // Beyond the 3x fence (2), the 1.5x fence only (1) or inside (0).
-    const fenceClass = `CASE WHEN ${outsideFencesSql(n, q1, q3, 3)} THEN 2 WHEN ${outsideFencesSql(n, q1, q3, 1.5)} THEN 1 ELSE 0 END`;
+    // Beyond the 3x fence (2), the 1.5x fence only (1) or inside (0); and beyond the robust-z bounds (1) or not.
     // Above the exact row limit the MAD comes from the quantile sample (sampleMedianAbsoluteDeviations), so
     // robust-z outliers are counted here; at or below it, the exact MAD is computed here and they are counted in
     // pass 3. A zero MAD gives no robust-z rule.
-    const robustZ = sampleMad ? `CAST(${outsideRobustZSql(n, median, sampleMad)} AS INTEGER)` : '0';
-    // FILTER matters: least() ignores NULL arguments, so missing values would land in the last bin.
-    const key = `${binIndex} * ${BIN_STRIDE} + ${fenceClass} * ${FENCE_STRIDE} + ${robustZ}`;
+    const mild = iqrFences(q1, q3, 1.5);
+    const zBounds = sampleMad ? robustZBounds(median, sampleMad) : null;
+    const classify =
+      `(CAST(${outsideFencesSql(n, q1, q3, 3)} AS INTEGER) + CAST(${outsideFencesSql(n, q1, q3, 1.5)} AS INTEGER)) * ${FENCE_STRIDE}` +
+      (sampleMad ? ` + CAST(${outsideRobustZSql(n, median, sampleMad)} AS INTEGER)` : '');
+    // Most values lie inside both the mild fences and the robust-z bounds: one range test settles them, and the
+    // other comparisons run only on the rest (CASE evaluates a branch on its rows alone).
+    const innerLower = Math.max(mild.lower, zBounds?.lower ?? -Infinity);
+    const innerUpper = Math.min(mild.upper, zBounds?.upper ?? Infinity);
+    const outlierClass =
+      innerLower <= innerUpper
+        ? `CASE WHEN ${n} >= ${numberLiteral(innerLower)} AND ${n} <= ${numberLiteral(innerUpper)} THEN 0 ELSE ${classify} END`
+        : classify;
+    // The WHERE matters: least() ignores NULL arguments, so missing values would land in the last bin.
+    const key = `${binIndex} * ${BIN_STRIDE} + ${outlierClass}`;
     classes = { layout, group: groups.add(key, `${n} IS NOT NULL`, 'number') };
     outliers = {
       q1,
       q3,
       median,
       mad: sampleMad === null ? query.add(`quantile_cont(abs(${n} - ${numberLiteral(median)}), 0.5)`) : null,
-      robustZ: Boolean(sampleMad),
+      robustZ: zBounds !== null,
     };
   }
 
