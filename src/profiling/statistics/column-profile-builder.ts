@@ -78,6 +78,8 @@ export function buildColumnProfile(inputs: ColumnInputs, options: ResolvedProfil
     frequencySource.frequencies,
     { topValues: options.topValuesLimit, patterns: options.patternsLimit },
     frequencySource.scale,
+    // Only text columns report case variants.
+    { caseVariants: valueType === 'string' },
   );
   if (frequencySource.approximate) approximateFields.push('topValues', 'patterns');
 
