@@ -10,7 +10,7 @@ import { numberLiteral } from '../engine/sql.js';
 import type { ColumnPlan } from '../inference/column-plan.js';
 import { AggregateQuery, GroupCountQuery, type KeyCount } from './aggregate-query.js';
 import {
-  QUANTILE_LEVELS, QUANTILE_SAMPLE_TABLE, countWhereSql, dropQuantileSample, numericExpression, sampleColumn, type ColumnFacts,
+  QUANTILE_LEVELS, countWhereSql, numericExpression, sampleMedianAbsoluteDeviation, type ColumnFacts,
 } from './column-pass.js';
 import type { ValueCount } from './frequency-summary.js';
 import { PROFILED_TABLE, valueColumn } from './typed-table.js';
@@ -83,8 +83,7 @@ export async function runDistributionPass(
 ): Promise<{ columns: DistributionFacts[]; pearson: PearsonFacts[] }> {
   // Above the exact row limit the MAD comes from the quantile sample, before this pass, so that the robust-z
   // counts join this pass instead of needing a third one.
-  const sampleMads = options.exact ? new Map<number, number>() : await sampleMedianAbsoluteDeviations(session, plans, facts);
-  if (!options.exact) await dropQuantileSample(session);
+  const sampleMads = options.exact ? new Map<number, number>() : sampleMedianAbsoluteDeviations(plans, facts);
   // Counts per histogram bin × outlier class, and exact value frequencies, come from GROUP BY queries; the
   // aggregates that are not counts (correlations, the exact MAD) from one aggregate query.
   const query = new AggregateQuery();
@@ -214,25 +213,14 @@ function addDistributionAggregates(
   };
 }
 
-/** Above the exact row limit: each sampled column's MAD from its quantile sample (see createQuantileSample). */
-async function sampleMedianAbsoluteDeviations(
-  session: DuckDBSession,
-  plans: readonly ColumnPlan[],
-  columnFacts: readonly ColumnFacts[],
-): Promise<Map<number, number>> {
-  const query = new AggregateQuery();
-  const pending: { index: number; alias: string }[] = [];
+/** Above the exact row limit: each sampled column's MAD from its quantile sample (see sampleQuantiles). */
+function sampleMedianAbsoluteDeviations(plans: readonly ColumnPlan[], columnFacts: readonly ColumnFacts[]): Map<number, number> {
+  const mads = new Map<number, number>();
   for (const plan of plans) {
     const numeric = columnFacts[plan.index]!.numeric;
-    if (!numericExpression(plan) || !numeric?.quantilesApproximate) continue;
-    const median = numeric.quantiles[QUANTILE_LEVELS.indexOf(0.5)]!;
-    const x = sampleColumn(plan.index);
-    pending.push({ index: plan.index, alias: query.add(`quantile_cont(abs(${x} - ${numberLiteral(median)}), 0.5)`) });
+    if (!numericExpression(plan) || !numeric?.quantilesApproximate || !numeric.sample) continue;
+    mads.set(plan.index, sampleMedianAbsoluteDeviation(numeric.sample, numeric.quantiles[QUANTILE_LEVELS.indexOf(0.5)]!));
   }
-  const mads = new Map<number, number>();
-  if (query.isEmpty) return mads;
-  const row = await query.run(session, QUANTILE_SAMPLE_TABLE);
-  for (const { index, alias } of pending) mads.set(index, toNumber(row[alias]) ?? 0);
   return mads;
 }
 
