@@ -48,6 +48,22 @@ const envSchema = z.object({
   /** Behind a reverse proxy: take the client address from the first X-Forwarded-For entry. */
   TRUST_PROXY: booleanFlag.default(false),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  /** Run an analysis worker inside the API server (false: only `npm run worker` processes run analyses). */
+  WORKER_IN_PROCESS: booleanFlag.default(true),
+  /** Analyses one worker process runs at once (each profile uses every core DuckDB is given). */
+  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(1),
+  /** Seconds an analysis may run before it is stopped and failed. */
+  ANALYSIS_TIME_LIMIT: z.coerce.number().int().min(1).default(1800),
+  /** Attempts for an analysis whose failures are transient (database unreachable, worker gone). */
+  ANALYSIS_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(3),
+  /** Seconds between a running analysis' heartbeats... */
+  ANALYSIS_HEARTBEAT_INTERVAL: z.coerce.number().min(0.2).default(5),
+  /** ...and after how many seconds without one its worker counts as gone and the analysis is run again. */
+  ANALYSIS_STALE_AFTER: z.coerce.number().min(1).default(30),
+  /** DuckDB's memory limit per profile (work beyond it spills to disk). */
+  PROFILER_MEMORY_LIMIT: z.string().regex(/^\d+(\.\d+)?\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)$/i, 'must be a size such as 1GB').default('1GB'),
+  /** DuckDB threads per profile; default: every core. */
+  PROFILER_THREADS: z.coerce.number().int().min(1).optional(),
 });
 
 export type Config = {
@@ -74,6 +90,15 @@ export type Config = {
     lockoutSeconds: number;
   };
   logLevel: 'debug' | 'info' | 'warn' | 'error';
+  analyses: {
+    workerInProcess: boolean;
+    concurrency: number;
+    timeLimitSeconds: number;
+    maxAttempts: number;
+    heartbeatSeconds: number;
+    staleAfterSeconds: number;
+    profiler: { memoryLimit: string; threads: number | undefined; tempDirectory: string };
+  };
 };
 
 export class ConfigError extends Error {}
@@ -88,6 +113,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Invalid configuration:\n${problems.join('\n')}`);
   }
   const e = parsed.data;
+  if (e.ANALYSIS_STALE_AFTER < 2 * e.ANALYSIS_HEARTBEAT_INTERVAL) {
+    throw new ConfigError('Invalid configuration:\n  ANALYSIS_STALE_AFTER: must be at least twice ANALYSIS_HEARTBEAT_INTERVAL');
+  }
   if (e.NODE_ENV === 'production' && !e.AUTH_SECRET) {
     throw new ConfigError('Invalid configuration:\n  AUTH_SECRET: required in production (at least 32 random characters)');
   }
@@ -118,5 +146,28 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       lockoutSeconds: e.AUTH_LOCKOUT_SECONDS,
     },
     logLevel: e.LOG_LEVEL,
+    analyses: {
+      workerInProcess: e.WORKER_IN_PROCESS,
+      concurrency: e.WORKER_CONCURRENCY,
+      timeLimitSeconds: e.ANALYSIS_TIME_LIMIT,
+      maxAttempts: e.ANALYSIS_MAX_ATTEMPTS,
+      heartbeatSeconds: e.ANALYSIS_HEARTBEAT_INTERVAL,
+      staleAfterSeconds: e.ANALYSIS_STALE_AFTER,
+      // DuckDB spills next to the data, not into a small /tmp.
+      profiler: { memoryLimit: e.PROFILER_MEMORY_LIMIT, threads: e.PROFILER_THREADS, tempDirectory: path.resolve(e.DATA_DIR, 'duckdb-tmp') },
+    },
   };
+}
+
+/** For entry points: the configuration, or exit code 2 with every problem printed. */
+export function loadConfigOrExit(): Config {
+  try {
+    return loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(2);
+    }
+    throw error;
+  }
 }

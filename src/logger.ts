@@ -23,6 +23,12 @@ function serialise(fields: Record<string, unknown>) {
   return out;
 }
 
+/** A logger that adds `bound` to every line. */
+export function withFields(logger: Logger, bound: Record<string, unknown>): Logger {
+  const wrap = (level: LogLevel) => (message: string, fields: Record<string, unknown> = {}) => logger[level](message, { ...bound, ...fields });
+  return { debug: wrap('debug'), info: wrap('info'), warn: wrap('warn'), error: wrap('error') };
+}
+
 /** A connection URL with its password replaced, safe to log. */
 export function redactUrl(url: string): string {
   try {

@@ -1,6 +1,7 @@
 // Entry point: configuration, database (waited for and migrated), GraphQL over HTTP.
 import { createServer } from 'node:http';
-import { ConfigError, loadConfig } from './config.js';
+import { startAnalyses } from './analyses/setup.js';
+import { loadConfigOrExit } from './config.js';
 import { openDatabase } from './db/database.js';
 import { purgeStaleAuthRecords } from './auth/housekeeping.js';
 import { loadAuthSecret } from './auth/secret.js';
@@ -10,26 +11,20 @@ import { createGraphQLServer } from './graphql/yoga.js';
 import { createLogger } from './logger.js';
 
 async function main() {
-  let config;
-  try {
-    config = loadConfig();
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      console.error(error.message);
-      process.exit(2);
-    }
-    throw error;
-  }
+  const config = loadConfigOrExit();
   const logger = createLogger(config.logLevel);
   const db = await openDatabase(config, logger, { migrate: true });
   const secret = await loadAuthSecret(config);
   const storage = new LocalDirectoryStorage(config.storage.dir);
+  // The embedded database is this process' own: its analyses run here too.
+  const analyses = await startAnalyses(config, db, storage, logger, { runWorker: config.analyses.workerInProcess || db.server.embedded });
   const yoga = createGraphQLServer({
     db,
     logger,
     auth: { ...config.auth, secret },
     storage,
     uploads: { maxBytes: config.storage.maxUploadBytes, maxLineBytes: config.storage.maxLineBytes },
+    analyses,
     trustProxy: config.trustProxy,
   });
   // Files without a dataset (a crash between disk and database) and auth
@@ -54,7 +49,11 @@ async function main() {
     logger.info('shutting down', { signal });
     clearInterval(sweeper);
     server.close(() => {
-      db.close().then(
+      // Running analyses finish (or are picked up again by another worker after a restart).
+      analyses
+        .close()
+        .then(() => db.close())
+        .then(
         () => process.exit(0),
         (error) => {
           logger.error('shutdown failed', { error });

@@ -11,7 +11,7 @@ import { PrePingPool } from '../../src/db/pool.js';
 import { createGraphQLServer } from '../../src/graphql/yoga.js';
 import { createLogger } from '../../src/logger.js';
 import { Accounts } from '../../src/auth/accounts.js';
-import { testAuthSettings } from '../../tests/support/api.js';
+import { startTestAnalyses, testAuthSettings } from '../../tests/support/api.js';
 import { seedGraph } from '../../tests/support/fixtures.js';
 import { createTestDatabase } from '../../tests/support/test-database.js';
 
@@ -42,7 +42,8 @@ const logger = createLogger('error');
 const prisma = createPrismaClient(pool, { echo: false, logger });
 const auth = testAuthSettings();
 const storage = new LocalDirectoryStorage(await mkdtemp(path.join(os.tmpdir(), 'bench-storage-')));
-const yoga = createGraphQLServer({ db: { prisma, pool }, logger, auth, storage, uploads: { maxBytes: 1024 ** 2, maxLineBytes: 1024 ** 2 } });
+const analyses = await startTestAnalyses(db, logger);
+const yoga = createGraphQLServer({ db: { prisma, pool }, logger, auth, storage, uploads: { maxBytes: 1024 ** 2, maxLineBytes: 1024 ** 2 }, analyses });
 const viewer = await seedGraph(prisma, { workspaces: 20, datasets: 20, analyses: 3, insights: 10, profiles: 10 });
 const { token } = await new Accounts(prisma, auth).startSession(viewer.id);
 
@@ -74,5 +75,6 @@ for (const n of [1, 20]) {
 console.log('| N | workspaces × datasets × analyses | SQL statements | p50 ms | p95 ms |');
 console.log('| --- | --- | --- | --- | --- |');
 for (const row of rows) console.log(row);
+await analyses.close();
 await pool.end();
 await db.drop();

@@ -1,5 +1,7 @@
 // What every resolver sees. The viewer is the user a valid bearer token stands
 // for (null when the request carries none).
+import type { AnalysisEvents } from '../analyses/events.js';
+import type { AnalysisQueue } from '../analyses/queue.js';
 import type { Accounts } from '../auth/accounts.js';
 import type { Storage } from '../datasets/storage.js';
 import type { Db } from '../db/client.js';
@@ -12,6 +14,8 @@ export type GraphQLContext = {
   viewer: Viewer | null;
   accounts: Accounts;
   storage: Storage;
+  /** Where analyses are queued and their progress is published. */
+  analyses: { queue: AnalysisQueue; events: AnalysisEvents };
   /** The client's network address, for sign-in throttling. */
   clientAddress: string | undefined;
   logger: Logger;

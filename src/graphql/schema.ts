@@ -9,6 +9,7 @@ import './types/account.js';
 import './types/dataset.js';
 import './types/dataset-upload.js';
 import './types/analysis.js';
+import './types/analysis-runs.js';
 import './types/column-profile.js';
 import './types/insight.js';
 

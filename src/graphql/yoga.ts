@@ -3,6 +3,7 @@
 // caller is whoever the `Authorization: Bearer` token belongs to.
 import { GraphQLError } from 'graphql';
 import { createYoga, useReadinessCheck } from 'graphql-yoga';
+import type { Analyses } from '../analyses/setup.js';
 import { Accounts, type AuthSettings } from '../auth/accounts.js';
 import type { Storage } from '../datasets/storage.js';
 import { useStreamingUploads } from '../datasets/uploads/streaming-uploads.js';
@@ -27,6 +28,7 @@ export type GraphQLServerOptions = {
   auth: AuthSettings;
   storage: Storage;
   uploads: { maxBytes: number; maxLineBytes: number };
+  analyses: Pick<Analyses, 'queue' | 'events'>;
   /** Take the client address from X-Forwarded-For (only behind a proxy that sets it). */
   trustProxy?: boolean;
 };
@@ -37,7 +39,7 @@ function clientAddress(request: Request, peer: string | undefined, trustProxy: b
   return forwarded || peer;
 }
 
-export function createGraphQLServer({ db, logger, auth, storage, uploads, trustProxy = false }: GraphQLServerOptions) {
+export function createGraphQLServer({ db, logger, auth, storage, uploads, analyses, trustProxy = false }: GraphQLServerOptions) {
   const maskError = createErrorMasker(logger);
   const accounts = new Accounts(db.prisma, auth);
   return createYoga<ServerContext, GraphQLContext>({
@@ -53,6 +55,7 @@ export function createGraphQLServer({ db, logger, auth, storage, uploads, trustP
         viewer: token ? await accounts.authenticate(token) : null,
         accounts,
         storage,
+        analyses,
         clientAddress: clientAddress(request, req?.socket?.remoteAddress, trustProxy),
         logger,
         loaders: new Map(),

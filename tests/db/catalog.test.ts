@@ -64,6 +64,16 @@ const expectedColumns: Record<string, Record<string, [string, boolean, string | 
     error_message: ['text', true, null],
     created_at: [tstz, false, now],
     updated_at: [tstz, false, now],
+    options: ['jsonb', false, "'{}'::jsonb"],
+    progress_phase: [vc(32), true, null],
+    progress_percent: ['double precision', true, null],
+    job_id: ['uuid', true, null],
+    attempt_token: ['uuid', true, null],
+    attempts: ['integer', false, '0'],
+    worker_id: [vc(100), true, null],
+    heartbeat_at: [tstz, true, null],
+    cancelled_at: [tstz, true, null],
+    score_breakdown: ['jsonb', true, null],
   },
   column_profiles: {
     id: ['integer', false, serial('column_profiles')],
@@ -109,6 +119,9 @@ const expectedColumns: Record<string, Record<string, [string, boolean, string | 
     recommendation: ['text', false, null],
     code_suggestion: ['text', true, null],
     created_at: [tstz, false, now],
+    column_name: [vc(255), true, null],
+    evidence: ['jsonb', true, null],
+    cost: ['double precision', true, null],
   },
 };
 

@@ -108,7 +108,7 @@ describe('unexpected errors', () => {
     const brokenPool = new PrePingPool({ url: api.db.url, poolSize: 1, maxOverflow: 0, recycleSeconds: 3600 });
     await brokenPool.end();
     const logger = createLogger('error', (line) => lines.push(line));
-    const yoga = createGraphQLServer({ db: { pool: brokenPool, prisma: createPrismaClient(brokenPool, { echo: false, logger }) }, logger, auth: api.auth, storage: api.storage, uploads: { maxBytes: 1024, maxLineBytes: 1024 } });
+    const yoga = createGraphQLServer({ db: { pool: brokenPool, prisma: createPrismaClient(brokenPool, { echo: false, logger }) }, logger, auth: api.auth, storage: api.storage, uploads: { maxBytes: 1024, maxLineBytes: 1024 }, analyses: api.analyses });
     const response = await yoga.fetch('http://localhost/graphql', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -133,7 +133,7 @@ describe('server endpoints', () => {
   it('reports not ready, without detail, when the database is unreachable', async () => {
     const pool = new PrePingPool({ url: 'postgresql://postgres@127.0.0.1:9/none', poolSize: 1, maxOverflow: 0, recycleSeconds: 3600 });
     const logger = createLogger('error', () => {});
-    const yoga = createGraphQLServer({ db: { pool, prisma: createPrismaClient(pool, { echo: false, logger }) }, logger, auth: api.auth, storage: api.storage, uploads: { maxBytes: 1024, maxLineBytes: 1024 } });
+    const yoga = createGraphQLServer({ db: { pool, prisma: createPrismaClient(pool, { echo: false, logger }) }, logger, auth: api.auth, storage: api.storage, uploads: { maxBytes: 1024, maxLineBytes: 1024 }, analyses: api.analyses });
     try {
       const response = await yoga.fetch('http://localhost/ready');
       expect(response.status).toBe(503);

@@ -28,16 +28,22 @@ describe('schema.graphql', () => {
       [
         ...['analyses', 'columnCount', 'createdAt', 'fileSize', 'id', 'name', 'rowCount', 'status', 'updatedAt', 'uploadedAt', 'uploader', 'workspace'],
         // What the upload found, beyond the seed.
-        ...['columns', 'format', 'originalFilename', 'sha256'],
+        ...['columns', 'format', 'latestAnalysis', 'originalFilename', 'sha256'],
       ].sort(),
     );
     expect(fields('Analysis')).toEqual(
-      ['columnProfiles', 'completedAt', 'createdAt', 'dataset', 'errorMessage', 'goalType', 'id', 'insights', 'qualityScore', 'startedAt', 'status', 'updatedAt'].sort(),
+      [
+        ...['columnProfiles', 'completedAt', 'createdAt', 'dataset', 'errorMessage', 'goalType', 'id', 'insights', 'qualityScore', 'startedAt', 'status', 'updatedAt'],
+        // How it runs and what its score is made of, beyond the seed.
+        ...['attempts', 'cancelledAt', 'progress', 'scoreBreakdown', 'targetColumn'],
+      ].sort(),
     );
     expect(fields('ColumnProfile')).toEqual(
       ['analysis', 'columnName', 'dataType', 'distribution', 'distributionData', 'id', 'maxValue', 'mean', 'median', 'minValue', 'nullCount', 'uniqueCount'].sort(),
     );
-    expect(fields('Insight')).toEqual(['analysis', 'codeSuggestion', 'createdAt', 'description', 'id', 'recommendation', 'severity', 'type'].sort());
+    expect(fields('Insight')).toEqual(
+      [...['analysis', 'codeSuggestion', 'createdAt', 'description', 'id', 'recommendation', 'severity', 'type'], ...['columnName', 'cost', 'evidence']].sort(),
+    );
     expect(printedSchema()).not.toMatch(/passwordHash|password_hash|filePath|tokenHash/i);
   });
 });

@@ -6,6 +6,9 @@ import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { PgAnalysisEvents } from '../../src/analyses/events.js';
+import { AnalysisQueue } from '../../src/analyses/queue.js';
+import type { Analyses } from '../../src/analyses/setup.js';
 import { LocalDirectoryStorage } from '../../src/datasets/storage.js';
 import { Accounts, type AuthSettings } from '../../src/auth/accounts.js';
 import { createGraphQLServer } from '../../src/graphql/yoga.js';
@@ -23,6 +26,8 @@ export type TestApi = {
   auth: AuthSettings;
   accounts: Accounts;
   storage: LocalDirectoryStorage;
+  /** The analysis queue and events of the test database (no worker: tests start worker processes themselves). */
+  analyses: Pick<Analyses, 'queue' | 'events' | 'close'>;
   /** A bearer token for a user, from a real session (one per user, reused). */
   tokenFor(userId: number): Promise<string>;
   /**
@@ -55,16 +60,33 @@ export type TestApiOptions = {
   uploads?: { maxBytes?: number; maxLineBytes?: number };
 };
 
+/** The queue and events on a test database, as an API-only server has them. */
+export async function startTestAnalyses(db: Pick<TestDatabase, 'pool' | 'url'>, logger: Logger, settings = { maxAttempts: 3, timeLimitSeconds: 600 }) {
+  const queue = await AnalysisQueue.start({ executeSql: (text, values) => db.pool.query(text, values) }, settings, logger, { supervise: false });
+  const events = new PgAnalysisEvents(db.url, db.pool, logger);
+  return {
+    queue,
+    events,
+    close: async () => {
+      await queue.stop({ graceful: false });
+      await events.close();
+    },
+  };
+}
+
 export async function createTestApi(options: TestApiOptions = {}): Promise<TestApi> {
   const db = options.db ?? (await createTestDatabase());
+  const logger = options.logger ?? createLogger('error');
+  const analyses = await startTestAnalyses(db, logger);
   const auth = testAuthSettings(options.auth);
   const storage = new LocalDirectoryStorage(await mkdtemp(path.join(os.tmpdir(), 'datainsight-storage-')));
   const yoga = createGraphQLServer({
     db,
-    logger: options.logger ?? createLogger('error'),
+    logger,
     auth,
     storage,
     uploads: { maxBytes: 64 * 1024 ** 2, maxLineBytes: 1024 ** 2, ...options.uploads },
+    analyses,
     trustProxy: options.trustProxy,
   });
   const accounts = new Accounts(db.prisma, auth);
@@ -97,6 +119,7 @@ export async function createTestApi(options: TestApiOptions = {}): Promise<TestA
     auth,
     accounts,
     storage,
+    analyses,
     tokenFor,
     post,
     runWithToken,
@@ -107,6 +130,7 @@ export async function createTestApi(options: TestApiOptions = {}): Promise<TestA
       return result.data!;
     },
     close: async () => {
+      await analyses.close();
       await db.close();
       await rm(storage.root, { recursive: true, force: true });
     },

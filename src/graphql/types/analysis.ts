@@ -1,6 +1,9 @@
 import type { InsightSeverity, InsightType, Prisma } from '../../generated/prisma/client.js';
+import { analysisOptionsSchema } from '../../analyses/options.js';
 import { authorize, locate, requireViewer, visibleTo } from '../../auth/access.js';
+import { scoreBreakdownSchema } from '../../insights/index.js';
 import { builder } from '../builder.js';
+import { zodObjectType } from '../zod-object-types.js';
 import { pageArgs } from '../pagination.js';
 import { countsBy, totalCountOptions } from '../total-count.js';
 import { AnalysisGoalTypeEnum, AnalysisStatusEnum, InsightSeverityEnum, InsightTypeEnum } from './enums.js';
@@ -19,6 +22,31 @@ export const Analysis = builder.prismaNode('Analysis', {
     errorMessage: t.exposeString('errorMessage', { nullable: true, description: 'Why the analysis failed, when it did.' }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
     updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
+    targetColumn: t.string({
+      nullable: true,
+      description: 'ML_PREPARATION: the column a model would predict.',
+      select: { options: true },
+      resolve: (analysis) => analysisOptionsSchema.parse(analysis.options).targetColumn ?? null,
+    }),
+    progress: t.field({
+      type: AnalysisProgress,
+      nullable: true,
+      description: 'Where a started analysis is (for polling; `analysisUpdated` pushes the same).',
+      select: { progressPhase: true, progressPercent: true },
+      resolve: (analysis) => (analysis.progressPhase === null ? null : { phase: analysis.progressPhase, percent: analysis.progressPercent }),
+    }),
+    attempts: t.exposeInt('attempts', { description: 'Times a worker has started this analysis (more than 1 after a lost worker or a transient failure).' }),
+    cancelledAt: t.expose('cancelledAt', { type: 'DateTime', nullable: true }),
+    scoreBreakdown: t.field({
+      type: ScoreBreakdown,
+      nullable: true,
+      description: 'How the quality score was computed: each dimension and what each insight cost.',
+      select: { scoreBreakdown: true },
+      resolve: (analysis) => {
+        const parsed = scoreBreakdownSchema.safeParse(analysis.scoreBreakdown);
+        return parsed.success ? parsed.data : null;
+      },
+    }),
     columnProfiles: t.relatedConnection(
       'columnProfiles',
       {
@@ -63,6 +91,17 @@ export const Analysis = builder.prismaNode('Analysis', {
   }),
 });
 
+const ScoreBreakdown = zodObjectType('ScoreBreakdown', scoreBreakdownSchema);
+
+const AnalysisProgress = builder.objectRef<{ phase: string; percent: number | null }>('AnalysisProgress').implement({
+  fields: (t) => ({
+    phase: t.exposeString('phase', {
+      description: 'starting, sniffing, loading, statistics, distributions, dataset, saving, done; failed; or why it waits.',
+    }),
+    percent: t.exposeFloat('percent', { nullable: true, description: '0–100 within the phase, when known.' }),
+  }),
+});
+
 type InsightFilterShape = { severity?: InsightSeverity[] | null; type?: InsightType[] | null };
 
 const insightWhere = (filter: InsightFilterShape | null | undefined): Prisma.InsightWhereInput => ({
@@ -83,7 +122,9 @@ builder.mutationField('deleteAnalysis', (t) =>
     args: { id: t.arg.globalID({ for: Analysis }) },
     resolve: async (_root, { id }, ctx) => {
       await authorize(ctx, 'editData', 'Analysis', locate.analysis(Number(id.id)));
-      await ctx.prisma.analysis.delete({ where: { id: Number(id.id) } });
+      const { jobId } = await ctx.prisma.analysis.delete({ where: { id: Number(id.id) }, select: { jobId: true } });
+      // A running worker notices the row is gone at its next heartbeat and stops.
+      if (jobId) await ctx.analyses.queue.cancel(jobId).catch((error) => ctx.logger.warn('could not cancel the job of a deleted analysis', { error }));
       return { type: id.typename, id: id.id };
     },
   }),

@@ -6,6 +6,7 @@ import { builder } from '../builder.js';
 import { pageArgs } from '../pagination.js';
 import { countsBy, totalCountOptions } from '../total-count.js';
 import { AnalysisGoalTypeEnum, AnalysisStatusEnum, DatasetFormatEnum, DatasetStatusEnum } from './enums.js';
+import { Analysis } from './analysis.js';
 import { DatasetColumn, datasetColumns } from './dataset-column.js';
 
 export const Dataset = builder.prismaNode('Dataset', {
@@ -33,6 +34,15 @@ export const Dataset = builder.prismaNode('Dataset', {
       resolve: (dataset) => datasetColumns(dataset.columns),
     }),
     workspace: t.relation('workspace'),
+    latestAnalysis: t.field({
+      type: Analysis,
+      nullable: true,
+      description: 'The newest analysis of this dataset, whatever its status.',
+      select: (_args, _ctx, nestedSelection) => ({
+        analyses: nestedSelection({ take: 1, orderBy: [{ createdAt: 'desc' as const }, { id: 'desc' as const }] }),
+      }),
+      resolve: (dataset) => dataset.analyses[0] ?? null,
+    }),
     uploader: t.relation('uploader'),
     uploadedAt: t.expose('uploadedAt', { type: 'DateTime' }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),

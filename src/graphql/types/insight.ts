@@ -1,5 +1,7 @@
 import { requireViewer, visibleTo } from '../../auth/access.js';
+import { evidenceSchema } from '../../insights/index.js';
 import { builder } from '../builder.js';
+import { zodObjectType } from '../zod-object-types.js';
 import { InsightSeverityEnum, InsightTypeEnum } from './enums.js';
 
 builder.prismaNode('Insight', {
@@ -14,5 +16,19 @@ builder.prismaNode('Insight', {
     recommendation: t.exposeString('recommendation'),
     codeSuggestion: t.exposeString('codeSuggestion', { nullable: true }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
+    columnName: t.exposeString('columnName', { nullable: true, description: 'The column it is about; null for the whole dataset.' }),
+    cost: t.exposeFloat('cost', { nullable: true, description: 'Quality-score points this insight cost.' }),
+    evidence: t.field({
+      type: InsightEvidence,
+      nullable: true,
+      description: 'The numbers behind it: count, share, threshold, examples with row numbers.',
+      select: { evidence: true },
+      resolve: (insight) => {
+        const parsed = evidenceSchema.safeParse(insight.evidence);
+        return parsed.success ? parsed.data : null;
+      },
+    }),
   }),
 });
+
+const InsightEvidence = zodObjectType('InsightEvidence', evidenceSchema);

@@ -1,0 +1,267 @@
+// One analysis, run by a worker: PENDING → RUNNING (dataset PROCESSING) →
+// profile (in a child process) → insights and score → every column profile and
+// insight written in one transaction → COMPLETED (dataset COMPLETED), or
+// FAILED with a message a person can act on.
+//
+// Each run holds an attempt token. Heartbeats and the final write only touch
+// the analysis while the token is still its own, so a run that was cancelled,
+// timed out, or given up for dead (and started again elsewhere) can never
+// write over the analysis.
+import { randomUUID } from 'node:crypto';
+import type { Db } from '../db/client.js';
+import { isTransientConnectionError } from '../db/transient.js';
+import type { Storage } from '../datasets/storage.js';
+import type { Prisma } from '../generated/prisma/client.js';
+import { analyzeProfile, InsightsError, type AnalysisResult } from '../insights/index.js';
+import { withFields, type Logger } from '../logger.js';
+import { ProfilingError, type DatasetProfile } from '../profiling/index.js';
+import type { AnalysisEvents } from './events.js';
+import { analysisOptionsSchema } from './options.js';
+import { ProfilerCrashed, profileInChildProcess } from './profile-in-child.js';
+import type { AnalysisJob } from './queue.js';
+
+export type RunnerSettings = {
+  timeLimitSeconds: number;
+  heartbeatSeconds: number;
+  profiler: { memoryLimit: string; threads: number | undefined; tempDirectory: string };
+};
+
+export type RunnerDeps = { prisma: Db; storage: Storage; events: AnalysisEvents; logger: Logger; workerId: string; settings: RunnerSettings };
+
+/** Why a run stopped before finishing. */
+class Stopped extends Error {
+  constructor(readonly why: 'cancelled' | 'superseded' | 'time-limit') {
+    super(why);
+  }
+}
+
+/** The analysis cannot succeed with this input: fail it, do not retry. */
+class BadInput extends Error {}
+
+const PROGRESS_INTERVAL_MS = 250;
+
+export async function runAnalysis(deps: RunnerDeps, job: AnalysisJob): Promise<void> {
+  const { prisma, logger } = deps;
+  const token = randomUUID();
+  const claimed = await claim(deps, job.analysisId, token);
+  // Gone (dataset deleted), cancelled, or already finished: nothing to do.
+  if (!claimed) return;
+  const log = withFields(logger, { analysisId: job.analysisId, attempt: claimed.attempts, workerId: deps.workerId });
+  log.info('analysis started');
+
+  const stop = new AbortController();
+  const heartbeat = setInterval(() => {
+    void beat(prisma, job.analysisId, token).then(
+      (state) => state !== 'ok' && stop.abort(new Stopped(state)),
+      (error) => log.warn('heartbeat failed', { error }),
+    );
+  }, deps.settings.heartbeatSeconds * 1000);
+  const timeLimit = setTimeout(() => stop.abort(new Stopped('time-limit')), deps.settings.timeLimitSeconds * 1000);
+
+  try {
+    const profile = await profileInChildProcess(deps.storage.localPath(claimed.filePath), deps.settings.profiler, {
+      signal: stop.signal,
+      onProgress: progressReporter(deps, job.analysisId, token),
+    });
+    const result = analyze(profile, claimed.goalType, claimed.options.targetColumn ?? null);
+    await setProgress(deps, job.analysisId, token, 'saving', 100);
+    const written = await writeResults(prisma, job.analysisId, claimed.datasetId, token, profile, result);
+    if (!written) throw new Stopped('superseded');
+    await deps.events.publish({ analysisId: job.analysisId, status: 'COMPLETED', phase: 'done', percent: 100 });
+    log.info('analysis completed', { score: result.score, insights: result.insights.length });
+  } catch (error) {
+    await settleFailure(deps, job, token, claimed.datasetId, error, log);
+  } finally {
+    clearInterval(heartbeat);
+    clearTimeout(timeLimit);
+  }
+}
+
+type Claimed = {
+  datasetId: number;
+  filePath: string;
+  goalType: Prisma.AnalysisGetPayload<object>['goalType'];
+  options: { targetColumn?: string | null };
+  attempts: number;
+};
+
+/** PENDING (or RUNNING after a lost worker) → RUNNING under this run's token. */
+async function claim(deps: RunnerDeps, analysisId: number, token: string): Promise<Claimed | null> {
+  const claimed = await deps.prisma.$transaction(async (tx) => {
+    const rows = await tx.$queryRaw<{ dataset_id: number; goal_type: Claimed['goalType']; options: unknown; attempts: number }[]>`
+      UPDATE "analyses"
+         SET "status" = 'running', "started_at" = now(), "completed_at" = NULL, "error_message" = NULL,
+             "attempt_token" = ${token}::uuid, "attempts" = "attempts" + 1, "worker_id" = ${deps.workerId},
+             "heartbeat_at" = now(), "progress_phase" = 'starting', "progress_percent" = 0
+       WHERE "id" = ${analysisId} AND "status" IN ('pending', 'running') AND "cancelled_at" IS NULL
+      RETURNING "dataset_id", "goal_type"::text AS goal_type, "options", "attempts"`;
+    const row = rows[0];
+    if (!row) return null;
+    const dataset = await tx.dataset.update({ where: { id: row.dataset_id }, data: { status: 'PROCESSING' }, select: { filePath: true } });
+    return {
+      datasetId: row.dataset_id,
+      filePath: dataset.filePath,
+      goalType: row.goal_type.toUpperCase() as Claimed['goalType'],
+      options: analysisOptionsSchema.parse(row.options),
+      attempts: row.attempts,
+    };
+  });
+  if (claimed) await deps.events.publish({ analysisId, status: 'RUNNING', phase: 'starting', percent: 0 });
+  return claimed;
+}
+
+/** Marks this run alive; says whether it should go on. */
+async function beat(prisma: Db, analysisId: number, token: string): Promise<'ok' | 'cancelled' | 'superseded'> {
+  const rows = await prisma.$queryRaw<{ cancelled: boolean }[]>`
+    UPDATE "analyses" SET "heartbeat_at" = now()
+     WHERE "id" = ${analysisId} AND "attempt_token" = ${token}::uuid AND "status" = 'running'
+    RETURNING "cancelled_at" IS NOT NULL AS cancelled`;
+  if (!rows[0]) {
+    const cancelled = await prisma.analysis.count({ where: { id: analysisId, cancelledAt: { not: null } } });
+    return cancelled ? 'cancelled' : 'superseded';
+  }
+  return rows[0].cancelled ? 'cancelled' : 'ok';
+}
+
+async function setProgress(deps: RunnerDeps, analysisId: number, token: string, phase: string, percent: number | null) {
+  const { count } = await deps.prisma.analysis.updateMany({
+    where: { id: analysisId, attemptToken: token, status: 'RUNNING' },
+    data: { progressPhase: phase, progressPercent: percent },
+  });
+  if (count) await deps.events.publish({ analysisId, status: 'RUNNING', phase, percent });
+}
+
+/** The profiler's progress, written and published at most every 250 ms, and at every new phase. */
+function progressReporter(deps: RunnerDeps, analysisId: number, token: string) {
+  let lastPhase = '';
+  let lastAt = 0;
+  let writing = Promise.resolve();
+  return (phase: string, percent: number | null) => {
+    const now = Date.now();
+    if (phase === lastPhase && now - lastAt < PROGRESS_INTERVAL_MS) return;
+    lastPhase = phase;
+    lastAt = now;
+    writing = writing
+      .then(() => setProgress(deps, analysisId, token, phase, percent))
+      .catch((error) => deps.logger.warn('could not record progress', { analysisId, error }));
+  };
+}
+
+function analyze(profile: DatasetProfile, goal: Claimed['goalType'], targetColumn: string | null): AnalysisResult {
+  try {
+    return analyzeProfile(profile, { goal, targetColumn });
+  } catch (error) {
+    if (error instanceof InsightsError) throw new BadInput(error.message);
+    throw error;
+  }
+}
+
+/** Everything the analysis produced, in one transaction, only if this run still owns it. */
+async function writeResults(
+  prisma: Db,
+  analysisId: number,
+  datasetId: number,
+  token: string,
+  profile: DatasetProfile,
+  result: AnalysisResult,
+): Promise<boolean> {
+  return prisma.$transaction(
+    async (tx) => {
+      const owned = await tx.$queryRaw<{ id: number }[]>`
+        SELECT "id" FROM "analyses" WHERE "id" = ${analysisId} AND "attempt_token" = ${token}::uuid AND "status" = 'running' FOR UPDATE`;
+      if (!owned.length) return false;
+      await tx.columnProfile.deleteMany({ where: { analysisId } });
+      await tx.insight.deleteMany({ where: { analysisId } });
+      await tx.columnProfile.createMany({
+        data: profile.columns.map((column) => ({
+          analysisId,
+          columnName: column.columnName,
+          dataType: column.dataType,
+          nullCount: column.nullCount,
+          uniqueCount: column.uniqueCount,
+          minValue: column.minValue,
+          maxValue: column.maxValue,
+          mean: column.mean,
+          median: column.median,
+          distributionData: column.distributionData as Prisma.InputJsonValue,
+        })),
+      });
+      // Inserted most severe first, so id order is the report's order.
+      await tx.insight.createMany({
+        data: result.insights.map((insight) => ({
+          analysisId,
+          type: insight.type,
+          severity: insight.severity,
+          columnName: insight.columnName,
+          description: insight.description,
+          recommendation: insight.recommendation,
+          codeSuggestion: insight.codeSuggestion,
+          evidence: insight.evidence as Prisma.InputJsonValue,
+          cost: insight.cost,
+        })),
+      });
+      await tx.analysis.update({
+        where: { id: analysisId },
+        data: {
+          status: 'COMPLETED',
+          completedAt: new Date(),
+          qualityScore: result.score,
+          scoreBreakdown: result.breakdown as Prisma.InputJsonValue,
+          progressPhase: 'done',
+          progressPercent: 100,
+          attemptToken: null,
+        },
+      });
+      await tx.dataset.update({
+        where: { id: datasetId },
+        data: { status: 'COMPLETED', rowCount: profile.rowCount, columnCount: profile.columnCount },
+      });
+      return true;
+    },
+    { timeout: 120_000 },
+  );
+}
+
+/** A person-readable reason for a failed run, and whether the job should be tried again. */
+function classify(error: unknown, settings: RunnerSettings): { message: string; retry: boolean } {
+  if (error instanceof Stopped && error.why === 'time-limit') {
+    return { message: `The analysis was stopped after the time limit of ${settings.timeLimitSeconds} s.`, retry: false };
+  }
+  if (error instanceof ProfilingError) return { message: `The file could not be analysed: ${error.message}`, retry: false };
+  if (error instanceof BadInput || error instanceof ProfilerCrashed) return { message: error.message, retry: false };
+  if (isTransientConnectionError(error)) return { message: 'The database was unreachable; the analysis will be tried again.', retry: true };
+  return { message: 'The analysis failed because of an internal error; it has been logged.', retry: false };
+}
+
+async function settleFailure(deps: RunnerDeps, job: AnalysisJob, token: string, datasetId: number, error: unknown, log: Logger) {
+  // Cancelled: the cancel already recorded it. Superseded: another run owns the analysis now.
+  if (error instanceof Stopped && error.why !== 'time-limit') {
+    log.info('analysis run stopped', { why: error.why });
+    return;
+  }
+  const { message, retry } = classify(error, deps.settings);
+  const lastAttempt = job.retryCount >= job.retryLimit;
+  if (retry && !lastAttempt) {
+    log.warn('analysis hit a transient error; the queue will retry it', { error });
+    await deps.prisma.analysis
+      .updateMany({
+        where: { id: job.analysisId, attemptToken: token },
+        data: { status: 'PENDING', attemptToken: null, progressPhase: 'waiting to retry', errorMessage: message },
+      })
+      .catch(() => {});
+    // Thrown on to the queue, which retries with exponential backoff.
+    throw error;
+  }
+  if (message.includes('internal error')) log.error('analysis failed', { error });
+  else log.info('analysis failed', { reason: message });
+  const finalMessage = retry ? 'The database was unreachable on every attempt; start the analysis again later.' : message;
+  const failed = await deps.prisma.$transaction(async (tx) => {
+    const { count } = await tx.analysis.updateMany({
+      where: { id: job.analysisId, attemptToken: token },
+      data: { status: 'FAILED', errorMessage: finalMessage, completedAt: new Date(), attemptToken: null, progressPhase: 'failed' },
+    });
+    if (count) await tx.dataset.update({ where: { id: datasetId }, data: { status: 'FAILED' } });
+    return count > 0;
+  });
+  if (failed) await deps.events.publish({ analysisId: job.analysisId, status: 'FAILED', phase: 'failed', percent: null });
+}

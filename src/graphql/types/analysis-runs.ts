@@ -1,0 +1,129 @@
+// Starting, cancelling and following analyses. The work itself happens in a
+// worker (src/analyses): startAnalysis only records the analysis and its job,
+// in one transaction, and returns at once.
+import { randomUUID } from 'node:crypto';
+import { columnName } from '../../analyses/options.js';
+import type { SqlExecutor } from '../../analyses/queue.js';
+import { authorize, locate, requireViewer, visibleTo } from '../../auth/access.js';
+import { AppError } from '../../errors.js';
+import { builder } from '../builder.js';
+import { datasetColumns } from './dataset-column.js';
+import { Analysis } from './analysis.js';
+import { Dataset } from './dataset.js';
+import { AnalysisGoalTypeEnum } from './enums.js';
+
+const StartAnalysisOptions = builder.inputType('StartAnalysisOptions', {
+  fields: (t) => ({
+    targetColumn: t.string({
+      required: false,
+      description: 'ML_PREPARATION: the column a model would predict (one of Dataset.columns’ names).',
+      validate: { schema: columnName },
+    }),
+  }),
+});
+
+const terminal = new Set(['COMPLETED', 'FAILED']);
+
+builder.mutationFields((t) => ({
+  startAnalysis: t.prismaField({
+    type: 'Analysis',
+    description: 'Queues an analysis of the dataset and returns it at once, PENDING. Owners and editors only.',
+    args: {
+      datasetId: t.arg.globalID({ for: Dataset }),
+      goalType: t.arg({ type: AnalysisGoalTypeEnum }),
+      options: t.arg({ type: StartAnalysisOptions, required: false }),
+    },
+    resolve: async (query, _root, args, ctx) => {
+      const datasetId = Number(args.datasetId.id);
+      await authorize(ctx, 'editData', 'Dataset', locate.dataset(datasetId));
+      const targetColumn = args.options?.targetColumn ?? null;
+      if (targetColumn !== null) {
+        const dataset = await ctx.prisma.dataset.findUniqueOrThrow({ where: { id: datasetId }, select: { columns: true } });
+        const names = datasetColumns(dataset.columns)?.map((c) => c.name);
+        if (names && !names.includes(targetColumn)) {
+          throw new AppError('VALIDATION_FAILED', `The dataset has no column "${targetColumn}"`, [
+            { path: ['options', 'targetColumn'], message: `must be one of: ${names.join(', ')}` },
+          ]);
+        }
+      }
+      const jobId = randomUUID();
+      const analysis = await ctx.prisma.$transaction(async (tx) => {
+        const created = await tx.analysis.create({
+          ...query,
+          data: { datasetId, goalType: args.goalType, options: { targetColumn }, jobId, progressPhase: 'queued' },
+        });
+        // The job is written by the same transaction: no analysis without its job.
+        const inTransaction: SqlExecutor = { executeSql: async (text, values) => ({ rows: await tx.$queryRawUnsafe(text, ...values) }) };
+        await ctx.analyses.queue.enqueue(jobId, created.id, inTransaction);
+        return created;
+      });
+      await ctx.analyses.events.publish({ analysisId: analysis.id, status: 'PENDING', phase: 'queued', percent: null });
+      return analysis;
+    },
+  }),
+  cancelAnalysis: t.prismaField({
+    type: 'Analysis',
+    description: 'Stops a PENDING or RUNNING analysis: it becomes FAILED with cancelledAt set. Owners and editors only.',
+    args: { id: t.arg.globalID({ for: Analysis }) },
+    resolve: async (query, _root, { id }, ctx) => {
+      const analysisId = Number(id.id);
+      await authorize(ctx, 'editData', 'Analysis', locate.analysis(analysisId));
+      const viewer = await ctx.prisma.user.findUniqueOrThrow({ where: { id: requireViewer(ctx).id }, select: { fullName: true } });
+      const cancelled = await ctx.prisma.$transaction(async (tx) => {
+        const { count } = await tx.analysis.updateMany({
+          where: { id: analysisId, status: { in: ['PENDING', 'RUNNING'] } },
+          data: {
+            status: 'FAILED',
+            cancelledAt: new Date(),
+            completedAt: new Date(),
+            errorMessage: `Cancelled by ${viewer.fullName}.`,
+            progressPhase: 'cancelled',
+            attemptToken: null,
+          },
+        });
+        if (!count) return null;
+        const analysis = await tx.analysis.findUniqueOrThrow({ where: { id: analysisId }, select: { jobId: true, datasetId: true } });
+        // A cancelled analysis says nothing about the data: the dataset is no longer being processed.
+        await tx.dataset.updateMany({ where: { id: analysis.datasetId, status: 'PROCESSING' }, data: { status: 'PENDING' } });
+        return analysis;
+      });
+      if (!cancelled) throw new AppError('CONFLICT', 'Only a pending or running analysis can be cancelled');
+      // A pending job never starts; a running one stops at its worker's next heartbeat.
+      if (cancelled.jobId) await ctx.analyses.queue.cancel(cancelled.jobId);
+      await ctx.analyses.events.publish({ analysisId, status: 'FAILED', phase: 'cancelled', percent: null });
+      return ctx.prisma.analysis.findUniqueOrThrow({ ...query, where: { id: analysisId } });
+    },
+  }),
+}));
+
+builder.subscriptionType({});
+
+builder.subscriptionField('analysisUpdated', (t) =>
+  t.prismaField({
+    type: 'Analysis',
+    description:
+      'The analysis now, then again at every status change and progress step, until it is COMPLETED or FAILED (over Server-Sent Events at /graphql).',
+    args: { id: t.arg.globalID({ for: Analysis }) },
+    subscribe: (_root, { id }, ctx) => followAnalysis(Number(id.id), ctx),
+    resolve: (query, analysisId: number, _args, ctx) => ctx.prisma.analysis.findUniqueOrThrow({ ...query, where: { id: analysisId } }),
+  }),
+);
+
+async function* followAnalysis(analysisId: number, ctx: Parameters<typeof authorize>[0] & { analyses: { events: import('../../analyses/events.js').AnalysisEvents } }) {
+  const viewer = requireViewer(ctx);
+  const stop = new AbortController();
+  try {
+    // Subscribed before reading the current state, so no change falls in between.
+    const events = await ctx.analyses.events.subscribe(analysisId, stop.signal);
+    const now = await ctx.prisma.analysis.findFirst({ where: { id: analysisId, AND: [visibleTo.analysis(viewer)] }, select: { status: true } });
+    if (!now) throw new AppError('NOT_FOUND', 'Analysis not found');
+    yield analysisId;
+    if (terminal.has(now.status)) return;
+    for await (const event of events) {
+      yield analysisId;
+      if (terminal.has(event.status)) return;
+    }
+  } finally {
+    stop.abort();
+  }
+}

@@ -1,0 +1,41 @@
+// Entry point of a standalone analysis worker (`npm run worker`): takes
+// analyses from the queue in the database at DATABASE_URL, WORKER_CONCURRENCY
+// at a time. Any number of them, on any number of machines, share the load.
+import { startAnalyses } from './analyses/setup.js';
+import { loadConfigOrExit } from './config.js';
+import { LocalDirectoryStorage } from './datasets/storage.js';
+import { openDatabase } from './db/database.js';
+import { createLogger } from './logger.js';
+
+async function main() {
+  const config = loadConfigOrExit();
+  const logger = createLogger(config.logLevel);
+  if (!config.database.url) {
+    console.error('A standalone worker needs DATABASE_URL: the embedded database runs its analyses inside `npm start`.');
+    process.exit(2);
+  }
+  const db = await openDatabase(config, logger, { migrate: true });
+  const storage = new LocalDirectoryStorage(config.storage.dir);
+  const analyses = await startAnalyses(config, db, storage, logger, { runWorker: true });
+
+  const shutdown = (signal: string) => {
+    logger.info('worker stopping; running analyses finish first', { signal });
+    analyses
+      .close()
+      .then(() => db.close())
+      .then(
+        () => process.exit(0),
+        (error) => {
+          logger.error('worker shutdown failed', { error });
+          process.exit(1);
+        },
+      );
+  };
+  process.once('SIGINT', () => shutdown('SIGINT'));
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
+}
+
+main().catch((error) => {
+  createLogger('error').error('worker failed to start', { error });
+  process.exit(1);
+});
