@@ -43,6 +43,20 @@ export class DuckDBSession {
     }
   }
 
+  /**
+   * Runs a statement and returns its columns as arrays of the driver's own values (DOUBLE → number, NULL →
+   * null): for tens of thousands of numbers, far cheaper than row objects or JSON text.
+   */
+  async columns(sql: string, params: DuckDBValue[] = []): Promise<DuckDBValue[][]> {
+    const started = performance.now();
+    try {
+      const reader = await this.connection.runAndReadAll(sql, params);
+      return reader.getColumns();
+    } finally {
+      traceSql(sql, started);
+    }
+  }
+
   async one(sql: string, params: DuckDBValue[] = [], onProgress?: (percent: number) => void): Promise<JsonRow> {
     const [row] = await this.rows(sql, params, onProgress);
     if (!row) throw new ProfilingError('ENGINE', 'Query returned no row');

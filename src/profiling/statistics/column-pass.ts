@@ -32,7 +32,7 @@ export const QUANTILE_SAMPLE_SIZE = 65_536;
  * Above the exact row limit: a pseudo-random, seeded sample of about QUANTILE_SAMPLE_SIZE rows (selected by a
  * hash of the row number, so the same file always gives the same sample) of every numeric column's position.
  * Quantiles (pass 1) and the MAD (pass 2) are computed exactly on it, here in JS: the sampled values come back
- * as one JSON list per column, and sorting 65,536 doubles costs a few milliseconds, while DuckDB runs each
+ * as plain columns of doubles, and sorting 65,536 of them takes a few milliseconds, while DuckDB runs each
  * holistic aggregate on one thread (≈ 0.15 s for the sample table, the quantiles and the MADs at 1M rows).
  * The `reservoir_quantile` aggregate is not used: combined across threads it keeps only part of the data (on a
  * file sorted by id it reported the median of 1..1,000,000 as 155,648).
@@ -54,8 +54,42 @@ export function interpolatedQuantile(sorted: Float64Array, p: number): number {
 
 /** Median absolute deviation from `median` of the sampled values, as quantile_cont(abs(x − median), 0.5). */
 export function sampleMedianAbsoluteDeviation(sorted: Float64Array, median: number): number {
-  const deviations = sorted.map((x) => Math.abs(x - median)).sort();
-  return interpolatedQuantile(deviations, 0.5);
+  const deviations = sorted.map((x) => Math.abs(x - median));
+  // The two order statistics around the middle, by selection (no full sort), then the same interpolation.
+  const position = (deviations.length - 1) * 0.5;
+  const lower = Math.floor(position);
+  const low = selectKth(deviations, lower);
+  if (lower === Math.ceil(position)) return low;
+  let high = Infinity;
+  for (let i = lower + 1; i < deviations.length; i++) if (deviations[i]! < high) high = deviations[i]!;
+  const d = position - lower;
+  return low * (1 - d) + high * d;
+}
+
+/** k-th smallest value (0-based), partially reordering `values` so that every later element is ≥ it. */
+function selectKth(values: Float64Array, k: number): number {
+  let left = 0;
+  let right = values.length - 1;
+  while (left < right) {
+    const pivot = values[(left + right) >> 1]!;
+    let i = left;
+    let j = right;
+    while (i <= j) {
+      while (values[i]! < pivot) i++;
+      while (values[j]! > pivot) j--;
+      if (i <= j) {
+        const t = values[i]!;
+        values[i] = values[j]!;
+        values[j] = t;
+        i++;
+        j--;
+      }
+    }
+    if (k <= j) right = j;
+    else if (k >= i) left = i;
+    else break;
+  }
+  return values[k]!;
 }
 
 /**
@@ -71,25 +105,21 @@ async function sampleQuantiles(
   const numericPlans = plans.filter((plan) => facts[plan.index]!.numeric !== null);
   if (numericPlans.length === 0) return;
   const threshold = Math.ceil((QUANTILE_SAMPLE_SIZE / Math.max(1, rowCount)) * SAMPLE_HASH_MODULUS);
-  const fromSample = new AggregateQuery();
-  const sampled = numericPlans.map((plan) => {
-    const n = numericExpression(plan)!;
-    return { plan, list: fromSample.add(`CAST(to_json(list(${n}) FILTER (WHERE ${n} IS NOT NULL)) AS VARCHAR)`) };
-  });
-  const row = await fromSample.run(session, `${PROFILED_TABLE} WHERE hash(rowid + 42) % ${SAMPLE_HASH_MODULUS} < ${threshold}`);
+  const positions = numericPlans.map((plan) => numericExpression(plan)!).join(', ');
+  const columns = await session.columns(
+    `SELECT ${positions} FROM ${PROFILED_TABLE} WHERE hash(rowid + 42) % ${SAMPLE_HASH_MODULUS} < ${threshold}`,
+  );
   const missed: ColumnPlan[] = [];
-  for (const { plan, list } of sampled) {
+  numericPlans.forEach((plan, i) => {
     const numeric = facts[plan.index]!.numeric!;
-    const text = row[list];
-    // Numbers only: every position is finite (decimals must be, epoch seconds are), so JSON holds them exactly.
-    const values = Float64Array.from(typeof text === 'string' ? (JSON.parse(text) as number[]) : []).sort();
+    const values = Float64Array.from((columns[i] ?? []).filter((x): x is number => typeof x === 'number')).sort();
     numeric.quantilesSampleSize = values.length;
     if (values.length === 0) missed.push(plan);
     else {
       numeric.quantiles = QUANTILE_LEVELS.map((p) => interpolatedQuantile(values, p));
       numeric.sample = values;
     }
-  }
+  });
   if (missed.length === 0) return;
   const levels = `[${QUANTILE_LEVELS.join(', ')}]`;
   const exactQuery = new AggregateQuery();
