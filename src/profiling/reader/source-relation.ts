@@ -27,14 +27,15 @@ export const rawColumnName = (index: number): string => `c${index}`;
 /** Longest CSV record accepted, in bytes. */
 const MAX_LINE_BYTES = 16 * 1024 * 1024;
 
+/** A CSV needs no engine here (sniffed in JS), so the session may still be opening: it is awaited only for others. */
 export async function openSourceRelation(
-  session: DuckDBSession,
+  session: DuckDBSession | PromiseLike<DuckDBSession>,
   file: DetectedFile,
   sampleRecords: number,
 ): Promise<SourceRelation> {
   if (file.format === 'csv') return csvRelation(file, sampleRecords);
   const reader = file.format === 'json' ? `read_json($1, format = 'auto')` : 'read_parquet($1)';
-  const described = await session.rows(`DESCRIBE SELECT * FROM ${reader}`, [file.path]).catch((error: unknown) => {
+  const described = await (await session).rows(`DESCRIBE SELECT * FROM ${reader}`, [file.path]).catch((error: unknown) => {
     throw translateReadError(error);
   });
   const names = described.map((row) => String(row['column_name']));

@@ -11,7 +11,7 @@ import type { ColumnProfile } from '../types.js';
 import { QUANTILE_LEVELS, type ColumnFacts } from './column-pass.js';
 import { iqrFences, robustZBounds, ROBUST_Z_THRESHOLD, type DistributionFacts } from './distribution-pass.js';
 import type { ColumnExamples } from './examples-pass.js';
-import { summarizeFrequencies, type ValueCount } from './frequency-summary.js';
+import { summarizeFrequencies, type FrequencySummary, type ValueCount } from './frequency-summary.js';
 import { positionLabel, truncate } from './value-labels.js';
 
 export interface FrequencySource {
@@ -28,8 +28,36 @@ export interface ColumnInputs {
   facts: ColumnFacts;
   distribution: DistributionFacts;
   frequencySource: FrequencySource;
+  /** Top values, shapes and case variants of frequencySource, when computed ahead (see summarizeColumnFrequencies). */
+  summary?: FrequencySummary;
   examples: ColumnExamples;
   rowCount: number;
+}
+
+/** The (JS-heavy) frequency summary of one column: independent of the later dataset queries, so it can overlap them. */
+export function summarizeColumnFrequencies(
+  plan: ColumnPlan,
+  frequencySource: FrequencySource,
+  options: ResolvedProfileOptions,
+): FrequencySummary {
+  return summarizeFrequencies(
+    frequencySource.frequencies,
+    { topValues: options.topValuesLimit, patterns: options.patternsLimit },
+    frequencySource.scale,
+    // Only text columns report case variants.
+    { caseVariants: plan.rule.valueType === 'string' },
+  );
+}
+
+/** Missing cells of a column (empty fields and null tokens), as the profile reports them. */
+export function missingCountOf(facts: ColumnFacts, rowCount: number): number {
+  return rowCount - facts.validCount - facts.invalidCount;
+}
+
+/** Negative values as the profile reports them (numbers only; temporal positions are not counted). */
+export function reportedNegativeCount(plan: ColumnPlan, facts: ColumnFacts): number {
+  const isNumber = plan.rule.valueType === 'integer' || plan.rule.valueType === 'decimal';
+  return isNumber && facts.numeric ? facts.numeric.negativeCount : 0;
 }
 
 const TEMPORAL: ReadonlySet<ValueType> = new Set(['date', 'datetime', 'time']);
@@ -60,7 +88,7 @@ export function buildColumnProfile(inputs: ColumnInputs, options: ResolvedProfil
   const label = (position: number) => positionLabel(valueType, position);
   const approximateFields: string[] = [];
 
-  const missingCount = rowCount - facts.validCount - facts.invalidCount;
+  const missingCount = missingCountOf(facts, rowCount);
   const nonMissing = facts.validCount + facts.invalidCount;
   const tokenCounts = new Map(facts.tokenCounts);
   // Typed columns count empty fields implicitly: whatever is missing and not a written token was empty.
@@ -74,13 +102,7 @@ export function buildColumnProfile(inputs: ColumnInputs, options: ResolvedProfil
   const numeric = facts.numeric;
   if (numeric?.quantilesApproximate) approximateFields.push('numeric.quantiles', 'outliers');
 
-  const summary = summarizeFrequencies(
-    frequencySource.frequencies,
-    { topValues: options.topValuesLimit, patterns: options.patternsLimit },
-    frequencySource.scale,
-    // Only text columns report case variants.
-    { caseVariants: valueType === 'string' },
-  );
+  const summary = inputs.summary ?? summarizeColumnFrequencies(plan, frequencySource, options);
   if (frequencySource.approximate) approximateFields.push('topValues', 'patterns');
 
   const outliers = distribution.outliers;
