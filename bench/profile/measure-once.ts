@@ -1,8 +1,9 @@
 /**
  * One measurement in a fresh process (so peak RSS belongs to that run alone):
  *   tsx bench/profile/measure-once.ts profile|summarize FILE MEMORY_LIMIT
- * Prints {"wallMs": …, "cpuMs": …, "peakRssMb": …} on stdout. CPU time (all threads) is reported because this
- * machine is shared: wall time moves with other load, CPU time much less.
+ * Prints {"wallMs": …, "cpuMs": …, "peakRssMb": …, "load": …, "phasesMs": …} on stdout. CPU time (all threads)
+ * is reported because this machine is shared: wall time moves with other load, CPU time less. `load` is the
+ * 1-minute load average when the run started; `phasesMs` the profile's own per-phase timings (profile mode).
  */
 import os from 'node:os';
 import { DuckDBInstance } from '@duckdb/node-api';
@@ -25,13 +26,15 @@ async function summarize(path: string): Promise<void> {
   instance.closeSync();
 }
 
+const load = Math.round(os.loadavg()[0]! * 100) / 100;
 const started = performance.now();
 const cpuBefore = process.cpuUsage();
-if (mode === 'profile') await profileFile(file, { memoryLimit });
+let phasesMs: Record<string, number> | null = null;
+if (mode === 'profile') phasesMs = (await profileFile(file, { memoryLimit })).timingsMs;
 else await summarize(file);
 const wallMs = Math.round(performance.now() - started);
 const cpu = process.cpuUsage(cpuBefore);
 const cpuMs = Math.round((cpu.user + cpu.system) / 1000);
 // maxRSS is reported in kilobytes.
 const peakRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
-process.stdout.write(`${JSON.stringify({ wallMs, cpuMs, peakRssMb })}\n`);
+process.stdout.write(`${JSON.stringify({ wallMs, cpuMs, peakRssMb, load, phasesMs })}\n`);

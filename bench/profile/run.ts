@@ -28,6 +28,8 @@ interface Measurement {
   wallMs: number;
   cpuMs: number;
   peakRssMb: number;
+  load: number;
+  phasesMs: Record<string, number> | null;
 }
 
 function measure(mode: 'profile' | 'summarize', file: string): Measurement {
@@ -42,6 +44,7 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.le
 mkdirSync(outDir, { recursive: true });
 console.log(`machine: ${os.availableParallelism()} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}`);
 console.log(`memory_limit ${memoryLimit}, ${repeat} alternating runs per size\n`);
+const details: string[] = [];
 console.log('| rows | file MB | SUMMARIZE wall ms (runs) | profile wall ms (runs) | wall ratio | CPU ratio | profile peak RSS MB | SUMMARIZE peak RSS MB |');
 console.log('| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
 for (const rows of sizes) {
@@ -60,4 +63,13 @@ for (const rows of sizes) {
   console.log(
     `| ${rows.toLocaleString('en')} | ${(statSync(file).size / 1e6).toFixed(0)} | ${s} (${runs(summarize)}) | ${p} (${runs(profile)}) | ${(p / s).toFixed(2)} | ${cpuRatio.toFixed(2)} | ${Math.max(...profile.map((m) => m.peakRssMb))} | ${Math.max(...summarize.map((m) => m.peakRssMb))} |`,
   );
+  // Each pair as run (same moment, same load): its own ratio, the CPU times, and the profile's phases.
+  summarize.forEach((sm, i) => {
+    const pm = profile[i]!;
+    const phases = Object.entries(pm.phasesMs ?? {}).map(([name, ms]) => `${name} ${ms}`).join(', ');
+    details.push(
+      `${rows.toLocaleString('en')} run ${i + 1}: load ${sm.load}/${pm.load}, SUMMARIZE ${sm.wallMs} ms (CPU ${sm.cpuMs}), profile ${pm.wallMs} ms (CPU ${pm.cpuMs}) → ${(pm.wallMs / sm.wallMs).toFixed(2)}× wall, ${(pm.cpuMs / sm.cpuMs).toFixed(2)}× CPU; phases: ${phases}`,
+    );
+  });
 }
+console.log(`\n${details.join('\n')}`);
