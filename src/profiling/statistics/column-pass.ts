@@ -210,7 +210,7 @@ export async function runColumnPass(
   return facts;
 }
 
-/** Rows at the head of the table whose values give each numeric column's moment shift (see momentSums). */
+/** Rows at the head of the table whose values give each numeric column's moment shift (see momentShifts). */
 const SHIFT_HEAD_ROWS = 2048;
 
 /**
@@ -315,18 +315,20 @@ function addColumnAggregates(
 
   const extremes = n ? null : { min: query.add(`CAST(min(${v}) AS VARCHAR)`), max: query.add(`CAST(max(${v}) AS VARCHAR)`) };
   const d = `(${n} - ${numberLiteral(shift)})`;
+  // Zero and negative counts are reported for numbers only (not for epoch positions of dates and times).
+  const isNumber = plan.rule.valueType === 'integer' || plan.rule.valueType === 'decimal';
   const numeric = n
     ? {
         min: query.add(`min(${n})`),
         max: query.add(`max(${n})`),
         mean: query.add(`avg(${n})`),
         stdDev: query.add(`stddev_samp(${n})`),
-        count: query.add(`count(${n})`),
+        // Skewness and kurtosis from these four sums (see momentShifts); the count is the column's valid count.
         sums: [1, 2, 3, 4].map((power) => query.add(`sum(${Array(power).fill(d).join(' * ')})`)),
         // Above the exact row limit, from the quantile sample (sampleQuantiles).
         quantiles: exact ? query.add(`quantile_cont(${n}, [${QUANTILE_LEVELS.join(', ')}])`) : null,
-        zeros: query.add(countWhereSql(`${n} = 0`)),
-        negatives: query.add(countWhereSql(`${n} < 0`)),
+        zeros: isNumber ? query.add(countWhereSql(`${n} = 0`)) : null,
+        negatives: isNumber ? query.add(countWhereSql(`${n} < 0`)) : null,
       }
     : null;
 
@@ -352,7 +354,7 @@ function addColumnAggregates(
     const numericMin = numeric ? toNumber(row[numeric.min]) : null;
     const numericMax = numeric ? toNumber(row[numeric.max]) : null;
     const label = (x: number | null) => (x === null ? null : positionLabel(plan.rule.valueType, x));
-    const moments = numeric ? { n: toCount(row[numeric.count]), sums: numeric.sums.map((alias) => toNumber(row[alias]) ?? 0) } : null;
+    const sums = numeric ? numeric.sums.map((alias) => toNumber(row[alias]) ?? 0) : null;
     return {
       validCount,
       invalidCount: unparsed ? toCount(row[unparsed]) - tokenTotal : 0,
@@ -369,19 +371,19 @@ function addColumnAggregates(
       min: extremes ? ((row[extremes.min] as string | null) ?? null) : label(numericMin),
       max: extremes ? ((row[extremes.max] as string | null) ?? null) : label(numericMax),
       numeric:
-        numeric && moments && numericMin !== null
+        numeric && sums && numericMin !== null
           ? {
               min: numericMin,
               max: numericMax ?? numericMin,
               mean: toNumber(row[numeric.mean]),
               stdDev: toNumber(row[numeric.stdDev]),
-              skewness: skewnessFromSums(moments.n, moments.sums[0]!, moments.sums[1]!, moments.sums[2]!),
-              kurtosis: kurtosisFromSums(moments.n, moments.sums[0]!, moments.sums[1]!, moments.sums[2]!, moments.sums[3]!),
+              skewness: skewnessFromSums(validCount, sums[0]!, sums[1]!, sums[2]!),
+              kurtosis: kurtosisFromSums(validCount, sums[0]!, sums[1]!, sums[2]!, sums[3]!),
               quantiles: numeric.quantiles ? ((row[numeric.quantiles] as unknown[] | null) ?? []).map((q) => toNumber(q) ?? 0) : [],
               quantilesApproximate: !exact,
               quantilesSampleSize: exact ? null : 0,
-              zeroCount: toCount(row[numeric.zeros]),
-              negativeCount: toCount(row[numeric.negatives]),
+              zeroCount: numeric.zeros ? toCount(row[numeric.zeros]) : 0,
+              negativeCount: numeric.negatives ? toCount(row[numeric.negatives]) : 0,
             }
           : null,
       trueCount: trueCount ? toCount(row[trueCount]) : null,
