@@ -76,10 +76,10 @@ export async function loadTypedTable(
   });
   const sql = `CREATE OR REPLACE TEMP TABLE ${PROFILED_TABLE} AS SELECT ${outer.join(', ')} FROM (SELECT ${inner.join(', ')} FROM ${source.fromSql})`;
   try {
-    await session.run(sql, [filePath], onProgress);
+    // CREATE TABLE … AS reports the rows it wrote.
+    const created = await session.one(sql, [filePath], onProgress);
+    return Number(created['Count']);
   } catch (error) {
     throw translateReadError(error);
   }
-  const row = await session.one(`SELECT count(*) AS n FROM ${PROFILED_TABLE}`);
-  return Number(row['n']);
 }
