@@ -1,6 +1,6 @@
 // Entry point: configuration, database (waited for and migrated), GraphQL over HTTP.
 import { createServer } from 'node:http';
-import { startAnalyses } from './analyses/setup.js';
+import { startAnalyses, surviveDatabaseOutages } from './analyses/setup.js';
 import { loadConfigOrExit } from './config.js';
 import { openDatabase } from './db/database.js';
 import { purgeStaleAuthRecords } from './auth/housekeeping.js';
@@ -13,6 +13,7 @@ import { createLogger } from './logger.js';
 async function main() {
   const config = loadConfigOrExit();
   const logger = createLogger(config.logLevel);
+  surviveDatabaseOutages(logger);
   const db = await openDatabase(config, logger, { migrate: true });
   const secret = await loadAuthSecret(config);
   const storage = new LocalDirectoryStorage(config.storage.dir);

@@ -1,7 +1,7 @@
 // Entry point of a standalone analysis worker (`npm run worker`): takes
 // analyses from the queue in the database at DATABASE_URL, WORKER_CONCURRENCY
 // at a time. Any number of them, on any number of machines, share the load.
-import { startAnalyses } from './analyses/setup.js';
+import { startAnalyses, surviveDatabaseOutages } from './analyses/setup.js';
 import { loadConfigOrExit } from './config.js';
 import { LocalDirectoryStorage } from './datasets/storage.js';
 import { openDatabase } from './db/database.js';
@@ -10,6 +10,7 @@ import { createLogger } from './logger.js';
 async function main() {
   const config = loadConfigOrExit();
   const logger = createLogger(config.logLevel);
+  surviveDatabaseOutages(logger);
   if (!config.database.url) {
     console.error('A standalone worker needs DATABASE_URL: the embedded database runs its analyses inside `npm start`.');
     process.exit(2);

@@ -10,7 +10,14 @@ export type ChildMessage =
   | { type: 'profile'; profile: unknown }
   | { type: 'error'; profilingError: boolean; code: string | null; message: string };
 
-const send = (message: ChildMessage) => new Promise<void>((resolve) => process.send!(message, undefined, {}, () => resolve()));
+const send = (message: ChildMessage) =>
+  new Promise<void>((resolve) => {
+    if (!process.connected) return resolve();
+    process.send!(message, undefined, {}, () => resolve());
+  });
+
+// The worker that started it is gone (killed): stop at once, nobody is waiting for the result.
+process.once('disconnect', () => process.exit(1));
 
 process.once('message', (request: ChildRequest) => {
   profileFile(request.path, { ...request.options, onProgress: (p) => void send({ type: 'progress', phase: p.phase, percent: p.percent }) })
@@ -23,5 +30,5 @@ process.once('message', (request: ChildRequest) => {
         message: error instanceof Error ? error.message : String(error),
       }),
     )
-    .finally(() => process.disconnect());
+    .finally(() => process.connected && process.disconnect());
 });

@@ -9,7 +9,7 @@
 // write over the analysis.
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../db/client.js';
-import { isTransientConnectionError } from '../db/transient.js';
+import { isTransientConnectionError, withRetry } from '../db/transient.js';
 import type { Storage } from '../datasets/storage.js';
 import type { Prisma } from '../generated/prisma/client.js';
 import { analyzeProfile, InsightsError, type AnalysisResult } from '../insights/index.js';
@@ -65,7 +65,8 @@ export async function runAnalysis(deps: RunnerDeps, job: AnalysisJob): Promise<v
     });
     const result = analyze(profile, claimed.goalType, claimed.options.targetColumn ?? null);
     await setProgress(deps, job.analysisId, token, 'saving', 100);
-    const written = await writeResults(prisma, job.analysisId, claimed.datasetId, token, profile, result);
+    // A brief loss of the database is retried here (backoff up to ~2 s); a longer one fails the run, which the queue retries.
+    const written = await withRetry(() => writeResults(prisma, job.analysisId, claimed.datasetId, token, profile, result));
     if (!written) throw new Stopped('superseded');
     await deps.events.publish({ analysisId: job.analysisId, status: 'COMPLETED', phase: 'done', percent: 100 });
     log.info('analysis completed', { score: result.score, insights: result.insights.length });

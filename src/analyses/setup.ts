@@ -3,6 +3,7 @@
 import type { Config } from '../config.js';
 import type { Database } from '../db/database.js';
 import type { Storage } from '../datasets/storage.js';
+import { isTransientConnectionError } from '../db/transient.js';
 import type { Logger } from '../logger.js';
 import { LocalAnalysisEvents, PgAnalysisEvents, type AnalysisEvents } from './events.js';
 import { AnalysisQueue } from './queue.js';
@@ -37,4 +38,21 @@ export async function startAnalyses(
       await events.close();
     },
   };
+}
+
+/**
+ * pg-boss records a job's outcome without waiting for it; while the database is
+ * unreachable that write fails as an unhandled rejection, which would end the
+ * process. Those are logged and survived (the job is recovered once the database
+ * is back); any other unhandled rejection is a bug and still ends the process.
+ */
+export function surviveDatabaseOutages(logger: Logger): void {
+  process.on('unhandledRejection', (reason) => {
+    if (isTransientConnectionError(reason)) {
+      logger.warn('the database was unreachable for a background write; carrying on', { error: reason });
+      return;
+    }
+    logger.error('unhandled rejection', { error: reason });
+    process.exit(1);
+  });
 }

@@ -20,7 +20,7 @@ export async function requeueStrandedRuns(
        FOR UPDATE SKIP LOCKED
     )
     UPDATE "analyses" a
-       SET "status" = 'pending', "attempt_token" = NULL, "worker_id" = NULL, "progress_phase" = 'requeued: its worker stopped responding'
+       SET "status" = 'pending', "attempt_token" = NULL, "worker_id" = NULL, "progress_phase" = 'requeued (worker lost)'
       FROM stale
      WHERE a."id" = stale."id"
     RETURNING a."id", a."job_id"::text AS job_id, a."dataset_id", stale."worker_id"`;
@@ -29,7 +29,7 @@ export async function requeueStrandedRuns(
     const retrying = state === 'retry' || state === 'created';
     deps.logger.warn('requeued an analysis whose worker stopped responding', { analysisId: run.id, lostWorker: run.worker_id, retrying });
     if (retrying) {
-      await deps.events.publish({ analysisId: run.id, status: 'PENDING', phase: 'requeued: its worker stopped responding', percent: null });
+      await deps.events.publish({ analysisId: run.id, status: 'PENDING', phase: 'requeued (worker lost)', percent: null });
       continue;
     }
     await deps.prisma.$transaction([

@@ -4,13 +4,15 @@
 // and Node's socket errors for the same.
 const transientSqlStates = new Set(['57P01', '57P02', '57P03', '08000', '08001', '08003', '08004', '08006', '53300']);
 const transientSocketCodes = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EAI_AGAIN', 'ENOTFOUND', 'EHOSTUNREACH']);
+// Prisma's codes for the same: can't reach the server, timed out, connection closed.
+const transientPrismaCodes = new Set(['P1001', 'P1002', 'P1008', 'P1017']);
 
 export function isTransientConnectionError(error: unknown): boolean {
   if (!(error instanceof Error)) return false;
   const code = (error as { code?: unknown }).code;
-  if (typeof code === 'string' && (transientSqlStates.has(code) || transientSocketCodes.has(code))) return true;
+  if (typeof code === 'string' && (transientSqlStates.has(code) || transientSocketCodes.has(code) || transientPrismaCodes.has(code))) return true;
   if (error instanceof AggregateError) return error.errors.some(isTransientConnectionError);
-  return /Connection terminated|connection timeout|timeout exceeded when trying to connect/i.test(error.message);
+  return /Connection terminated|connection timeout|timeout exceeded when trying to connect|Can't reach database server/i.test(error.message);
 }
 
 export type Backoff = { attempts: number; initialDelayMs: number; maxDelayMs: number };

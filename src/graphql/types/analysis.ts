@@ -96,7 +96,8 @@ const ScoreBreakdown = zodObjectType('ScoreBreakdown', scoreBreakdownSchema);
 const AnalysisProgress = builder.objectRef<{ phase: string; percent: number | null }>('AnalysisProgress').implement({
   fields: (t) => ({
     phase: t.exposeString('phase', {
-      description: 'starting, sniffing, loading, statistics, distributions, dataset, saving, done; failed; or why it waits.',
+      description:
+        'queued, starting, sniffing, loading, statistics, distributions, dataset, saving, done; failed or cancelled; while waiting to run again: "waiting to retry" or "requeued (worker lost)".',
     }),
     percent: t.exposeFloat('percent', { nullable: true, description: '0–100 within the phase, when known.' }),
   }),
