@@ -42,4 +42,23 @@ describe('configuration', () => {
     expect(message).toMatch(/DATABASE_POOL_SIZE: .*number/i);
     expect(message).toMatch(/DATABASE_ECHO: /);
   });
+
+  it('configures analyses: defaults, and a stale limit that must exceed two heartbeats', () => {
+    expect(loadConfig({}).analyses).toMatchObject({
+      workerInProcess: true,
+      concurrency: 1,
+      timeLimitSeconds: 1800,
+      maxAttempts: 3,
+      heartbeatSeconds: 5,
+      staleAfterSeconds: 30,
+      profiler: { memoryLimit: '1GB', threads: undefined },
+    });
+    expect(loadConfig({ WORKER_IN_PROCESS: 'false', WORKER_CONCURRENCY: '4', PROFILER_MEMORY_LIMIT: '512MB' }).analyses).toMatchObject({
+      workerInProcess: false,
+      concurrency: 4,
+      profiler: { memoryLimit: '512MB' },
+    });
+    expect(() => loadConfig({ ANALYSIS_HEARTBEAT_INTERVAL: '10', ANALYSIS_STALE_AFTER: '15' })).toThrow(/ANALYSIS_STALE_AFTER: must be at least twice ANALYSIS_HEARTBEAT_INTERVAL/);
+    expect(() => loadConfig({ PROFILER_MEMORY_LIMIT: 'lots' })).toThrow(/PROFILER_MEMORY_LIMIT: must be a size such as 1GB/);
+  });
 });

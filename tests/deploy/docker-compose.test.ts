@@ -38,6 +38,19 @@ describe('docker-compose.yml', () => {
     expect(config.port).toBe(4000);
   });
 
+  it('runs a standalone analysis worker on the same database and the same files as the API', () => {
+    const worker = compose.services.worker;
+    expect(worker.build).toBe('.');
+    expect(worker.command).toEqual(['node', '--import', 'tsx', 'src/worker.ts']);
+    expect(worker.volumes).toEqual(compose.services.api.volumes);
+    expect(worker.environment.DATABASE_URL).toBe(compose.services.api.environment.DATABASE_URL);
+    const substitute = (value: string) =>
+      value.replace('${POSTGRES_PASSWORD:?set POSTGRES_PASSWORD}', 'pw').replace(/\$\{AUTH_SECRET:\?[^}]*\}/, 'x'.repeat(40));
+    const config = loadConfig(Object.fromEntries(Object.entries(worker.environment as Record<string, string>).map(([k, v]) => [k, substitute(v)])));
+    expect(config.analyses.concurrency).toBe(1);
+    expect(config.dataDir).toBe('/data');
+  });
+
   it('keeps the database password and the auth secret out of the file', () => {
     const text = JSON.stringify(compose);
     expect(compose.services.db.environment.POSTGRES_PASSWORD).toBe('${POSTGRES_PASSWORD:?set POSTGRES_PASSWORD}');
