@@ -53,7 +53,7 @@ const envSchema = z.object({
   /** Analyses one worker process runs at once (each profile uses every core DuckDB is given). */
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(1),
   /** Seconds an analysis may run before it is stopped and failed. */
-  ANALYSIS_TIME_LIMIT: z.coerce.number().int().min(1).default(1800),
+  ANALYSIS_TIME_LIMIT: z.coerce.number().min(0.1).default(1800),
   /** Attempts for an analysis whose failures are transient (database unreachable, worker gone). */
   ANALYSIS_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(3),
   /** Seconds between a running analysis' heartbeats... */

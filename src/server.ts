@@ -9,6 +9,7 @@ import { LocalDirectoryStorage } from './datasets/storage.js';
 import { sweepStorage } from './datasets/sweep.js';
 import { createGraphQLServer } from './graphql/yoga.js';
 import { createLogger } from './logger.js';
+import { stopOnSignals } from './shutdown.js';
 
 async function main() {
   const config = loadConfigOrExit();
@@ -46,26 +47,16 @@ async function main() {
     logger.info('server listening', { graphql: `http://localhost:${port}/graphql`, embeddedDatabase: db.server.embedded });
   });
 
-  const shutdown = (signal: string) => {
-    logger.info('shutting down', { signal });
+  stopOnSignals(logger, async () => {
     clearInterval(sweeper);
-    server.close(() => {
-      // Running analyses finish (or are picked up again by another worker after a restart).
-      analyses
-        .close()
-        .then(() => db.close())
-        .then(
-        () => process.exit(0),
-        (error) => {
-          logger.error('shutdown failed', { error });
-          process.exit(1);
-        },
-      );
+    await new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      server.closeAllConnections();
     });
-    server.closeAllConnections();
-  };
-  process.once('SIGINT', () => shutdown('SIGINT'));
-  process.once('SIGTERM', () => shutdown('SIGTERM'));
+    // Running analyses finish first (or are picked up again by another worker after a restart).
+    await analyses.close();
+    await db.close();
+  });
 }
 
 main().catch((error) => {

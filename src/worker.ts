@@ -6,6 +6,7 @@ import { loadConfigOrExit } from './config.js';
 import { LocalDirectoryStorage } from './datasets/storage.js';
 import { openDatabase } from './db/database.js';
 import { createLogger } from './logger.js';
+import { stopOnSignals } from './shutdown.js';
 
 async function main() {
   const config = loadConfigOrExit();
@@ -19,21 +20,11 @@ async function main() {
   const storage = new LocalDirectoryStorage(config.storage.dir);
   const analyses = await startAnalyses(config, db, storage, logger, { runWorker: true });
 
-  const shutdown = (signal: string) => {
-    logger.info('worker stopping; running analyses finish first', { signal });
-    analyses
-      .close()
-      .then(() => db.close())
-      .then(
-        () => process.exit(0),
-        (error) => {
-          logger.error('worker shutdown failed', { error });
-          process.exit(1);
-        },
-      );
-  };
-  process.once('SIGINT', () => shutdown('SIGINT'));
-  process.once('SIGTERM', () => shutdown('SIGTERM'));
+  // Running analyses finish first; a worker killed instead has its runs picked up by the others.
+  stopOnSignals(logger, async () => {
+    await analyses.close();
+    await db.close();
+  });
 }
 
 main().catch((error) => {

@@ -41,7 +41,7 @@ export class AnalysisQueue {
       retryDelay: 2,
       retryBackoff: true,
       // A backstop only: the runner stops at the time limit itself.
-      expireInSeconds: this.settings.timeLimitSeconds + 60,
+      expireInSeconds: Math.ceil(this.settings.timeLimitSeconds) + 60,
       ...(db ? { db: db as PgBoss.Db } : {}),
     });
   }
