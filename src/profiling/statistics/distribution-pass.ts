@@ -10,7 +10,7 @@ import { numberLiteral } from '../engine/sql.js';
 import type { ColumnPlan } from '../inference/column-plan.js';
 import { AggregateQuery, GroupCountQuery, type KeyCount } from './aggregate-query.js';
 import {
-  QUANTILE_LEVELS, countWhereSql, numericExpression, sampleMedianAbsoluteDeviation, type ColumnFacts,
+  QUANTILE_LEVELS, countWhereSql, numericExpression, type ColumnFacts,
 } from './column-pass.js';
 import type { ValueCount } from './frequency-summary.js';
 import { PROFILED_TABLE, valueColumn } from './typed-table.js';
@@ -213,13 +213,13 @@ function addDistributionAggregates(
   };
 }
 
-/** Above the exact row limit: each sampled column's MAD from its quantile sample (see sampleQuantiles). */
+/** Above the exact row limit: each sampled column's MAD from its quantile sample (see applySampleQuantiles). */
 function sampleMedianAbsoluteDeviations(plans: readonly ColumnPlan[], columnFacts: readonly ColumnFacts[]): Map<number, number> {
   const mads = new Map<number, number>();
   for (const plan of plans) {
     const numeric = columnFacts[plan.index]!.numeric;
-    if (!numericExpression(plan) || !numeric?.quantilesApproximate || !numeric.sample) continue;
-    mads.set(plan.index, sampleMedianAbsoluteDeviation(numeric.sample, numeric.quantiles[QUANTILE_LEVELS.indexOf(0.5)]!));
+    if (!numericExpression(plan) || !numeric?.quantilesApproximate || numeric.sampleMad === undefined) continue;
+    mads.set(plan.index, numeric.sampleMad);
   }
   return mads;
 }
