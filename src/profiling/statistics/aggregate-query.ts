@@ -74,3 +74,33 @@ export class GroupCountQuery {
     return results;
   }
 }
+
+/**
+ * Numbers of distinct non-NULL values of many expressions, one GROUP BY each joined by UNION ALL: inside a wide
+ * ungrouped aggregate, count(DISTINCT …) costs about twice as much as the same hash aggregation on its own.
+ */
+export class DistinctCountQuery {
+  private readonly branches: { value: string; where: string | null }[] = [];
+
+  add(value: string, where: string | null): number {
+    this.branches.push({ value, where });
+    return this.branches.length - 1;
+  }
+
+  get isEmpty(): boolean {
+    return this.branches.length === 0;
+  }
+
+  async run(session: DuckDBSession, from: string): Promise<number[]> {
+    const results = this.branches.map(() => 0);
+    if (this.isEmpty) return results;
+    const sql = this.branches
+      .map(({ value, where }, id) => {
+        const filter = `(${value}) IS NOT NULL${where ? ` AND (${where})` : ''}`;
+        return `SELECT ${id} AS g, count(*) AS n FROM (SELECT ${value} AS k FROM ${from} WHERE ${filter} GROUP BY 1)`;
+      })
+      .join('\nUNION ALL\n');
+    for (const row of await session.rows(sql)) results[toCount(row['g'])] = toCount(row['n']);
+    return results;
+  }
+}

@@ -10,7 +10,7 @@ import type { DuckDBSession } from '../engine/duckdb-session.js';
 import { toCount, toNumber } from '../engine/duckdb-session.js';
 import type { ColumnPlan } from '../inference/column-plan.js';
 import { numericPositionSql } from '../inference/value-parsers.js';
-import { AggregateQuery, GroupCountQuery, type KeyCount } from './aggregate-query.js';
+import { AggregateQuery, DistinctCountQuery, GroupCountQuery, type KeyCount } from './aggregate-query.js';
 import { numberLiteral } from '../engine/sql.js';
 import type { ValueCount } from './frequency-summary.js';
 import {
@@ -228,7 +228,8 @@ export async function runColumnPass(
   const shifts = await momentShifts(session, plans);
   const query = new AggregateQuery();
   const groups = new GroupCountQuery();
-  const readers = plans.map((plan) => addColumnAggregates(query, groups, plan, exact, nullTokens, shifts.get(plan.index) ?? 0));
+  const distincts = new DistinctCountQuery();
+  const readers = plans.map((plan) => addColumnAggregates(query, groups, distincts, plan, exact, nullTokens, shifts.get(plan.index) ?? 0));
   // Above the exact row limit the quantile sample is fetched first and sorted in JS while pass 1 runs.
   const sampled = exact ? null : await fetchQuantileSample(session, plans, rowCount);
   const pending = query.run(session, PROFILED_TABLE, onProgress);
@@ -236,7 +237,8 @@ export async function runColumnPass(
   const samples = new Map([...(sampled ?? new Map<number, unknown[]>())].map(([index, values]) => [index, summarizeSample(values)]));
   const row = await pending;
   const counts = await groups.run(session, PROFILED_TABLE);
-  const facts = readers.map((read) => read(row, counts));
+  const distinctCounts = await distincts.run(session, PROFILED_TABLE);
+  const facts = readers.map((read) => read(row, counts, distinctCounts));
   await countInvalidDistinct(session, plans, facts, nullTokens);
   if (!exact) await applySampleQuantiles(session, plans, facts, samples);
   return facts;
@@ -318,6 +320,7 @@ async function countInvalidDistinct(
 function addColumnAggregates(
   query: AggregateQuery,
   groups: GroupCountQuery,
+  distincts: DistinctCountQuery,
   plan: ColumnPlan,
   exact: boolean,
   nullTokens: readonly string[],
@@ -341,9 +344,7 @@ function addColumnAggregates(
   const frequencies = lowCardinality ? groups.add(v, null, plan.rule.valueType === 'decimal' ? 'number' : 'text') : null;
   const distinct = lowCardinality
     ? null
-    : exact
-      ? query.add(`count(DISTINCT ${v})`)
-      : query.add(`count(DISTINCT ${v}) FILTER (WHERE hash(${v}) % ${DISTINCT_SUBSAMPLE_MODULUS} = 0)`);
+    : distincts.add(v, exact ? null : `hash(${v}) % ${DISTINCT_SUBSAMPLE_MODULUS} = 0`);
 
   const extremes = n ? null : { min: query.add(`CAST(min(${v}) AS VARCHAR)`), max: query.add(`CAST(max(${v}) AS VARCHAR)`) };
   const d = `(${n} - ${numberLiteral(shift)})`;
@@ -375,9 +376,9 @@ function addColumnAggregates(
     : null;
   const semantic = plan.semantic ? query.add(countWhereSql(semanticColumn(plan.index))) : null;
 
-  return (row: Record<string, unknown>, counts: readonly KeyCount[][]): ColumnFacts => {
+  return (row: Record<string, unknown>, counts: readonly KeyCount[][], distinctCounts: readonly number[]): ColumnFacts => {
     const valueCounts = frequencies === null ? null : counts[frequencies]!.map(({ key, count }) => ({ value: String(key), count }));
-    const rawDistinct = valueCounts ? valueCounts.length : toCount(row[distinct!]);
+    const rawDistinct = valueCounts ? valueCounts.length : distinctCounts[distinct!]!;
     const estimated = exactDistinct ? rawDistinct : rawDistinct * DISTINCT_SUBSAMPLE_MODULUS;
     const validCount = toCount(row[valid]);
     const tokenCounts = new Map<number, number>();
