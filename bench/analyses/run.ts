@@ -12,8 +12,8 @@
  * 1. Large: the 1,000,000-row file of the profiler benchmark (bench/out/, generated if missing), analysed
  *    (startAnalysis → COMPLETED seen in the database) and profiled in this process with the worker's options
  *    (`profileFile(storedCopy, { memoryLimit, threads, tempDirectory })`), alternating, `--repeat` times each.
- * 2. Child process: the profile of iris.csv in a child process (`profileInChildProcess`, as the worker runs it)
- *    against `profileFile` in this process: the fixed cost every analysis pays.
+ * 2. Child process: the profile of iris.csv in a new child process, in a warm one (as the worker runs it:
+ *    `ProfilerProcesses` keeps children between analyses) and with `profileFile` in this process.
  * 3. Throughput: 20 GENERAL_AUDIT analyses (the five shared files, four times each), queued one after the other,
  *    with one and with two workers (WORKER_CONCURRENCY 1 each), alternating, `--throughput-repeat` times each.
  *
@@ -27,7 +27,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { uploadDataset } from '../../examples/upload-dataset.js';
-import { profileInChildProcess } from '../../src/analyses/profile-in-child.js';
+import { ProfilerProcesses } from '../../src/analyses/profile-in-child.js';
 import { analyzeProfile } from '../../src/insights/index.js';
 import { profileFile } from '../../src/profiling/index.js';
 import { createTestApi, decodeId, encodeId, type TestApi } from '../../tests/support/api.js';
@@ -271,18 +271,28 @@ try {
 
   // ---- 2. the child process' fixed cost ---------------------------------------------------------------
   {
-    const child: number[] = [];
+    const cold: number[] = [];
+    const warm: number[] = [];
     const inProcess: number[] = [];
+    const run = (pool: ProfilerProcesses) => pool.profile(iris.storedPath, profileOptions, { signal: new AbortController().signal, onProgress: () => {} });
+    const warmPool = new ProfilerProcesses();
+    await run(warmPool); // started once, as a worker does at start-up
     for (let i = 0; i < 5; i++) {
+      const fresh = new ProfilerProcesses();
       let started = performance.now();
-      await profileInChildProcess(iris.storedPath, profileOptions, { signal: new AbortController().signal, onProgress: () => {} });
-      child.push(performance.now() - started);
+      await run(fresh);
+      cold.push(performance.now() - started);
+      fresh.close();
+      started = performance.now();
+      await run(warmPool);
+      warm.push(performance.now() - started);
       started = performance.now();
       await profileFile(iris.storedPath, profileOptions);
       inProcess.push(performance.now() - started);
     }
-    console.log(`\niris.csv (150 rows), 5 runs each: profile in a child process (node --import tsx) ${range(child)} ms, in-process ${range(inProcess)} ms`);
-    console.log(`→ fixed cost of the child process per analysis ≈ ${ms(stats(child).median - stats(inProcess).median)} ms  load ${load()}`);
+    warmPool.close();
+    console.log(`\niris.csv (150 rows), 5 runs each: in a new child process (node --import tsx) ${range(cold)} ms, in a warm child ${range(warm)} ms, in-process ${range(inProcess)} ms`);
+    console.log(`→ a new child costs ≈ ${ms(stats(cold).median - stats(inProcess).median)} ms, a warm one ≈ ${ms(stats(warm).median - stats(inProcess).median)} ms  load ${load()}`);
   }
 
   // ---- 3. throughput of 20 small analyses with one and two workers ----------------------------------------

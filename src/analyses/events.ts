@@ -19,6 +19,8 @@ export interface AnalysisEvents {
   publish(event: AnalysisEvent): Promise<void>;
   /** The events of one analysis from the moment this resolves, until `signal` aborts. */
   subscribe(analysisId: number, signal: AbortSignal): Promise<AsyncIterable<AnalysisEvent>>;
+  /** Calls `listener` whenever any analysis is queued (workers use it to fetch at once instead of at their next poll). */
+  onQueued(listener: () => void): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -30,6 +32,11 @@ class LocalHub {
 
   dispatch(event: AnalysisEvent): void {
     this.emitter.emit(String(event.analysisId), event);
+    if (event.status === 'PENDING') this.emitter.emit('queued');
+  }
+
+  onQueued(listener: () => void): void {
+    this.emitter.on('queued', listener);
   }
 
   subscribe(analysisId: number, signal: AbortSignal): AsyncIterable<AnalysisEvent> {
@@ -54,6 +61,10 @@ export class LocalAnalysisEvents implements AnalysisEvents {
 
   async subscribe(analysisId: number, signal: AbortSignal): Promise<AsyncIterable<AnalysisEvent>> {
     return this.hub.subscribe(analysisId, signal);
+  }
+
+  async onQueued(listener: () => void): Promise<void> {
+    this.hub.onQueued(listener);
   }
 
   async close(): Promise<void> {}
@@ -83,6 +94,11 @@ export class PgAnalysisEvents implements AnalysisEvents {
     const events = this.hub.subscribe(analysisId, signal);
     await this.listen();
     return events;
+  }
+
+  async onQueued(listener: () => void): Promise<void> {
+    this.hub.onQueued(listener);
+    await this.listen();
   }
 
   /** Connects the listener on first use. */

@@ -1,5 +1,8 @@
-// Runs the profiler in a child process (profile-child.ts) and waits for it.
-import { fork } from 'node:child_process';
+// Profiles files in child processes (profile-child.ts), kept warm between
+// analyses: one per concurrent analysis, replaced when it is killed (cancel,
+// time limit), when it dies, and after a number of profiles (so memory a
+// native allocator holds on to is given back).
+import { fork, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { ProfilingError, type DatasetProfile } from '../profiling/index.js';
 import type { ChildMessage, ChildRequest } from './profile-child.js';
@@ -8,40 +11,86 @@ import type { ChildMessage, ChildRequest } from './profile-child.js';
 export class ProfilerCrashed extends Error {}
 
 const childModule = path.join(import.meta.dirname, 'profile-child.ts');
+const PROFILES_PER_CHILD = 50;
 
-export function profileInChildProcess(
-  filePath: string,
-  options: ChildRequest['options'],
-  { signal, onProgress }: { signal: AbortSignal; onProgress: (phase: string, percent: number | null) => void },
-): Promise<DatasetProfile> {
-  return new Promise((resolve, reject) => {
-    // The child runs TypeScript like the server does (tsx), and nothing of the parent's stdin.
-    const child = fork(childModule, [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-    let settled = false;
-    const settle = (action: () => void) => {
-      if (settled) return;
-      settled = true;
-      signal.removeEventListener('abort', kill);
-      action();
-    };
-    const kill = () => {
-      child.kill('SIGKILL');
-      settle(() => reject(signal.reason));
-    };
-    if (signal.aborted) return kill();
-    signal.addEventListener('abort', kill, { once: true });
+type Child = { process: ChildProcess; ready: Promise<void>; profiles: number };
 
-    child.on('message', (message: ChildMessage) => {
-      if (message.type === 'progress') onProgress(message.phase, message.percent);
-      else if (message.type === 'profile') settle(() => resolve(message.profile as DatasetProfile));
-      else if (message.profilingError) settle(() => reject(new ProfilingError(message.code as ProfilingError['code'], message.message)));
-      else settle(() => reject(new ProfilerCrashed(`The profiler failed: ${message.message}`)));
+export class ProfilerProcesses {
+  private readonly idle: Child[] = [];
+  private readonly all = new Set<Child>();
+
+  /** Starts `count` children now, so the first analyses do not wait for them. */
+  warmUp(count: number): void {
+    for (let i = this.idle.length; i < count; i++) this.idle.push(this.spawn());
+  }
+
+  profile(
+    filePath: string,
+    options: ChildRequest['options'],
+    { signal, onProgress }: { signal: AbortSignal; onProgress: (phase: string, percent: number | null) => void },
+  ): Promise<DatasetProfile> {
+    const child = this.idle.pop() ?? this.spawn();
+    return new Promise<DatasetProfile>((resolve, reject) => {
+      let settled = false;
+      const settle = (outcome: { profile: DatasetProfile } | { error: unknown }, reusable: boolean) => {
+        if (settled) return;
+        settled = true;
+        child.process.off('message', onMessage);
+        child.process.off('exit', onExit);
+        signal.removeEventListener('abort', onAbort);
+        if (reusable && ++child.profiles < PROFILES_PER_CHILD && child.process.connected) this.idle.push(child);
+        else this.retire(child);
+        if ('profile' in outcome) resolve(outcome.profile);
+        else reject(outcome.error);
+      };
+      const onMessage = (message: ChildMessage) => {
+        if (message.type === 'progress') onProgress(message.phase, message.percent);
+        else if (message.type === 'profile') settle({ profile: message.profile as DatasetProfile }, true);
+        else if (message.type === 'error' && message.profilingError) {
+          settle({ error: new ProfilingError(message.code as ProfilingError['code'], message.message) }, true);
+        } else if (message.type === 'error') settle({ error: new ProfilerCrashed(`The profiler failed: ${message.message}`) }, false);
+      };
+      const onExit = (code: number | null, exitSignal: NodeJS.Signals | null) =>
+        settle({ error: new ProfilerCrashed(`The profiler stopped unexpectedly (${exitSignal ? `signal ${exitSignal}` : `exit code ${code}`})`) }, false);
+      const onAbort = () => settle({ error: signal.reason }, false);
+      if (signal.aborted) return onAbort();
+      signal.addEventListener('abort', onAbort, { once: true });
+      child.process.on('message', onMessage);
+      child.process.once('exit', onExit);
+      child.ready.then(
+        () => child.process.send({ path: filePath, options } satisfies ChildRequest),
+        (error) => settle({ error }, false),
+      );
     });
-    child.on('error', (error) => settle(() => reject(new ProfilerCrashed(`The profiler could not run: ${error.message}`))));
-    child.on('exit', (code, exitSignal) =>
-      settle(() => reject(new ProfilerCrashed(`The profiler stopped unexpectedly (${exitSignal ? `signal ${exitSignal}` : `exit code ${code}`})`))),
-    );
-    child.send({ path: filePath, options } satisfies ChildRequest);
-  });
-}
+  }
 
+  /** Kills every child (the worker is stopping). */
+  close(): void {
+    for (const child of this.all) this.retire(child);
+    this.idle.length = 0;
+  }
+
+  private spawn(): Child {
+    // The child runs TypeScript like the server does (tsx), and nothing of the parent's stdin.
+    const process = fork(childModule, [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    const ready = new Promise<void>((resolve, reject) => {
+      process.once('message', (message: ChildMessage) => (message.type === 'ready' ? resolve() : reject(new ProfilerCrashed('The profiler did not start'))));
+      process.once('error', (error) => reject(new ProfilerCrashed(`The profiler could not run: ${error.message}`)));
+      process.once('exit', (code) => reject(new ProfilerCrashed(`The profiler exited while starting (exit code ${code})`)));
+    });
+    ready.catch(() => {}); // observed by profile(); a warm-up child that fails is simply replaced
+    const child = { process, ready, profiles: 0 };
+    this.all.add(child);
+    process.once('exit', () => {
+      this.all.delete(child);
+      const idleAt = this.idle.indexOf(child);
+      if (idleAt >= 0) this.idle.splice(idleAt, 1);
+    });
+    return child;
+  }
+
+  private retire(child: Child): void {
+    this.all.delete(child);
+    if (child.process.exitCode === null && child.process.signalCode === null) child.process.kill('SIGKILL');
+  }
+}

@@ -18,6 +18,8 @@ export type SqlExecutor = { executeSql(text: string, values: unknown[]): Promise
 export type QueueSettings = { maxAttempts: number; timeLimitSeconds: number; pollingIntervalSeconds?: number };
 
 export class AnalysisQueue {
+  private readonly workerIds: string[] = [];
+
   private constructor(
     private readonly boss: PgBoss,
     private readonly settings: QueueSettings,
@@ -59,14 +61,27 @@ export class AnalysisQueue {
   /** Starts `concurrency` fetch loops calling `handler`; a handler that throws has its job retried. */
   async work(concurrency: number, handler: (job: AnalysisJob) => Promise<void>): Promise<void> {
     for (let i = 0; i < concurrency; i++) {
-      await this.boss.work<AnalysisJobData>(
+      let id = '';
+      id = await this.boss.work<AnalysisJobData>(
         ANALYSIS_QUEUE,
         { batchSize: 1, includeMetadata: true, pollingIntervalSeconds: this.settings.pollingIntervalSeconds ?? 1 },
         async ([job]) => {
-          if (job) await handler({ id: job.id, analysisId: job.data.analysisId, retryCount: job.retryCount, retryLimit: job.retryLimit });
+          if (!job) return;
+          try {
+            await handler({ id: job.id, analysisId: job.data.analysisId, retryCount: job.retryCount, retryLimit: job.retryLimit });
+          } finally {
+            // After a job, fetch the next at once: pg-boss would otherwise wait out the rest of its polling interval.
+            this.boss.notifyWorker(id);
+          }
         },
       );
+      this.workerIds.push(id);
     }
+  }
+
+  /** Makes this process' idle fetch loops look for a job now rather than at their next poll. */
+  wake(): void {
+    for (const id of this.workerIds) this.boss.notifyWorker(id);
   }
 
   /** Stops fetching; with `graceful`, waits (up to timeoutMs) for running jobs. */

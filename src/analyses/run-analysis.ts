@@ -17,7 +17,7 @@ import { withFields, type Logger } from '../logger.js';
 import { ProfilingError, type DatasetProfile } from '../profiling/index.js';
 import type { AnalysisEvents } from './events.js';
 import { analysisOptionsSchema } from './options.js';
-import { ProfilerCrashed, profileInChildProcess } from './profile-in-child.js';
+import { ProfilerCrashed, type ProfilerProcesses } from './profile-in-child.js';
 import type { AnalysisJob } from './queue.js';
 
 export type RunnerSettings = {
@@ -26,7 +26,15 @@ export type RunnerSettings = {
   profiler: { memoryLimit: string; threads: number | undefined; tempDirectory: string };
 };
 
-export type RunnerDeps = { prisma: Db; storage: Storage; events: AnalysisEvents; logger: Logger; workerId: string; settings: RunnerSettings };
+export type RunnerDeps = {
+  prisma: Db;
+  storage: Storage;
+  events: AnalysisEvents;
+  logger: Logger;
+  workerId: string;
+  profilers: ProfilerProcesses;
+  settings: RunnerSettings;
+};
 
 /** Why a run stopped before finishing. */
 class Stopped extends Error {
@@ -59,7 +67,7 @@ export async function runAnalysis(deps: RunnerDeps, job: AnalysisJob): Promise<v
   const timeLimit = setTimeout(() => stop.abort(new Stopped('time-limit')), deps.settings.timeLimitSeconds * 1000);
 
   try {
-    const profile = await profileInChildProcess(deps.storage.localPath(claimed.filePath), deps.settings.profiler, {
+    const profile = await deps.profilers.profile(deps.storage.localPath(claimed.filePath), deps.settings.profiler, {
       signal: stop.signal,
       onProgress: progressReporter(deps, job.analysisId, token),
     });
