@@ -67,10 +67,13 @@ export async function runAnalysis(deps: RunnerDeps, job: AnalysisJob): Promise<v
   const timeLimit = setTimeout(() => stop.abort(new Stopped('time-limit')), deps.settings.timeLimitSeconds * 1000);
 
   try {
+    const progress = progressReporter(deps, job.analysisId, token);
     const profile = await deps.profilers.profile(deps.storage.localPath(claimed.filePath), deps.settings.profiler, {
       signal: stop.signal,
-      onProgress: progressReporter(deps, job.analysisId, token),
+      onProgress: progress.report,
     });
+    // Every phase is recorded (and published) before the next step's.
+    await progress.flush();
     const result = analyze(profile, claimed.goalType, claimed.options.targetColumn ?? null);
     await setProgress(deps, job.analysisId, token, 'saving', 100);
     // A brief loss of the database is retried here (backoff up to ~2 s); a longer one fails the run, which the queue retries.
@@ -140,19 +143,22 @@ async function setProgress(deps: RunnerDeps, analysisId: number, token: string, 
   if (count) await deps.events.publish({ analysisId, status: 'RUNNING', phase, percent });
 }
 
-/** The profiler's progress, written and published at most every 250 ms, and at every new phase. */
+/** The profiler's progress, written and published in order, at every new phase and at most every 250 ms within one. */
 function progressReporter(deps: RunnerDeps, analysisId: number, token: string) {
   let lastPhase = '';
   let lastAt = 0;
   let writing = Promise.resolve();
-  return (phase: string, percent: number | null) => {
-    const now = Date.now();
-    if (phase === lastPhase && now - lastAt < PROGRESS_INTERVAL_MS) return;
-    lastPhase = phase;
-    lastAt = now;
-    writing = writing
-      .then(() => setProgress(deps, analysisId, token, phase, percent))
-      .catch((error) => deps.logger.warn('could not record progress', { analysisId, error }));
+  return {
+    report: (phase: string, percent: number | null) => {
+      const now = Date.now();
+      if (phase === lastPhase && now - lastAt < PROGRESS_INTERVAL_MS) return;
+      lastPhase = phase;
+      lastAt = now;
+      writing = writing
+        .then(() => setProgress(deps, analysisId, token, phase, percent))
+        .catch((error) => deps.logger.warn('could not record progress', { analysisId, error }));
+    },
+    flush: () => writing,
   };
 }
 

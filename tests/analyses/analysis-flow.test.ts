@@ -213,13 +213,13 @@ describe('failure and cancellation', () => {
   it('cancels a running analysis (its profiler is stopped) and a pending one (it never runs)', async () => {
     const big = path.join(dir, 'big.csv');
     const rows = ['id,amount,label,day'];
-    for (let i = 0; i < 600_000; i++) rows.push(`${i},${(i * 7919) % 10007}.5,label ${i % 97},2024-01-${String((i % 28) + 1).padStart(2, '0')}`);
+    for (let i = 0; i < 1_500_000; i++) rows.push(`${i},${(i * 7919) % 10007}.5,label ${i % 97},2024-01-${String((i % 28) + 1).padStart(2, '0')}`);
     await writeFile(big, rows.join('\n') + '\n');
     const dataset = await uploadDataset({ endpoint: http.url, token, workspaceId, filePath: big });
     const running = await start(dataset.id, 'GENERAL_AUDIT');
     // The worker runs one analysis at a time: this one waits behind it.
     const pending = await start(dataset.id, 'DATA_QUALITY');
-    await waitFor(running.id, (s) => s.status === 'RUNNING', 30_000);
+    await waitFor(running.id, (s) => s.status === 'RUNNING', 60_000);
     const cancelled = (await api.ok(CancelAnalysis, { id: running.id }, ownerId)).cancelAnalysis;
     expect(cancelled).toMatchObject({ status: 'FAILED', errorMessage: 'Cancelled by Ada Lovelace.' });
     expect(cancelled.cancelledAt).not.toBeNull();

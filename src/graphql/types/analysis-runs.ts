@@ -2,6 +2,7 @@
 // worker (src/analyses): startAnalysis only records the analysis and its job,
 // in one transaction, and returns at once.
 import { randomUUID } from 'node:crypto';
+import type { AnalysisEvent, AnalysisEvents } from '../../analyses/events.js';
 import { columnName } from '../../analyses/options.js';
 import type { SqlExecutor } from '../../analyses/queue.js';
 import { authorize, locate, requireViewer, visibleTo } from '../../auth/access.js';
@@ -105,11 +106,18 @@ builder.subscriptionField('analysisUpdated', (t) =>
       'The analysis now, then again at every status change and progress step, until it is COMPLETED or FAILED (over Server-Sent Events at /graphql).',
     args: { id: t.arg.globalID({ for: Analysis }) },
     subscribe: (_root, { id }, ctx) => followAnalysis(Number(id.id), ctx),
-    resolve: (query, analysisId: number, _args, ctx) => ctx.prisma.analysis.findUniqueOrThrow({ ...query, where: { id: analysisId } }),
+    resolve: async (query, update: Update, _args, ctx) => {
+      const analysis = await ctx.prisma.analysis.findUniqueOrThrow({ ...query, where: { id: update.analysisId } });
+      // Each event shows its own step, even when the run has moved on by the time it is read.
+      const event = update.event;
+      return event ? { ...analysis, status: event.status, progressPhase: event.phase, progressPercent: event.percent } : analysis;
+    },
   }),
 );
 
-async function* followAnalysis(analysisId: number, ctx: Parameters<typeof authorize>[0] & { analyses: { events: import('../../analyses/events.js').AnalysisEvents } }) {
+type Update = { analysisId: number; event: AnalysisEvent | null };
+
+async function* followAnalysis(analysisId: number, ctx: Parameters<typeof authorize>[0] & { analyses: { events: AnalysisEvents } }): AsyncGenerator<Update> {
   const viewer = requireViewer(ctx);
   const stop = new AbortController();
   try {
@@ -117,10 +125,10 @@ async function* followAnalysis(analysisId: number, ctx: Parameters<typeof author
     const events = await ctx.analyses.events.subscribe(analysisId, stop.signal);
     const now = await ctx.prisma.analysis.findFirst({ where: { id: analysisId, AND: [visibleTo.analysis(viewer)] }, select: { status: true } });
     if (!now) throw new AppError('NOT_FOUND', 'Analysis not found');
-    yield analysisId;
+    yield { analysisId, event: null };
     if (terminal.has(now.status)) return;
     for await (const event of events) {
-      yield analysisId;
+      yield { analysisId, event };
       if (terminal.has(event.status)) return;
     }
   } finally {
