@@ -5,7 +5,7 @@
 // out progress…, then profile or error.
 import { profileFile, ProfilingError, type ProfileOptions } from '../profiling/index.js';
 
-export type ChildRequest = { path: string; options: Pick<ProfileOptions, 'memoryLimit' | 'threads' | 'tempDirectory'> };
+export type ChildRequest = { path: string; options: Pick<ProfileOptions, 'memoryLimit' | 'threads' | 'tempDirectory' | 'rowLimit'> };
 export type ChildMessage =
   | { type: 'ready' }
   | { type: 'progress'; phase: string; percent: number | null }

@@ -68,7 +68,8 @@ export async function runAnalysis(deps: RunnerDeps, job: AnalysisJob): Promise<v
 
   try {
     const progress = progressReporter(deps, job.analysisId, token);
-    const profile = await deps.profilers.profile(deps.storage.localPath(claimed.filePath), deps.settings.profiler, {
+    const profilerOptions = { ...deps.settings.profiler, rowLimit: claimed.options.sampleLimit ?? null };
+    const profile = await deps.profilers.profile(deps.storage.localPath(claimed.filePath), profilerOptions, {
       signal: stop.signal,
       onProgress: progress.report,
     });
@@ -93,7 +94,7 @@ type Claimed = {
   datasetId: number;
   filePath: string;
   goalType: Prisma.AnalysisGetPayload<object>['goalType'];
-  options: { targetColumn?: string | null };
+  options: { targetColumn?: string | null; sampleLimit?: number | null };
   attempts: number;
 };
 
@@ -227,10 +228,9 @@ async function writeResults(
           attemptToken: null,
         },
       });
-      await tx.dataset.update({
-        where: { id: datasetId },
-        data: { status: 'COMPLETED', rowCount: profile.rowCount, columnCount: profile.columnCount },
-      });
+      // A sample's row count is not the file's: the dataset keeps the count its upload found.
+      const counts = profile.rowLimit === null ? { rowCount: profile.rowCount, columnCount: profile.columnCount } : {};
+      await tx.dataset.update({ where: { id: datasetId }, data: { status: 'COMPLETED', ...counts } });
       return true;
     },
     { timeout: 120_000 },

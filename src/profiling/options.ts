@@ -4,7 +4,8 @@ import type { ProfileOptions } from './types.js';
 /** The tokens issue 6 lists; '' (an empty field) is always treated as missing in addition. */
 export const DEFAULT_NULL_TOKENS = ['NA', 'N/A', 'null', 'NULL', 'NaN', 'None', '-', '?'] as const;
 
-export type ResolvedProfileOptions = Required<Omit<ProfileOptions, 'onProgress' | 'nullTokens'>> & {
+export type ResolvedProfileOptions = Required<Omit<ProfileOptions, 'onProgress' | 'nullTokens' | 'rowLimit'>> & {
+  rowLimit: number | null;
   /** Always starts with '' so that an empty/absent field is token 0. */
   nullTokens: readonly string[];
   onProgress: NonNullable<ProfileOptions['onProgress']>;
@@ -17,6 +18,7 @@ export function resolveProfileOptions(options: ProfileOptions = {}): ResolvedPro
     tempDirectory: options.tempDirectory ?? os.tmpdir(),
     threads: options.threads ?? Math.max(1, os.availableParallelism()),
     exactRowLimit: options.exactRowLimit ?? 500_000,
+    rowLimit: options.rowLimit ?? null,
     inferenceSampleRows: options.inferenceSampleRows ?? 5_000,
     patternSampleRows: options.patternSampleRows ?? 20_000,
     nullTokens: [...new Set(tokens)],

@@ -51,7 +51,7 @@ export async function profileFile(path: string, options: ProfileOptions = {}): P
     const session = await opening;
     endPhase('sniffing');
 
-    const rowCount = await loadTypedTable(session, source, path, plans, resolved.nullTokens, phase('loading'));
+    const rowCount = await loadTypedTable(session, source, path, plans, resolved.nullTokens, phase('loading'), resolved.rowLimit);
     endPhase('loading');
 
     const exact = rowCount <= resolved.exactRowLimit;
@@ -150,6 +150,7 @@ export async function profileFile(path: string, options: ProfileOptions = {}): P
       columns,
       rowMissingness: rowChecks.missingness,
       exact,
+      rowLimit: resolved.rowLimit,
       timingsMs: timings,
     };
   } finally {

@@ -90,6 +90,8 @@ export interface DatasetProfile {
   rowMissingness?: RowMissingness;
   /** Whether exact algorithms were used (row count ≤ exactRowLimit). */
   exact: boolean;
+  /** The rowLimit the profile was taken with (rowCount then counts only those rows); null: the whole file. */
+  rowLimit: number | null;
   timingsMs: Record<string, number>;
 }
 
@@ -108,6 +110,8 @@ export interface ProfileOptions {
   threads?: number;
   /** Up to this many rows distinct counts and quantiles are exact; above, sketches are used and flagged. */
   exactRowLimit?: number;
+  /** Profile only the first this many data rows (row numbers stay the file's); default: every row. */
+  rowLimit?: number | null;
   /** Rows read from the start of the file (CSV: at most its first MiB) to infer types, formats and semantic types. */
   inferenceSampleRows?: number;
   /** Rows sampled for patterns/top values of high-cardinality text columns above this size. */

@@ -187,6 +187,24 @@ describe('every shared dataset, uploaded and analysed through the API', async ()
     expect(about('age', 'MISSING_DATA')?.codeSuggestion).toMatch(/pandas[\s\S]*SQL/);
   });
 
+  it('analyses only the first rows when given a sample limit, and keeps the dataset’s full row count', async () => {
+    const dataset = await api.db.prisma.dataset.findFirstOrThrow({ where: { name: 'taxis' } });
+    const response = await api.post(
+      'mutation($d: ID!) { startAnalysis(datasetId: $d, goalType: DATA_QUALITY, options: { sampleLimit: 1000 }) { id sampleLimit } }',
+      { d: encodeId('Dataset', dataset.id) },
+      { token },
+    );
+    const started = ((await response.json()) as { data: { startAnalysis: { id: string; sampleLimit: number } } }).data.startAnalysis;
+    expect(started.sampleLimit).toBe(1000);
+    const done = await waitFor(started.id, finished);
+    expect(done.status).toBe('COMPLETED');
+    // Completeness assesses rows × columns: 1,000 × 14 cells, not 6,433 × 14.
+    const breakdown = await api.db.prisma.analysis.findUniqueOrThrow({ where: { id: decodeId(started.id) }, select: { scoreBreakdown: true } });
+    const completeness = (breakdown.scoreBreakdown as { dimensions: { dimension: string; assessable: number }[] }).dimensions.find((d) => d.dimension === 'completeness');
+    expect(completeness?.assessable).toBe(1000 * 14);
+    expect(done.dataset.rowCount).toBe(6433);
+  });
+
   it('refuses a target column the dataset does not have, naming the ones it has', async () => {
     const dataset = await api.db.prisma.dataset.findFirstOrThrow({ where: { name: 'iris' } });
     const result = await api.run(StartAnalysis, { datasetId: encodeId('Dataset', dataset.id), goalType: 'ML_PREPARATION', options: { targetColumn: 'nope' } }, ownerId);

@@ -114,6 +114,8 @@ export type SignUpInput = {
 };
 
 export type StartAnalysisOptions = {
+  /** Analyse only the first this many rows (a quick look at a large file); default: every row. */
+  sampleLimit?: number | null | undefined;
   /** ML_PREPARATION: the column a model would predict (one of Dataset.columns’ names). */
   targetColumn?: string | null | undefined;
 };

@@ -35,7 +35,7 @@ describe('schema.graphql', () => {
       [
         ...['columnProfiles', 'completedAt', 'createdAt', 'dataset', 'errorMessage', 'goalType', 'id', 'insights', 'qualityScore', 'startedAt', 'status', 'updatedAt'],
         // How it runs and what its score is made of, beyond the seed.
-        ...['attempts', 'cancelledAt', 'progress', 'scoreBreakdown', 'targetColumn'],
+        ...['attempts', 'cancelledAt', 'progress', 'sampleLimit', 'scoreBreakdown', 'targetColumn'],
       ].sort(),
     );
     expect(fields('ColumnProfile')).toEqual(

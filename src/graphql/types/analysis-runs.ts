@@ -3,7 +3,7 @@
 // in one transaction, and returns at once.
 import { randomUUID } from 'node:crypto';
 import type { AnalysisEvent, AnalysisEvents } from '../../analyses/events.js';
-import { columnName } from '../../analyses/options.js';
+import { columnName, sampleLimit } from '../../analyses/options.js';
 import type { SqlExecutor } from '../../analyses/queue.js';
 import { authorize, locate, requireViewer, visibleTo } from '../../auth/access.js';
 import { AppError } from '../../errors.js';
@@ -19,6 +19,11 @@ const StartAnalysisOptions = builder.inputType('StartAnalysisOptions', {
       required: false,
       description: 'ML_PREPARATION: the column a model would predict (one of Dataset.columns’ names).',
       validate: { schema: columnName },
+    }),
+    sampleLimit: t.int({
+      required: false,
+      description: 'Analyse only the first this many rows (a quick look at a large file); default: every row.',
+      validate: { schema: sampleLimit },
     }),
   }),
 });
@@ -51,7 +56,13 @@ builder.mutationFields((t) => ({
       const analysis = await ctx.prisma.$transaction(async (tx) => {
         const created = await tx.analysis.create({
           ...query,
-          data: { datasetId, goalType: args.goalType, options: { targetColumn }, jobId, progressPhase: 'queued' },
+          data: {
+            datasetId,
+            goalType: args.goalType,
+            options: { targetColumn, sampleLimit: args.options?.sampleLimit ?? null },
+            jobId,
+            progressPhase: 'queued',
+          },
         });
         // The job is written by the same transaction: no analysis without its job.
         const inTransaction: SqlExecutor = { executeSql: async (text, values) => ({ rows: await tx.$queryRawUnsafe(text, ...values) }) };

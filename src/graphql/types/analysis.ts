@@ -28,6 +28,12 @@ export const Analysis = builder.prismaNode('Analysis', {
       select: { options: true },
       resolve: (analysis) => analysisOptionsSchema.parse(analysis.options).targetColumn ?? null,
     }),
+    sampleLimit: t.int({
+      nullable: true,
+      description: 'When set, only the first this many rows were analysed.',
+      select: { options: true },
+      resolve: (analysis) => analysisOptionsSchema.parse(analysis.options).sampleLimit ?? null,
+    }),
     progress: t.field({
       type: AnalysisProgress,
       nullable: true,

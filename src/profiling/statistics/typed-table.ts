@@ -57,6 +57,8 @@ export async function loadTypedTable(
   plans: readonly ColumnPlan[],
   nullTokens: readonly string[],
   onProgress: (percent: number) => void,
+  /** Only the first rows of the file (null: all). */
+  rowLimit: number | null = null,
 ): Promise<number> {
   const inner = plans.map((plan) => {
     const raw = source.rawColumn(plan.index);
@@ -74,10 +76,11 @@ export async function loadTypedTable(
       : '';
     return `${tokenColumn(index)}, ${text} AS ${valueColumn(index)}${semantic}`;
   });
-  const sql = `CREATE OR REPLACE TEMP TABLE ${PROFILED_TABLE} AS SELECT ${outer.join(', ')} FROM (SELECT ${inner.join(', ')} FROM ${source.fromSql})`;
+  const limit = rowLimit === null ? '' : ' LIMIT $2';
+  const sql = `CREATE OR REPLACE TEMP TABLE ${PROFILED_TABLE} AS SELECT ${outer.join(', ')} FROM (SELECT ${inner.join(', ')} FROM ${source.fromSql}${limit})`;
   try {
     // CREATE TABLE … AS reports the rows it wrote.
-    const created = await session.one(sql, [filePath], onProgress);
+    const created = await session.one(sql, rowLimit === null ? [filePath] : [filePath, rowLimit], onProgress);
     return Number(created['Count']);
   } catch (error) {
     throw translateReadError(error);
