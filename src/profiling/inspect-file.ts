@@ -9,7 +9,7 @@ import { ProfilingError } from './errors.js';
 import { safeColumnNames } from './inference/column-plan.js';
 import { resolveProfileOptions } from './options.js';
 import { detectFile } from './reader/file-format.js';
-import { openSourceRelation, translateReadError } from './reader/source-relation.js';
+import { openSourceRelation, sourceFileInfo, translateReadError } from './reader/source-relation.js';
 import type { ProfileOptions, SourceFileInfo } from './types.js';
 
 export interface InspectedColumn {
@@ -50,14 +50,7 @@ export async function inspectFile(
     }
     const names = safeColumnNames(source.names);
     return {
-      source: {
-        path,
-        format: file.format,
-        sizeBytes: file.sizeBytes,
-        encoding: file.encoding,
-        delimiter: source.delimiter,
-        hasHeader: source.hasHeader,
-      },
+      source: sourceFileInfo(path, file, source),
       rowCount,
       columns: source.names.map((originalName, position) => ({ position, originalName, name: names[position]! })),
     };

@@ -13,7 +13,7 @@ import { ProfilingError } from './errors.js';
 import { planColumns, type ColumnPlan } from './inference/column-plan.js';
 import { resolveProfileOptions, type ResolvedProfileOptions } from './options.js';
 import { detectFile } from './reader/file-format.js';
-import { openSourceRelation, translateReadError, type SourceRelation } from './reader/source-relation.js';
+import { openSourceRelation, sourceFileInfo, translateReadError, type SourceRelation } from './reader/source-relation.js';
 import { runColumnPass, type ColumnFacts } from './statistics/column-pass.js';
 import {
   buildColumnProfile, missingCountOf, refineLogicalType, reportedNegativeCount, summarizeColumnFrequencies, type FrequencySource,
@@ -121,14 +121,7 @@ export async function profileFile(path: string, options: ProfileOptions = {}): P
     timings['total'] = Math.round(performance.now() - started);
     return {
       version: DISTRIBUTION_DATA_VERSION,
-      source: {
-        path,
-        format: file.format,
-        sizeBytes: file.sizeBytes,
-        encoding: file.encoding,
-        delimiter: source.delimiter,
-        hasHeader: source.hasHeader,
-      },
+      source: sourceFileInfo(path, file, source),
       rowCount,
       columnCount: plans.length,
       duplicateRows,

@@ -7,6 +7,7 @@ import type { DuckDBSession } from '../engine/duckdb-session.js';
 import { stringLiteral } from '../engine/sql.js';
 import { ProfilingError } from '../errors.js';
 import { sniffCsvDialect } from './csv-dialect.js';
+import type { SourceFileInfo } from '../types.js';
 import type { DetectedFile } from './file-format.js';
 
 export interface SourceRelation {
@@ -23,6 +24,18 @@ export interface SourceRelation {
 }
 
 export const rawColumnName = (index: number): string => `c${index}`;
+
+/** What a profile or an inspection reports about the file it read. */
+export function sourceFileInfo(path: string, file: DetectedFile, source: SourceRelation): SourceFileInfo {
+  return {
+    path,
+    format: file.format,
+    sizeBytes: file.sizeBytes,
+    encoding: file.encoding,
+    delimiter: source.delimiter,
+    hasHeader: source.hasHeader,
+  };
+}
 
 /** Longest CSV record accepted, in bytes. */
 const MAX_LINE_BYTES = 16 * 1024 * 1024;
