@@ -2,7 +2,9 @@
 // live worker finds its RUNNING analyses once their heartbeat is older than
 // ANALYSIS_STALE_AFTER, puts them back to PENDING and fails their job, which
 // the queue then retries (with backoff) on whichever worker is free, or
-// fails for good when the attempts are used up. Nothing stays RUNNING forever.
+// fails for good when the attempts are used up. And a PENDING analysis whose
+// job can no longer run (its attempts used up before any worker claimed it)
+// is failed. Nothing stays RUNNING, or PENDING, forever.
 import type { Db } from '../db/client.js';
 import type { Logger } from '../logger.js';
 import type { AnalysisEvents } from './events.js';
@@ -41,5 +43,29 @@ export async function requeueStrandedRuns(
     ]);
     await deps.events.publish({ analysisId: run.id, status: 'FAILED', phase: 'failed', percent: null });
   }
-  return stranded.length;
+  return stranded.length + (await failAbandoned(deps));
+}
+
+/** PENDING analyses whose job is over (failed, cancelled, completed or gone) without having run them. */
+async function failAbandoned(deps: { prisma: Db; events: AnalysisEvents; logger: Logger }): Promise<number> {
+  // pg-boss keeps live jobs in pgboss.job; its job_state enum orders created < retry < active < completed.
+  const abandoned = await deps.prisma.$queryRaw<{ id: number; dataset_id: number }[]>`
+    WITH lost AS (
+      SELECT a."id" FROM "analyses" a
+       WHERE a."status" = 'pending' AND a."job_id" IS NOT NULL
+         AND NOT EXISTS (SELECT 1 FROM pgboss.job j WHERE j.name = 'analysis' AND j.id = a."job_id" AND j.state < 'completed')
+       FOR UPDATE SKIP LOCKED
+    )
+    UPDATE "analyses" a
+       SET "status" = 'failed', "completed_at" = now(), "progress_phase" = 'failed',
+           "error_message" = 'The analysis could not be run: its attempts were used up. Start it again.'
+      FROM lost
+     WHERE a."id" = lost."id"
+    RETURNING a."id", a."dataset_id"`;
+  for (const run of abandoned) {
+    deps.logger.warn('failed an analysis whose job ended before it ran', { analysisId: run.id });
+    await deps.prisma.dataset.updateMany({ where: { id: run.dataset_id, status: 'PROCESSING' }, data: { status: 'FAILED' } });
+    await deps.events.publish({ analysisId: run.id, status: 'FAILED', phase: 'failed', percent: null });
+  }
+  return abandoned.length;
 }

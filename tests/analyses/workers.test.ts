@@ -157,6 +157,18 @@ describe('faults that are not the data’s', () => {
     await proxy.stop();
   }, 240_000);
 
+  it('fails a pending analysis whose job ran out of attempts before any worker could take it', async () => {
+    const dataset = await uploadDataset({ endpoint: http.url, token, workspaceId, filePath: path.join(sharedDatasets, 'iris.csv') });
+    const id = await startAnalysis(dataset.id);
+    const { jobId } = await api.db.prisma.analysis.findUniqueOrThrow({ where: { id }, select: { jobId: true } });
+    // As the queue leaves a job whose every attempt failed before a claim (the database away each time).
+    await api.db.pool.query(`UPDATE pgboss.job SET state = 'failed', retry_count = retry_limit WHERE id = $1`, [jobId]);
+    const w = await worker();
+    const done = await until(() => readAnalysis(id), (a) => a.status !== 'PENDING', 30_000, 'the analysis to be failed');
+    expect(done).toMatchObject({ status: 'FAILED', attempts: 0, errorMessage: 'The analysis could not be run: its attempts were used up. Start it again.' });
+    await w.stop();
+  }, 60_000);
+
   it('stops an analysis at the time limit and fails it, without retrying', async () => {
     const dataset = await bigDataset();
     // Shorter than starting the profiler takes: the limit is certain to strike first.
