@@ -3,6 +3,11 @@
  * each column is missing, how many fields each row is missing, negative numbers and dates after the day of
  * profiling, with the first examples. One aggregate over the typed table: top-n aggregates (min(x, 5)) keep
  * five row numbers per check instead of materialising lists.
+ *
+ * No FILTER clauses: DuckDB evaluates each aggregate's FILTER and slices the whole input chunk for it, which made
+ * this query twice as costly (≈ 0.25 vs 0.12 s CPU at 1M rows). A check's condition goes into a CASE instead:
+ * min() and min_by() ignore NULLs (min_by skips rows whose argument or ordering key is NULL), and counts are sums
+ * of the condition cast to an integer.
  */
 import type { RowChecks, RowValue } from '../distribution-schema.js';
 import type { DuckDBSession } from '../engine/duckdb-session.js';
@@ -39,22 +44,27 @@ export async function computeRowChecks(
   const today = new Date().toISOString().slice(0, 10);
   const selects: string[] = [];
   const add = (sql: string) => `a${selects.push(sql) - 1}`;
+  // The first five row numbers where the condition holds, and the matching values in the same (row) order.
+  const firstRows = (condition: string) => add(`min(CASE WHEN ${condition} THEN r END, ${EXAMPLES})`);
+  const firstValues = (value: string, condition: string) =>
+    add(`min_by(CASE WHEN ${condition} THEN ${value} END, CASE WHEN ${condition} THEN r END, ${EXAMPLES})`);
+  const countOf = (condition: string) => add(`sum(CAST(${condition} AS INTEGER))`);
   const missingFlags = plans.map((plan) => missingSql(plan, nullTokens));
   const perColumn = plans.map((plan, i) => {
     const v = valueColumn(plan.index);
-    const missing = missingCounts[i]! > 0 ? add(`min(r, ${EXAMPLES}) FILTER (WHERE ${missingFlags[i]})`) : null;
+    const missing = missingCounts[i]! > 0 ? firstRows(missingFlags[i]!) : null;
     const numeric = plan.rule.valueType === 'integer' || plan.rule.valueType === 'decimal';
     const negative = numeric && negativeCounts[i]! > 0
-      ? { rows: add(`min(r, ${EXAMPLES}) FILTER (WHERE ${v} < 0)`), values: add(`min_by(CAST(${v} AS VARCHAR), r, ${EXAMPLES}) FILTER (WHERE ${v} < 0)`) }
+      ? { rows: firstRows(`${v} < 0`), values: firstValues(`CAST(${v} AS VARCHAR)`, `${v} < 0`) }
       : null;
     const temporal = plan.rule.valueType === 'date' || plan.rule.valueType === 'datetime';
     // A date is in the future when it is after today; a datetime when it is after the end of today (UTC).
     const later = plan.rule.valueType === 'date' ? `${v} > DATE '${today}'` : `${v} >= CAST(DATE '${today}' + 1 AS TIMESTAMP)`;
     const future = temporal
       ? {
-          count: add(`count(*) FILTER (WHERE ${later})`),
-          rows: add(`min(r, ${EXAMPLES}) FILTER (WHERE ${later})`),
-          values: add(`min_by(CAST(${v} AS VARCHAR), r, ${EXAMPLES}) FILTER (WHERE ${later})`),
+          count: countOf(later),
+          rows: firstRows(later),
+          values: firstValues(`CAST(${v} AS VARCHAR)`, later),
         }
       : null;
     return { missing, negative, future };
@@ -62,9 +72,10 @@ export async function computeRowChecks(
   const missingPerRow = plans.length === 0 ? '0' : missingFlags.map((flag) => `${flag}::INTEGER`).join(' + ');
   const mostlyThreshold = Math.max(1, Math.ceil(plans.length * MOSTLY_MISSING_ROW_SHARE));
   const histogram = add('histogram(k)');
-  const mostlyRows = add(`min(r, ${EXAMPLES}) FILTER (WHERE k >= ${mostlyThreshold})`);
-  const mostlyFields = add(`min_by(k, r, ${EXAMPLES}) FILTER (WHERE k >= ${mostlyThreshold})`);
-  const mostlyCount = add(`count(*) FILTER (WHERE k >= ${mostlyThreshold})`);
+  const mostly = `k >= ${mostlyThreshold}`;
+  const mostlyRows = firstRows(mostly);
+  const mostlyFields = firstValues('k', mostly);
+  const mostlyCount = countOf(mostly);
 
   const row = rowCount === 0
     ? {}
