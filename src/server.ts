@@ -25,7 +25,7 @@ async function main() {
     logger,
     auth: { ...config.auth, secret },
     storage,
-    uploads: { maxBytes: config.storage.maxUploadBytes, maxLineBytes: config.storage.maxLineBytes },
+    uploads: { maxBytes: config.storage.maxUploadBytes, maxLineBytes: config.storage.maxLineBytes, reader: config.analyses.profiler },
     analyses,
     trustProxy: config.trustProxy,
   });

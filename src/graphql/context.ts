@@ -4,6 +4,7 @@ import type { AnalysisEvents } from '../analyses/events.js';
 import type { AnalysisQueue } from '../analyses/queue.js';
 import type { Accounts } from '../auth/accounts.js';
 import type { Storage } from '../datasets/storage.js';
+import type { ReaderOptions } from '../datasets/uploads/inspect-upload.js';
 import type { Db } from '../db/client.js';
 import type { Logger } from '../logger.js';
 
@@ -14,6 +15,8 @@ export type GraphQLContext = {
   viewer: Viewer | null;
   accounts: Accounts;
   storage: Storage;
+  /** How uploads are read the first time (DuckDB's memory, threads and spill folder). */
+  uploadReader: ReaderOptions;
   /** Where analyses are queued and their progress is published. */
   analyses: { queue: AnalysisQueue; events: AnalysisEvents };
   /** The client's network address, for sign-in throttling. */

@@ -6,6 +6,7 @@ import { createYoga, useReadinessCheck } from 'graphql-yoga';
 import type { Analyses } from '../analyses/setup.js';
 import { Accounts, type AuthSettings } from '../auth/accounts.js';
 import type { Storage } from '../datasets/storage.js';
+import type { ReaderOptions } from '../datasets/uploads/inspect-upload.js';
 import { useStreamingUploads } from '../datasets/uploads/streaming-uploads.js';
 import type { Database } from '../db/database.js';
 import { databaseIsReady } from '../db/database.js';
@@ -27,7 +28,8 @@ export type GraphQLServerOptions = {
   logger: Logger;
   auth: AuthSettings;
   storage: Storage;
-  uploads: { maxBytes: number; maxLineBytes: number };
+  /** `reader`: DuckDB's budget for the first read of an upload (default: the profiler's defaults). */
+  uploads: { maxBytes: number; maxLineBytes: number; reader?: ReaderOptions };
   analyses: Pick<Analyses, 'queue' | 'events'>;
   /** Take the client address from X-Forwarded-For (only behind a proxy that sets it). */
   trustProxy?: boolean;
@@ -55,6 +57,7 @@ export function createGraphQLServer({ db, logger, auth, storage, uploads, analys
         viewer: token ? await accounts.authenticate(token) : null,
         accounts,
         storage,
+        uploadReader: uploads.reader ?? {},
         analyses,
         clientAddress: clientAddress(request, req?.socket?.remoteAddress, trustProxy),
         logger,
@@ -78,7 +81,8 @@ export function createGraphQLServer({ db, logger, auth, storage, uploads, analys
       useOperationBodyLimit(),
       useStreamingUploads({
         storage,
-        ...uploads,
+        maxBytes: uploads.maxBytes,
+        maxLineBytes: uploads.maxLineBytes,
         logger,
         authenticate: async (request) => (await accounts.authenticate(bearerToken(request) ?? '')) !== null,
       }),
