@@ -1,25 +1,10 @@
-import { execFile } from 'node:child_process';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
+import { datainsight } from '../support/cli.js';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { DatasetProfile } from '../../src/profiling/index.js';
 import { datasetPath, tempDir } from './support.js';
 
-const run = promisify(execFile);
-const bin = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../bin/datainsight.js');
 const temp = tempDir();
 afterAll(() => temp.cleanup());
-
-async function datainsight(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [bin, ...args], { maxBuffer: 64 * 1024 * 1024 });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
-}
 
 describe('datainsight profile', () => {
   it('prints every titanic column in a readable table', async () => {
