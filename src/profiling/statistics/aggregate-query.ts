@@ -80,10 +80,16 @@ export class GroupCountQuery {
  * ungrouped aggregate, count(DISTINCT …) costs about twice as much as the same hash aggregation on its own.
  */
 export class DistinctCountQuery {
-  private readonly branches: { value: string; where: string | null }[] = [];
+  private readonly branches: ({ value: string; where: string | null } | { value: string; min: bigint; max: bigint })[] = [];
 
   add(value: string, where: string | null): number {
     this.branches.push({ value, where });
+    return this.branches.length - 1;
+  }
+
+  /** An integer expression whose non-NULL values all lie in [min, max]: one bit per possible value. */
+  addBitmap(value: string, min: bigint, max: bigint): number {
+    this.branches.push({ value, min, max });
     return this.branches.length - 1;
   }
 
@@ -95,9 +101,12 @@ export class DistinctCountQuery {
     const results = this.branches.map(() => 0);
     if (this.isEmpty) return results;
     const sql = this.branches
-      .map(({ value, where }, id) => {
-        const filter = `(${value}) IS NOT NULL${where ? ` AND (${where})` : ''}`;
-        return `SELECT ${id} AS g, count(*) AS n FROM (SELECT ${value} AS k FROM ${from} WHERE ${filter} GROUP BY 1)`;
+      .map((branch, id) => {
+        if ('min' in branch) {
+          return `SELECT ${id} AS g, bit_count(bitstring_agg(${branch.value}, ${branch.min}::BIGINT, ${branch.max}::BIGINT)) AS n FROM ${from}`;
+        }
+        const filter = `(${branch.value}) IS NOT NULL${branch.where ? ` AND (${branch.where})` : ''}`;
+        return `SELECT ${id} AS g, count(*) AS n FROM (SELECT ${branch.value} AS k FROM ${from} WHERE ${filter} GROUP BY 1)`;
       })
       .join('\nUNION ALL\n');
     for (const row of await session.rows(sql)) results[toCount(row['g'])] = toCount(row['n']);
