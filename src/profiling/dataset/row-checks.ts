@@ -25,6 +25,8 @@ export interface RowCheckFacts {
   missingness: RowMissingness;
 }
 
+const isNumber = (plan: ColumnPlan) => plan.rule.valueType === 'integer' || plan.rule.valueType === 'decimal';
+
 /** SQL: is the cell of this column missing (empty field or null token, not a bad value)? */
 function missingSql(plan: ColumnPlan, nullTokens: readonly string[]): string {
   if (isTextColumn(plan)) return `(${tokenColumn(plan.index)} IS NOT NULL)`;
@@ -52,36 +54,34 @@ export async function computeRowChecks(
   };
   const future = plans.map(futureSql);
 
-  const requests: ExampleRequest[] = [];
-  plans.forEach((plan, i) => {
-    const v = valueColumn(plan.index);
-    if (missingCounts[i]! > 0) requests.push({ key: `${i}:missing`, value: 'NULL', condition: missingFlags[i]!, orderBy: null });
-    const numeric = plan.rule.valueType === 'integer' || plan.rule.valueType === 'decimal';
-    if (numeric && negativeCounts[i]! > 0) requests.push({ key: `${i}:negative`, value: v, condition: `${v} < 0`, orderBy: null });
-    if (future[i]) requests.push({ key: `${i}:future`, value: v, condition: future[i]!, orderBy: null });
-  });
-  requests.push({ key: 'mostly', value: missingPerRow, condition: `${missingPerRow} >= ${mostlyThreshold}`, orderBy: null });
-
   const futureColumns = plans.flatMap((_, i) => (future[i] ? [i] : []));
   const futureSums = futureColumns.map((i) => `, sum(CAST(${future[i]} AS INTEGER)) AS f${i}`).join('');
   const groups = rowCount === 0
     ? []
     : await session.rows(`SELECT ${missingPerRow} AS k, count(*) AS n${futureSums} FROM ${PROFILED_TABLE} GROUP BY 1`);
-  const examples = rowCount === 0 ? new Map<string, RowValue[]>() : await fetchExamples(session, requests);
-  const examplesOf = (key: string) => examples.get(key) ?? [];
-  const futureCount = (i: number) => groups.reduce((sum, g) => sum + toCount(g[`f${i}`]), 0);
-
-  const columns: RowChecks[] = plans.map((plan, i) => ({
-    missingRows: examplesOf(`${i}:missing`).map((e) => e.row),
-    negative: (plan.rule.valueType === 'integer' || plan.rule.valueType === 'decimal') && negativeCounts[i]! > 0
-      ? { count: negativeCounts[i]!, examples: examplesOf(`${i}:negative`) }
-      : null,
-    future: future[i] ? { after: today, count: futureCount(i), examples: examplesOf(`${i}:future`) } : null,
-  }));
+  const futureCounts = plans.map((_, i) => groups.reduce((sum, g) => sum + toCount(g[`f${i}`]), 0));
   const fieldsPerRow = groups
     .map((g) => ({ missingFields: toCount(g['k']), rows: toCount(g['n']) }))
     .sort((a, b) => a.missingFields - b.missingFields);
   const mostlyCount = fieldsPerRow.filter((f) => f.missingFields >= mostlyThreshold).reduce((sum, f) => sum + f.rows, 0);
+
+  // Examples only where the counts say there are some: a branch with no match would scan the whole table.
+  const requests: ExampleRequest[] = [];
+  plans.forEach((plan, i) => {
+    const v = valueColumn(plan.index);
+    if (missingCounts[i]! > 0) requests.push({ key: `${i}:missing`, value: 'NULL', condition: missingFlags[i]!, orderBy: null });
+    if (isNumber(plan) && negativeCounts[i]! > 0) requests.push({ key: `${i}:negative`, value: v, condition: `${v} < 0`, orderBy: null });
+    if (futureCounts[i]! > 0) requests.push({ key: `${i}:future`, value: v, condition: future[i]!, orderBy: null });
+  });
+  if (mostlyCount > 0) requests.push({ key: 'mostly', value: missingPerRow, condition: `${missingPerRow} >= ${mostlyThreshold}`, orderBy: null });
+  const examples = await fetchExamples(session, requests);
+  const examplesOf = (key: string) => examples.get(key) ?? [];
+
+  const columns: RowChecks[] = plans.map((plan, i) => ({
+    missingRows: examplesOf(`${i}:missing`).map((e) => e.row),
+    negative: isNumber(plan) && negativeCounts[i]! > 0 ? { count: negativeCounts[i]!, examples: examplesOf(`${i}:negative`) } : null,
+    future: future[i] ? { after: today, count: futureCounts[i]!, examples: examplesOf(`${i}:future`) } : null,
+  }));
   return {
     columns,
     missingness: {

