@@ -1,6 +1,7 @@
 // The decimal ('.') rule's SQL is the regex alone. It used to try a fast path first, DuckDB's rendering of the
 // parsed double compared with the text; dropping it must not change any typed value, which holds because every
-// rendering of a finite double matches the regex.
+// rendering of a finite double matches the regex. Since then, text that overflows a double ("1e999", once read as
+// infinity) is no number; every other value types as before.
 import { DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, describe, expect, it } from 'vitest';
 import { stringLiteral } from '../../src/profiling/engine/sql.js';
@@ -51,13 +52,23 @@ describe('decimal rule', () => {
         UNION ALL SELECT unnest([${TRICKY.map(stringLiteral).join(', ')}])`);
       const rule = { valueType: 'decimal', decimalSeparator: '.', dateFormat: null } as const;
       const reader = await connection.runAndReadAll(`SELECT count(*) AS n,
-          count(*) FILTER (WHERE ${typedValueSql(rule, 'x')} IS DISTINCT FROM ${formerDecimalSql('x')}) AS differing,
+          count(*) FILTER (WHERE ${typedValueSql(rule, 'x')} IS DISTINCT FROM
+            (CASE WHEN isfinite(${formerDecimalSql('x')}) THEN ${formerDecimalSql('x')} END)) AS differing,
+          count(*) FILTER (WHERE ${formerDecimalSql('x')} IS NOT NULL AND NOT isfinite(${formerDecimalSql('x')})) AS overflowing,
+          count(*) FILTER (WHERE x = '1e999' AND ${typedValueSql(rule, 'x')} IS NULL) AS overflow_untyped,
           count(*) FILTER (WHERE isfinite(TRY_CAST(x AS DOUBLE)) AND CAST(TRY_CAST(x AS DOUBLE) AS VARCHAR) = x
             AND NOT regexp_full_match(x, ${stringLiteral(`\\s*(?:${DECIMAL_DOT_RE})\\s*`)})) AS canonical_not_matching,
           count(${typedValueSql(rule, 'x')}) AS typed
         FROM t`);
       const [row] = reader.getRowObjectsJson();
-      expect(row).toMatchObject({ n: String(doubles.length * 2 + TRICKY.length), differing: '0', canonical_not_matching: '0' });
+      expect(row).toMatchObject({
+        n: String(doubles.length * 2 + TRICKY.length),
+        differing: '0',
+        canonical_not_matching: '0',
+        // '1e999', '-1e999', '1.7976931348623159e308': once infinite values, now not numbers.
+        overflowing: '3',
+        overflow_untyped: '1',
+      });
       expect(Number(row!['typed'])).toBeGreaterThan(doubles.length * 2);
     } finally {
       connection.closeSync();

@@ -1,6 +1,6 @@
 /** Collects many aggregate expressions into one SELECT so that a pass over the table computes them all. */
 import type { DuckDBSession, JsonRow } from '../engine/duckdb-session.js';
-import { toCount } from '../engine/duckdb-session.js';
+import { toCount, toNumber } from '../engine/duckdb-session.js';
 
 export class AggregateQuery {
   private readonly expressions: string[] = [];
@@ -25,6 +25,8 @@ export class AggregateQuery {
 export interface KeyCount {
   key: unknown;
   count: number;
+  /** The key's numeric position, when one was asked for (see GroupCountQuery.add). */
+  position?: number | null;
 }
 
 /**
@@ -35,14 +37,15 @@ export interface KeyCount {
  * through the driver costs more than the query.
  */
 export class GroupCountQuery {
-  private readonly branches: { key: string; where: string | null; render: 'text' | 'number' }[] = [];
+  private readonly branches: { key: string; where: string | null; render: 'text' | 'number'; position: string | null }[] = [];
 
   /**
    * `render: 'text'` returns keys as DuckDB's VARCHAR rendering (exact for BIGINT, dates…); 'number' keeps
    * numeric keys as JSON numbers (DOUBLE values, small integer codes). NULL keys are dropped, as histogram() did.
+   * `position`, an SQL expression of the key `k`, is computed once per distinct key and returned beside it.
    */
-  add(key: string, where: string | null, render: 'text' | 'number'): number {
-    this.branches.push({ key, where, render });
+  add(key: string, where: string | null, render: 'text' | 'number', position: string | null = null): number {
+    this.branches.push({ key, where, render, position });
     return this.branches.length - 1;
   }
 
@@ -54,10 +57,11 @@ export class GroupCountQuery {
     const results: KeyCount[][] = this.branches.map(() => []);
     if (this.isEmpty) return results;
     const sql = this.branches
-      .map(({ key, where, render }, id) => {
+      .map(({ key, where, render, position }, id) => {
         const k = render === 'text' ? 'CAST(k AS VARCHAR)' : 'k';
+        const p = position === null ? '' : `, 'p': ${position}`;
         return (
-          `SELECT ${id} AS g, CAST(to_json(list({'k': ${k}, 'n': n} ORDER BY k)) AS VARCHAR) AS j FROM (` +
+          `SELECT ${id} AS g, CAST(to_json(list({'k': ${k}, 'n': n${p}} ORDER BY k)) AS VARCHAR) AS j FROM (` +
           `SELECT ${key} AS k, count(*) AS n FROM ${from}${where ? ` WHERE ${where}` : ''} GROUP BY 1)`
         );
       })
@@ -67,9 +71,9 @@ export class GroupCountQuery {
       if (typeof text !== 'string') continue;
       // NULL keys are dropped here: a HAVING clause would be pushed below the aggregation as a filter that
       // evaluates the key expression a second time on every row.
-      results[toCount(row['g'])] = (JSON.parse(text) as { k: unknown; n: unknown }[])
+      results[toCount(row['g'])] = (JSON.parse(text) as { k: unknown; n: unknown; p?: unknown }[])
         .filter((e) => e.k !== null && e.k !== undefined)
-        .map((e) => ({ key: e.k, count: toCount(e.n) }));
+        .map((e) => (e.p === undefined ? { key: e.k, count: toCount(e.n) } : { key: e.k, count: toCount(e.n), position: toNumber(e.p) }));
     }
     return results;
   }

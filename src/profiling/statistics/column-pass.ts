@@ -11,6 +11,7 @@ import { toCount, toNumber } from '../engine/duckdb-session.js';
 import type { ColumnPlan } from '../inference/column-plan.js';
 import { numericPositionSql } from '../inference/value-parsers.js';
 import { AggregateQuery, DistinctCountQuery, GroupCountQuery, type KeyCount } from './aggregate-query.js';
+import { tallyFacts, tallyOf, type TallyEntry } from './tallied-columns.js';
 import { numberLiteral } from '../engine/sql.js';
 import type { ValueCount } from './frequency-summary.js';
 import {
@@ -220,6 +221,8 @@ export interface ColumnFacts {
   lengths: { min: number; max: number; mean: number } | null;
   whitespaceCount: number | null;
   semanticMatchingCount: number | null;
+  /** Low-cardinality columns: every distinct value with its count (see tallied-columns.ts). */
+  tally?: readonly TallyEntry[];
 }
 
 export function numericExpression(plan: ColumnPlan): string | null {
@@ -248,24 +251,70 @@ export async function runColumnPass(
   nullTokens: readonly string[],
   onProgress: (percent: number) => void,
 ): Promise<ColumnFacts[]> {
+  // Counts per key first: every column's null tokens and bad values, and the value tallies of the columns the
+  // inference sample found low-cardinality, which then need no pass-1 scan (tallied-columns.ts).
+  const groups = new GroupCountQuery();
+  const tokenGroups = plans.map((plan) =>
+    isTextColumn(plan)
+      ? groups.add(tokenColumn(plan.index), `${tokenColumn(plan.index)} IS NOT NULL`, 'number')
+      : // Key 0: text that is no null token, a bad value.
+        groups.add(`coalesce(${nullTokenIndexSql(badColumn(plan.index), nullTokens)}, 0)`, `${badColumn(plan.index)} IS NOT NULL`, 'number'),
+  );
+  const frequencyGroups = plans.map((plan) =>
+    plan.sampleDistinct <= LOW_CARDINALITY_SAMPLE_DISTINCT
+      ? // DOUBLE keys stay JSON numbers so that they read as before (String(number)); others as DuckDB renders them.
+        groups.add(valueColumn(plan.index), null, plan.rule.valueType === 'decimal' ? 'number' : 'text', numericPositionSql(plan.rule.valueType, 'k'))
+      : null,
+  );
+  const counts = await groups.run(session, PROFILED_TABLE, onProgress);
+  const tokens = plans.map((plan, i) => tokenFacts(counts[tokenGroups[i]!]!));
+  const frequencies = plans.map((plan, i) => (frequencyGroups[i] === null ? null : counts[frequencyGroups[i]!]!));
+  const tallies = plans.map((plan, i) => (frequencies[i] ? tallyOf(plan, frequencies[i]!, numericExpression(plan) !== null) : null));
+
+  const scanned = plans.filter((plan) => tallies[plan.index] === null);
   // Above the exact row limit the quantile sample is fetched first: it gives the moment shifts, and it is sorted in
   // JS while pass 1 runs.
-  const sampled = exact ? null : await fetchQuantileSample(session, plans, rowCount);
-  const shifts = await momentShifts(session, plans, rowCount, sampled);
+  const sampled = exact ? null : await fetchQuantileSample(session, scanned, rowCount);
+  const shifts = await momentShifts(session, scanned, rowCount, sampled);
   const query = new AggregateQuery();
-  const groups = new GroupCountQuery();
-  const readers = plans.map((plan) => addColumnAggregates(query, groups, plan, exact, nullTokens, shifts.get(plan.index) ?? 0));
-  const pending = query.run(session, PROFILED_TABLE, onProgress);
+  const readers = plans.map((plan, i) =>
+    tallies[i]
+      ? addTalliedAggregates(query, plan, tallies[i]!, tokens[i]!)
+      : addColumnAggregates(query, plan, exact, shifts.get(plan.index) ?? 0, frequencies[i]!, tokens[i]!),
+  );
+  const pending = query.run(session, PROFILED_TABLE);
   pending.catch(() => {});
   const samples = new Map([...(sampled ?? new Map<number, Float64Array>())].map(([index, values]) => [index, summarizeSample(values)]));
   const row = await pending;
-  const counts = await groups.run(session, PROFILED_TABLE);
-  const read = readers.map((reader) => reader(row, counts));
+  const read = readers.map((reader) => reader(row));
   const facts = read.map((r) => r.facts);
   await countDistinctValues(session, plans, read, exact);
   await countInvalidDistinct(session, plans, facts, nullTokens);
   if (!exact) await applySampleQuantiles(session, plans, facts, samples);
   return facts;
+}
+
+type TokenFacts = Pick<ColumnFacts, 'tokenCounts' | 'invalidCount'>;
+
+/** Null tokens (key k: token k − 1) and bad values (key 0) of one column, from its token counts. */
+function tokenFacts(counts: readonly KeyCount[]): TokenFacts {
+  const tokenCounts = new Map<number, number>();
+  let invalidCount = 0;
+  for (const { key, count } of counts) {
+    const k = toCount(key);
+    if (k === 0) invalidCount += count;
+    else tokenCounts.set(k - 1, count);
+  }
+  return { tokenCounts, invalidCount };
+}
+
+/** A tallied column needs only its semantic matches from the scan (the regex result stored per row). */
+function addTalliedAggregates(query: AggregateQuery, plan: ColumnPlan, tally: readonly TallyEntry[], tokens: TokenFacts) {
+  const semantic = plan.semantic ? query.add(countWhereSql(semanticColumn(plan.index))) : null;
+  return (row: Record<string, unknown>): ColumnRead => ({
+    facts: tallyFacts(plan, tally, { ...tokens, semanticMatchingCount: semantic ? toCount(row[semantic]) : null }),
+    integerBounds: null,
+  });
 }
 
 /** Rows of the hashed sample that give each numeric column's moment shift at or below the exact row limit. */
@@ -417,29 +466,20 @@ async function countInvalidDistinct(
   });
 }
 
+/** Pass-1 aggregates of a column the table is scanned for; `frequencies`: its value counts when it has them. */
 function addColumnAggregates(
   query: AggregateQuery,
-  groups: GroupCountQuery,
   plan: ColumnPlan,
   exact: boolean,
-  nullTokens: readonly string[],
   shift: number,
+  frequencies: readonly KeyCount[] | null,
+  tokens: TokenFacts,
 ) {
   const v = valueColumn(plan.index);
-  const b = badColumn(plan.index);
   const text = isTextColumn(plan);
   const n = numericExpression(plan);
 
   const valid = query.add(`count(${v})`);
-  // Typed columns: null tokens hide among the unparsed values b (few rows); empty fields have neither v nor b.
-  const unparsed = text ? null : query.add(`count(${b})`);
-  const tokens = text
-    ? groups.add(tokenColumn(plan.index), `${tokenColumn(plan.index)} IS NOT NULL`, 'number')
-    : groups.add(nullTokenIndexSql(b, nullTokens), `${b} IS NOT NULL`, 'number');
-
-  const lowCardinality = plan.sampleDistinct <= LOW_CARDINALITY_SAMPLE_DISTINCT;
-  // DOUBLE keys stay JSON numbers so that they read exactly as before (String(number)); others as DuckDB renders them.
-  const frequencies = lowCardinality ? groups.add(v, null, plan.rule.valueType === 'decimal' ? 'number' : 'text') : null;
 
   const extremes = n ? null : { min: query.add(`CAST(min(${v}) AS VARCHAR)`), max: query.add(`CAST(max(${v}) AS VARCHAR)`) };
   const d = `(${n} - ${numberLiteral(shift)})`;
@@ -475,12 +515,9 @@ function addColumnAggregates(
     : null;
   const semantic = plan.semantic ? query.add(countWhereSql(semanticColumn(plan.index))) : null;
 
-  return (row: Record<string, unknown>, counts: readonly KeyCount[][]): ColumnRead => {
-    const valueCounts = frequencies === null ? null : counts[frequencies]!.map(({ key, count }) => ({ value: String(key), count }));
+  return (row: Record<string, unknown>): ColumnRead => {
+    const valueCounts = frequencies === null ? null : frequencies.map(({ key, count }) => ({ value: String(key), count }));
     const validCount = toCount(row[valid]);
-    const tokenCounts = new Map<number, number>();
-    for (const { key, count } of counts[tokens]!) tokenCounts.set(toCount(key) - 1, count);
-    const tokenTotal = [...tokenCounts.values()].reduce((sum, c) => sum + c, 0);
     const numericMin = numeric ? toNumber(row[numeric.min]) : null;
     const numericMax = numeric ? toNumber(row[numeric.max]) : null;
     const label = (x: number | null) => (x === null ? null : positionLabel(plan.rule.valueType, x));
@@ -492,8 +529,7 @@ function addColumnAggregates(
         : null;
     const facts: ColumnFacts = {
       validCount,
-      invalidCount: unparsed ? toCount(row[unparsed]) - tokenTotal : 0,
-      tokenCounts,
+      ...tokens,
       // Low-cardinality columns: exact, from their frequencies; the others are counted by countDistinctValues.
       distinct: { count: valueCounts ? valueCounts.length : 0, approximate: false, relativeStandardError: null },
       frequencies: valueCounts,

@@ -13,6 +13,7 @@ import {
   QUANTILE_LEVELS, countWhereSql, numericExpression, type ColumnFacts,
 } from './column-pass.js';
 import type { ValueCount } from './frequency-summary.js';
+import { tallyDistribution } from './tallied-columns.js';
 import { PROFILED_TABLE, valueColumn } from './typed-table.js';
 
 /** Columns with at most this many distinct values get exact frequencies from a histogram aggregate. */
@@ -88,7 +89,12 @@ export async function runDistributionPass(
   // aggregates that are not counts (correlations, the exact MAD) from one aggregate query.
   const query = new AggregateQuery();
   const groups = new GroupCountQuery();
-  const readers = plans.map((plan, i) => addDistributionAggregates(query, groups, plan, facts[i]!, sampleMads.get(i) ?? null, options));
+  const readers = plans.map((plan, i) => {
+    const columnFacts = facts[i]!;
+    // Tallied columns (few distinct values) get all of this from their value counts, exactly, without a scan.
+    if (columnFacts.tally) return () => tallyDistribution(plan, columnFacts, options.histogramBins);
+    return addDistributionAggregates(query, groups, plan, columnFacts, sampleMads.get(i) ?? null, options);
+  });
   const pearsonReaders = pearsonPairs(pearsonColumns).map(([a, b]) => {
     const x = numericExpression(plans[a]!)!;
     const y = numericExpression(plans[b]!)!;
