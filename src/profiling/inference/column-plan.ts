@@ -16,8 +16,12 @@ export interface ColumnPlan {
   semantic: SemanticGuess | null;
   /** Raw non-missing sample values (untrimmed). */
   sampleValues: string[];
-  /** Distinct values in the sample, a cheap hint of cardinality before the full pass. */
-  sampleDistinct: number;
+  /**
+   * Distinct values in the whole column, estimated from the sample before the full pass (bias-corrected Chao1:
+   * the values seen, plus as many unseen ones as the values seen once and twice suggest). A hint, not a figure:
+   * it decides which columns are counted value by value.
+   */
+  estimatedDistinct: number;
 }
 
 export const MAX_NAME_LENGTH = 255;
@@ -35,6 +39,19 @@ export function safeColumnNames(names: readonly string[]): string[] {
     used.add(candidate);
     return candidate;
   });
+}
+
+/** Bias-corrected Chao1 estimate of the number of distinct values from a sample of them. */
+export function chao1(values: readonly string[]): number {
+  const counts = new Map<string, number>();
+  for (const value of values) counts.set(value, (counts.get(value) ?? 0) + 1);
+  let once = 0;
+  let twice = 0;
+  for (const count of counts.values()) {
+    if (count === 1) once++;
+    else if (count === 2) twice++;
+  }
+  return counts.size + (once * (once - 1)) / (2 * (twice + 1));
 }
 
 export function isNullToken(value: string | null, tokens: ReadonlySet<string>): boolean {
@@ -65,7 +82,7 @@ export function planColumns(
       candidateShares: shares,
       semantic: rule.valueType === 'string' ? guessSemanticType(trimmed, options.semanticThreshold) : null,
       sampleValues,
-      sampleDistinct: new Set(sampleValues).size,
+      estimatedDistinct: chao1(sampleValues),
     };
   });
 }

@@ -11,7 +11,7 @@ import { toCount, toNumber } from '../engine/duckdb-session.js';
 import type { ColumnPlan } from '../inference/column-plan.js';
 import { numericPositionSql } from '../inference/value-parsers.js';
 import { AggregateQuery, DistinctCountQuery, GroupCountQuery, type KeyCount } from './aggregate-query.js';
-import { tallyFacts, tallyOf, type TallyEntry } from './tallied-columns.js';
+import { TALLY_MAX_DISTINCT, tallyFacts, tallyOf, type TallyEntry } from './tallied-columns.js';
 import { numberLiteral } from '../engine/sql.js';
 import type { ValueCount } from './frequency-summary.js';
 import {
@@ -28,11 +28,6 @@ export const DISTINCT_SUBSAMPLE_MODULUS = 16;
  * aggregation); such a column's candidate-key check then needs no second look.
  */
 const BITMAP_MAX_RANGE = 2n ** 26n;
-/**
- * Below this many distinct values in the inference sample a column is taken as low-cardinality: its exact value
- * frequencies (hence its exact distinct count) come from one histogram aggregate, cheap at any size.
- */
-const LOW_CARDINALITY_SAMPLE_DISTINCT = 1000;
 /** Above the exact row limit, quantiles come from a uniform sample of about this many rows. */
 export const QUANTILE_SAMPLE_SIZE = 65_536;
 /**
@@ -260,8 +255,11 @@ export async function runColumnPass(
       : // Key 0: text that is no null token, a bad value.
         groups.add(`coalesce(${nullTokenIndexSql(badColumn(plan.index), nullTokens)}, 0)`, `${badColumn(plan.index)} IS NOT NULL`, 'number'),
   );
+  // Low-cardinality columns: at most half the tally's limit of distinct values estimated from the inference sample
+  // (ColumnPlan.estimatedDistinct), a margin for the estimate. Their exact value counts come from one GROUP BY,
+  // cheap at any size, and give all of their statistics (tallied-columns.ts).
   const frequencyGroups = plans.map((plan) =>
-    plan.sampleDistinct <= LOW_CARDINALITY_SAMPLE_DISTINCT
+    plan.estimatedDistinct <= TALLY_MAX_DISTINCT / 2
       ? // DOUBLE keys stay JSON numbers so that they read as before (String(number)); others as DuckDB renders them.
         groups.add(valueColumn(plan.index), null, plan.rule.valueType === 'decimal' ? 'number' : 'text', numericPositionSql(plan.rule.valueType, 'k'))
       : null,
