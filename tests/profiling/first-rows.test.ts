@@ -3,21 +3,10 @@
 // several row groups read by two threads, with every match far from the start, against the rows as written.
 import { afterAll, describe, expect, it } from 'vitest';
 import { profileFile } from '../../src/profiling/index.js';
-import { tempDir } from './support.js';
+import { seeded, tempDir } from './support.js';
 
 const temp = tempDir();
 afterAll(() => temp.cleanup());
-
-/** Deterministic pseudo-random numbers (mulberry32). */
-function seeded(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe('first rows of each check', () => {
   it('are the first in file order, across row groups and threads', async () => {

@@ -2,6 +2,7 @@
 // exactly what sorting all values (most frequent first, then by value) and reading them in that order reports.
 import { describe, expect, it } from 'vitest';
 import { normalizeForComparison, shapeOf, summarizeFrequencies, type ValueCount } from '../../src/profiling/statistics/frequency-summary.js';
+import { seeded } from './support.js';
 
 /** The straightforward reading: sort everything, then walk it in order. */
 function reference(frequencies: ValueCount[], limits: { topValues: number; patterns: number }, scale: number) {
@@ -31,16 +32,6 @@ function reference(frequencies: ValueCount[], limits: { topValues: number; patte
       .filter(([, variants]) => variants.length > 1)
       .map(([normalized, variants]) => ({ normalized, variants: variants.map((v) => ({ value: v.value, count: v.count })) }))
       .slice(0, 20),
-  };
-}
-
-function seeded(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
 

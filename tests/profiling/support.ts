@@ -119,3 +119,14 @@ export function closeTo(actual: number | null | undefined, expected: number, rel
   if (actual === null || actual === undefined) return false;
   return Math.abs(actual - expected) <= relative * Math.max(1, Math.abs(expected));
 }
+
+/** Deterministic pseudo-random numbers in [0, 1) (mulberry32), to generate test data. */
+export function seeded(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
