@@ -44,6 +44,9 @@ const isMultiWord = (value: string) => value.includes(' ');
 const countryCodes = new Set(ISO_COUNTRY_CODES);
 const matchers = REGEX_RULES.map((rule) => ({ ...rule, matcher: fullMatcher(rule.body) }));
 const threeWordsMatcher = new RegExp(THREE_WORDS_RE, 'u');
+const WHITESPACE_RUN = /\s+/u;
+const LETTER = /\p{L}/u;
+const NO_UPPER_CASE = /^\P{Lu}*$/u;
 
 export interface SemanticGuess {
   type: SemanticType;
@@ -72,11 +75,21 @@ export function guessSemanticType(values: readonly string[], threshold: number):
  */
 function guessFreeText(values: readonly string[], threshold: number): SemanticGuess | null {
   const threeWordShare = values.filter((v) => threeWordsMatcher.test(v)).length / values.length;
-  const words = values.flatMap((v) => v.split(/\s+/u).filter((w) => /\p{L}/u.test(w)));
-  if (words.length === 0) return null;
-  const meanWords = words.length / values.length;
-  const lowerShare = words.filter((w) => /^\P{Lu}*$/u.test(w)).length / words.length;
-  if (threeWordShare >= threshold && meanWords >= 3.5 && lowerShare >= 0.5) {
+  // Every condition below must hold: a column that is not mostly three-word values needs no word count.
+  if (threeWordShare < threshold) return null;
+  let words = 0;
+  let lowerCaseWords = 0;
+  for (const value of values) {
+    for (const word of value.split(WHITESPACE_RUN)) {
+      if (!LETTER.test(word)) continue;
+      words++;
+      if (NO_UPPER_CASE.test(word)) lowerCaseWords++;
+    }
+  }
+  if (words === 0) return null;
+  const meanWords = words / values.length;
+  const lowerShare = lowerCaseWords / words;
+  if (meanWords >= 3.5 && lowerShare >= 0.5) {
     return { type: 'free_text', sampleShare: values.filter(isMultiWord).length / values.length };
   }
   return null;
