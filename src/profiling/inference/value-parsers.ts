@@ -137,9 +137,11 @@ function parsesAsIsoDate(value: string): boolean {
 /** Share of the (trimmed, non-missing) sample values parsing as each candidate; keys are stable names. */
 export function candidateShares(values: readonly string[]): Record<string, number> {
   const n = values.length;
-  const share = (test: (v: string) => boolean) => (n === 0 ? 0 : values.filter(test).length / n);
+  // Every number, date and time rule starts with a digit, a sign, '.' or ',': other values (text) need no test.
+  const candidates = values.filter((v) => /^[0-9+\-.,]/.test(v));
+  const share = (test: (v: string) => boolean) => (n === 0 ? 0 : candidates.filter(test).length / n);
   const shares: Record<string, number> = {
-    boolean: share((v) => booleanWords.has(v.toLowerCase())),
+    boolean: n === 0 ? 0 : values.filter((v) => booleanWords.has(v.toLowerCase())).length / n,
     integer: share((v) => integerMatcher.test(v)),
     'decimal(.)': share((v) => dotMatcher.test(v) && Number.isFinite(Number(v))),
     'decimal(,)': share((v) => commaMatcher.test(v) && Number.isFinite(Number(v.replace(',', '.')))),
