@@ -1,10 +1,12 @@
 /**
  * Pass 1 over the typed table: counts, missing tokens, parse failures, distinct counts, moments, quantiles,
- * lengths, whitespace and semantic conformity for every column, in one query.
+ * lengths, whitespace and semantic conformity for every column. One GROUP BY query first counts each column's null
+ * tokens and bad values, and the values of low-cardinality columns, whose statistics then all come from those
+ * counts (tallied-columns.ts); one aggregate query covers the other columns, then one query their distinct counts.
  *
  * Each aggregate costs a few nanoseconds per row, so the pass computes only what cannot be derived: text
- * renderings of numeric extremes are made in JS, zero/negative counts share one sign histogram, and row
- * examples come later from a filtered query (examples-pass.ts) instead of an aggregate over every row.
+ * renderings of numeric extremes are made in JS, the mean and variance come from the moment sums, and row
+ * examples come later from filtered queries (examples-pass.ts) instead of an aggregate over every row.
  */
 import type { DuckDBSession } from '../engine/duckdb-session.js';
 import { toCount, toNumber } from '../engine/duckdb-session.js';
@@ -265,8 +267,8 @@ export async function runColumnPass(
       : null,
   );
   const counts = await groups.run(session, PROFILED_TABLE, onProgress);
-  const tokens = plans.map((plan, i) => tokenFacts(counts[tokenGroups[i]!]!));
-  const frequencies = plans.map((plan, i) => (frequencyGroups[i] === null ? null : counts[frequencyGroups[i]!]!));
+  const tokens = plans.map((_, i) => tokenFacts(counts[tokenGroups[i]!]!));
+  const frequencies = plans.map((_, i) => (frequencyGroups[i] === null ? null : counts[frequencyGroups[i]!]!));
   const tallies = plans.map((plan, i) => (frequencies[i] ? tallyOf(plan, frequencies[i]!, numericExpression(plan) !== null) : null));
 
   const scanned = plans.filter((plan) => tallies[plan.index] === null);
