@@ -3,7 +3,7 @@
  * negative numbers where only positives make sense, dates after the day the file was profiled.
  */
 import type { ColumnProfile } from '../../profiling/index.js';
-import { col, pyNum, pyStr } from '../code/python.js';
+import { pyNum, pyStr } from '../code/python.js';
 import { DATASET_TABLE, ident, num, text } from '../code/sql.js';
 import { numericSql, parsedPandas, parsedSql } from '../code/typed-values.js';
 import { LADDERS, THRESHOLDS, adjustForGoal, fromLadder } from '../severity.js';

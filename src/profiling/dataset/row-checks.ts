@@ -7,7 +7,7 @@
  * rows of each check come from fetchExamples, whose "first rows" branches stop after five matches instead of
  * scanning the table (top-n aggregates over every row cost ≈ 0.1 s CPU at 1M rows).
  */
-import type { RowChecks, RowValue } from '../distribution-schema.js';
+import type { RowChecks } from '../distribution-schema.js';
 import type { DuckDBSession } from '../engine/duckdb-session.js';
 import { toCount } from '../engine/duckdb-session.js';
 import type { ColumnPlan } from '../inference/column-plan.js';
@@ -18,7 +18,6 @@ import type { RowMissingness } from '../types.js';
 
 /** A row is "mostly missing" from this share of its fields on. */
 export const MOSTLY_MISSING_ROW_SHARE = 0.5;
-const EXAMPLES = 5;
 
 export interface RowCheckFacts {
   columns: RowChecks[];
