@@ -11,7 +11,7 @@ afterAll(() => temp.cleanup());
 describe('tallied columns', () => {
   it('give exact figures for every value type, at any size', async () => {
     const random = seeded(7);
-    const header = ['level', 'price', 'day', 'seen_at', 'opens', 'active', 'colour'];
+    const header = ['level', 'price', 'day', 'seen_at', 'opens', 'active', 'colour', 'rare'];
     const rows: string[][] = [];
     for (let i = 0; i < 40_000; i++) {
       const pick = <T>(xs: readonly T[]) => xs[Math.floor(random() * xs.length)]!;
@@ -22,14 +22,16 @@ describe('tallied columns', () => {
         `2023-12-31 2${Math.floor(random() * 4)}:00:00`,
         `0${7 + Math.floor(random() * 3)}:30:00`,
         pick(['true', 'false', 'false']),
-        pick(['red', 'Red', ' red', 'blue', 'vert', 'ünï']),
+        pick(['red', 'Red', ' red', 'blue', 'blue\t', 'vert', 'ünï']),
+        // Eleven values in all, far apart: quantiles fall between two different values.
+        i % 3637 === 5 ? String((i % 7) * 10 + i / 3637) : '',
       ]);
     }
     const file = temp.write('tallied.csv', [header, ...rows].map((r) => r.join(',')).join('\n') + '\n');
     // Exact row limit far below the row count: scanned columns would estimate; tallied ones must not.
     const profile = await profileFile(file, { threads: 2, exactRowLimit: 1000 });
     const column = (name: string) => profile.columns.find((c) => c.columnName === name)!;
-    expect(profile.columns.map((c) => c.distributionData.valueType)).toEqual(['integer', 'decimal', 'date', 'datetime', 'time', 'boolean', 'string']);
+    expect(profile.columns.map((c) => c.distributionData.valueType)).toEqual(['integer', 'decimal', 'date', 'datetime', 'time', 'boolean', 'string', 'decimal']);
 
     const numbers = (i: number, parse: (cell: string) => number | null) =>
       rows.map((r) => parse(r[i]!)).filter((x): x is number => x !== null);
@@ -40,6 +42,7 @@ describe('tallied columns', () => {
       ['day', numbers(2, epochDay)],
       ['seen_at', numbers(3, (c) => Date.parse(`${c.replace(' ', 'T')}Z`) / 1000)],
       ['opens', numbers(4, (c) => Number(c.slice(0, 2)) * 3600 + Number(c.slice(3, 5)) * 60)],
+      ['rare', numbers(7, (c) => (c === '' ? null : Number(c)))],
     ];
     for (const [name, xs] of references) {
       const d = column(name).distributionData;
@@ -75,9 +78,9 @@ describe('tallied columns', () => {
     const colour = column('colour');
     const lengths = colours.map((c) => [...c].length);
     expect(colour.distributionData.lengths).toEqual({ min: Math.min(...lengths), max: Math.max(...lengths), mean: expect.closeTo(mean(lengths), 9) });
-    expect(colour.distributionData.whitespace!.leadingOrTrailingCount).toBe(colours.filter((c) => c.startsWith(' ')).length);
+    expect(colour.distributionData.whitespace!.leadingOrTrailingCount).toBe(colours.filter((c) => c !== c.trim()).length);
     // DuckDB's order of text is by UTF-8 bytes: ' red' first, 'ünï' last.
     expect([colour.minValue, colour.maxValue]).toEqual([' red', 'ünï']);
-    expect(colour.uniqueCount).toBe(6);
+    expect(colour.uniqueCount).toBe(7);
   });
 });
