@@ -195,6 +195,14 @@ describe('the migrated database matches the seed design', () => {
         'workspace_members(user_id)',
         'sessions(token_hash) unique',
         'sessions(user_id)',
+        // Beyond the seed: one per connection order, so a page reads only its own rows.
+        'datasets(workspace_id,created_at,id)',
+        'datasets(workspace_id,name,id)',
+        'analyses(dataset_id,created_at,id)',
+        'column_profiles(analysis_id,id)',
+        'insights(analysis_id,severity,id)',
+        'workspace_members(workspace_id,id)',
+        'workspace_members(user_id,id)',
       ].sort(),
     );
   });
