@@ -6,6 +6,7 @@
 // that does not exist (NOT_FOUND / null); one they see but may not change is
 // FORBIDDEN.
 import type { Db } from '../db/client.js';
+import { type Sql, sql } from '../db/sql.js';
 import { AppError } from '../errors.js';
 import type { Prisma, WorkspaceRole } from '../generated/prisma/client.js';
 import type { GraphQLContext, Viewer } from '../graphql/context.js';
@@ -30,6 +31,27 @@ export const visibleTo = {
   analysis,
   columnProfile: (viewer: Viewer): Prisma.ColumnProfileWhereInput => ({ analysis: analysis(viewer) }),
   insight: (viewer: Viewer): Prisma.InsightWhereInput => ({ analysis: analysis(viewer) }),
+};
+
+/**
+ * The same rules as SQL conditions on a row aliased `t` of each table, for the
+ * batch loaders (src/graphql/loading): a row is visible when the viewer is a
+ * member of the workspace it belongs to.
+ */
+export const visibleSql = {
+  User: (viewer: Viewer): Sql =>
+    sql`(t.id = ${viewer.id} OR EXISTS (SELECT 1 FROM workspace_members m JOIN workspace_members v ON v.workspace_id = m.workspace_id WHERE m.user_id = t.id AND v.user_id = ${viewer.id}))`,
+  Workspace: (viewer: Viewer): Sql => sql`EXISTS (SELECT 1 FROM workspace_members v WHERE v.workspace_id = t.id AND v.user_id = ${viewer.id})`,
+  WorkspaceMember: (viewer: Viewer): Sql =>
+    sql`EXISTS (SELECT 1 FROM workspace_members v WHERE v.workspace_id = t.workspace_id AND v.user_id = ${viewer.id})`,
+  Dataset: (viewer: Viewer): Sql =>
+    sql`EXISTS (SELECT 1 FROM workspace_members v WHERE v.workspace_id = t.workspace_id AND v.user_id = ${viewer.id})`,
+  Analysis: (viewer: Viewer): Sql =>
+    sql`EXISTS (SELECT 1 FROM datasets d JOIN workspace_members v ON v.workspace_id = d.workspace_id WHERE d.id = t.dataset_id AND v.user_id = ${viewer.id})`,
+  ColumnProfile: (viewer: Viewer): Sql =>
+    sql`EXISTS (SELECT 1 FROM analyses a JOIN datasets d ON d.id = a.dataset_id JOIN workspace_members v ON v.workspace_id = d.workspace_id WHERE a.id = t.analysis_id AND v.user_id = ${viewer.id})`,
+  Insight: (viewer: Viewer): Sql =>
+    sql`EXISTS (SELECT 1 FROM analyses a JOIN datasets d ON d.id = a.dataset_id JOIN workspace_members v ON v.workspace_id = d.workspace_id WHERE a.id = t.analysis_id AND v.user_id = ${viewer.id})`,
 };
 
 /** What each role may do in a workspace. */

@@ -1,22 +1,20 @@
 // The schema builder and its plugins, nothing else (the Pothos complex-app shape).
 import SchemaBuilder from '@pothos/core';
-import PrismaPlugin from '@pothos/plugin-prisma';
 import RelayPlugin from '@pothos/plugin-relay';
 import ZodPlugin from '@pothos/plugin-zod';
 import { GraphQLError, Kind } from 'graphql';
 import type { ZodError } from 'zod';
 import type { UploadedFile } from '../datasets/uploads/uploaded-file.js';
 import { AppError } from '../errors.js';
-import type { PrismaClient } from '../generated/prisma/client.js';
-import type PrismaTypes from '../generated/pothos-types.js';
-import { getDatamodel } from '../generated/pothos-types.js';
 import type { GraphQLContext } from './context.js';
+import { decodeGlobalID } from './global-ids.js';
 
 export const pageSize = { default: 20, max: 100 } as const;
 
 export const builder = new SchemaBuilder<{
   Context: GraphQLContext;
-  PrismaTypes: PrismaTypes;
+  // Every connection carries a batched totalCount (src/graphql/loading/connections.ts).
+  Connection: { totalCount: () => Promise<number> };
   DefaultFieldNullability: false;
   DefaultInputFieldRequiredness: true;
   Scalars: {
@@ -26,23 +24,16 @@ export const builder = new SchemaBuilder<{
     File: { Input: UploadedFile; Output: never };
   };
 }>({
-  plugins: [PrismaPlugin, RelayPlugin, ZodPlugin],
+  // Node types are plain Pothos objects over Prisma's model types, read by the
+  // batch loaders in src/graphql/loading (plugin-prisma cannot limit a
+  // relation page per parent; see README, "Loading").
+  plugins: [RelayPlugin, ZodPlugin],
   defaultFieldNullability: false,
   defaultInputFieldRequiredness: true,
-  prisma: {
-    // Each request carries its own client (tests run one database per file).
-    client: (ctx) => ctx.prisma as unknown as PrismaClient,
-    dmmf: getDatamodel(),
-    exposeDescriptions: false,
-    filterConnectionTotalCount: true,
-    // A resolver that forgets to spread `query` costs an N+1 in production; fail loudly elsewhere.
-    onUnusedQuery: process.env.NODE_ENV === 'production' ? null : 'error',
-    defaultConnectionSize: pageSize.default,
-    maxConnectionSize: pageSize.max,
-  },
   relay: {
     clientMutationId: 'omit',
     cursorType: 'String',
+    decodeGlobalID,
   },
   zod: {
     validationError: (error: ZodError) =>

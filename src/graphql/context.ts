@@ -6,12 +6,16 @@ import type { Accounts } from '../auth/accounts.js';
 import type { Storage } from '../datasets/storage.js';
 import type { ReaderOptions } from '../datasets/uploads/inspect-upload.js';
 import type { Db } from '../db/client.js';
+import type { Queryable } from '../db/sql.js';
 import type { Logger } from '../logger.js';
 
 export type Viewer = { id: number; sessionId: number };
 
 export type GraphQLContext = {
+  /** Writes and single-row reads. */
   prisma: Db;
+  /** The pool itself, for the batch loaders' SQL (src/graphql/loading). */
+  pool: Queryable;
   viewer: Viewer | null;
   accounts: Accounts;
   storage: Storage;

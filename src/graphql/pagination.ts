@@ -14,3 +14,18 @@ const pageLength = z
 export const pageArgs = {
   schema: z.looseObject({ first: pageLength, last: pageLength }),
 };
+
+type TotalCountFieldBuilder = {
+  int: (options: { description: string; resolve: (connection: { totalCount: () => Promise<number> }) => Promise<number> }) => unknown;
+};
+
+/** The connection type options every connection takes: a batched totalCount, run only when selected. */
+export const withTotalCount = {
+  fields: (t: TotalCountFieldBuilder) =>
+    ({
+      totalCount: t.int({
+        description: 'How many items the connection holds with its filter, across all pages.',
+        resolve: (connection) => connection.totalCount(),
+      }),
+    }) as never,
+};

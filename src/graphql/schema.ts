@@ -2,6 +2,7 @@
 import { lexicographicSortSchema, printSchema } from 'graphql';
 import { builder } from './builder.js';
 import './types/enums.js';
+import './types/refs.js';
 import './types/user.js';
 import './types/workspace.js';
 import './types/workspace-member.js';

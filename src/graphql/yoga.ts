@@ -54,6 +54,7 @@ export function createGraphQLServer({ db, logger, auth, storage, uploads, analys
       const token = bearerToken(request);
       return {
         prisma: db.prisma,
+        pool: db.pool,
         viewer: token ? await accounts.authenticate(token) : null,
         accounts,
         storage,

@@ -53,6 +53,7 @@ type Documents = {
     "\n  mutation UpdateDataset($id: ID!, $input: UpdateDatasetInput!) {\n    updateDataset(id: $id, input: $input) { id name }\n  }\n": typeof types.UpdateDatasetDocument,
     "\n  mutation DeleteDataset($id: ID!) { deleteDataset(id: $id) }\n": typeof types.DeleteDatasetDocument,
     "\n  mutation DeleteAnalysis($id: ID!) { deleteAnalysis(id: $id) }\n": typeof types.DeleteAnalysisDocument,
+    "\n  query AnalysesPage($id: ID!) {\n    node(id: $id) {\n      ... on Dataset {\n        analyses(first: 3) {\n          totalCount\n          edges {\n            node {\n              id\n              insights(first: 5) {\n                totalCount\n                pageInfo { hasNextPage }\n                edges { node { id severity } }\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n": typeof types.AnalysesPageDocument,
 };
 const documents: Documents = {
     "\n  mutation StartAnalysis($datasetId: ID!, $goalType: AnalysisGoalType!, $options: StartAnalysisOptions) {\n    startAnalysis(datasetId: $datasetId, goalType: $goalType, options: $options) {\n      id\n      status\n      goalType\n      targetColumn\n      progress {\n        phase\n      }\n    }\n  }\n": types.StartAnalysisDocument,
@@ -94,6 +95,7 @@ const documents: Documents = {
     "\n  mutation UpdateDataset($id: ID!, $input: UpdateDatasetInput!) {\n    updateDataset(id: $id, input: $input) { id name }\n  }\n": types.UpdateDatasetDocument,
     "\n  mutation DeleteDataset($id: ID!) { deleteDataset(id: $id) }\n": types.DeleteDatasetDocument,
     "\n  mutation DeleteAnalysis($id: ID!) { deleteAnalysis(id: $id) }\n": types.DeleteAnalysisDocument,
+    "\n  query AnalysesPage($id: ID!) {\n    node(id: $id) {\n      ... on Dataset {\n        analyses(first: 3) {\n          totalCount\n          edges {\n            node {\n              id\n              insights(first: 5) {\n                totalCount\n                pageInfo { hasNextPage }\n                edges { node { id severity } }\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n": types.AnalysesPageDocument,
 };
 
 /**
@@ -266,6 +268,10 @@ export function graphql(source: "\n  mutation DeleteDataset($id: ID!) { deleteDa
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation DeleteAnalysis($id: ID!) { deleteAnalysis(id: $id) }\n"): (typeof documents)["\n  mutation DeleteAnalysis($id: ID!) { deleteAnalysis(id: $id) }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AnalysesPage($id: ID!) {\n    node(id: $id) {\n      ... on Dataset {\n        analyses(first: 3) {\n          totalCount\n          edges {\n            node {\n              id\n              insights(first: 5) {\n                totalCount\n                pageInfo { hasNextPage }\n                edges { node { id severity } }\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query AnalysesPage($id: ID!) {\n    node(id: $id) {\n      ... on Dataset {\n        analyses(first: 3) {\n          totalCount\n          edges {\n            node {\n              id\n              insights(first: 5) {\n                totalCount\n                pageInfo { hasNextPage }\n                edges { node { id severity } }\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

@@ -3,6 +3,8 @@
 import { requireViewer } from '../../auth/access.js';
 import { email, name, password } from '../../validation/fields.js';
 import { builder } from '../builder.js';
+import { loadRelated } from '../loading/records.js';
+import { UserRef } from './refs.js';
 import './user.js';
 
 type AuthPayloadShape = { token: string; expiresAt: Date; userId: number };
@@ -12,9 +14,10 @@ const AuthPayload = builder.objectRef<AuthPayloadShape>('AuthPayload').implement
   fields: (t) => ({
     token: t.exposeString('token', { description: 'Shown once; the server keeps only a keyed hash of it.' }),
     expiresAt: t.expose('expiresAt', { type: 'DateTime' }),
-    user: t.prismaField({
-      type: 'User',
-      resolve: (query, payload, _args, ctx) => ctx.prisma.user.findUniqueOrThrow({ ...query, where: { id: payload.userId } }),
+    user: t.field({
+      type: UserRef,
+      // The payload's user is the session's own, whatever token the request carried.
+      resolve: (payload, _args, ctx) => loadRelated(ctx, 'User', payload.userId),
     }),
   }),
 });
@@ -62,13 +65,13 @@ builder.mutationFields((t) => ({
       return true;
     },
   }),
-  updateMe: t.prismaField({
-    type: 'User',
+  updateMe: t.field({
+    type: UserRef,
     args: { input: t.arg({ type: UpdateMeInput }) },
-    resolve: async (query, _root, { input }, ctx) => {
+    resolve: async (_root, { input }, ctx) => {
       const viewer = requireViewer(ctx);
       await ctx.accounts.updateMe(viewer, input);
-      return ctx.prisma.user.findUniqueOrThrow({ ...query, where: { id: viewer.id } });
+      return ctx.prisma.user.findUniqueOrThrow({ where: { id: viewer.id }, omit: { passwordHash: true } });
     },
   }),
 }));

@@ -10,6 +10,7 @@ import { AppError } from '../../errors.js';
 import { builder } from '../builder.js';
 import { datasetColumns } from './dataset-column.js';
 import { Analysis } from './analysis.js';
+import { AnalysisRef } from './refs.js';
 import { Dataset } from './dataset.js';
 import { AnalysisGoalTypeEnum } from './enums.js';
 
@@ -31,15 +32,15 @@ const StartAnalysisOptions = builder.inputType('StartAnalysisOptions', {
 const terminal = new Set(['COMPLETED', 'FAILED']);
 
 builder.mutationFields((t) => ({
-  startAnalysis: t.prismaField({
-    type: 'Analysis',
+  startAnalysis: t.field({
+    type: AnalysisRef,
     description: 'Queues an analysis of the dataset and returns it at once, PENDING. Owners and editors only.',
     args: {
       datasetId: t.arg.globalID({ for: Dataset }),
       goalType: t.arg({ type: AnalysisGoalTypeEnum }),
       options: t.arg({ type: StartAnalysisOptions, required: false }),
     },
-    resolve: async (query, _root, args, ctx) => {
+    resolve: async (_root, args, ctx) => {
       const datasetId = Number(args.datasetId.id);
       await authorize(ctx, 'editData', 'Dataset', locate.dataset(datasetId));
       const targetColumn = args.options?.targetColumn ?? null;
@@ -55,7 +56,6 @@ builder.mutationFields((t) => ({
       const jobId = randomUUID();
       const analysis = await ctx.prisma.$transaction(async (tx) => {
         const created = await tx.analysis.create({
-          ...query,
           data: {
             datasetId,
             goalType: args.goalType,
@@ -73,11 +73,11 @@ builder.mutationFields((t) => ({
       return analysis;
     },
   }),
-  cancelAnalysis: t.prismaField({
-    type: 'Analysis',
+  cancelAnalysis: t.field({
+    type: AnalysisRef,
     description: 'Stops a PENDING or RUNNING analysis: it becomes FAILED with cancelledAt set. Owners and editors only.',
     args: { id: t.arg.globalID({ for: Analysis }) },
-    resolve: async (query, _root, { id }, ctx) => {
+    resolve: async (_root, { id }, ctx) => {
       const analysisId = Number(id.id);
       await authorize(ctx, 'editData', 'Analysis', locate.analysis(analysisId));
       const viewer = await ctx.prisma.user.findUniqueOrThrow({ where: { id: requireViewer(ctx).id }, select: { fullName: true } });
@@ -103,7 +103,7 @@ builder.mutationFields((t) => ({
       // A pending job never starts; a running one stops at its worker's next heartbeat.
       if (cancelled.jobId) await ctx.analyses.queue.cancel(cancelled.jobId);
       await ctx.analyses.events.publish({ analysisId, status: 'FAILED', phase: 'cancelled', percent: null });
-      return ctx.prisma.analysis.findUniqueOrThrow({ ...query, where: { id: analysisId } });
+      return ctx.prisma.analysis.findUniqueOrThrow({ where: { id: analysisId } });
     },
   }),
 }));
@@ -111,14 +111,14 @@ builder.mutationFields((t) => ({
 builder.subscriptionType({});
 
 builder.subscriptionField('analysisUpdated', (t) =>
-  t.prismaField({
-    type: 'Analysis',
+  t.field({
+    type: AnalysisRef,
     description:
       'The analysis now, then again at every status change and progress step, until it is COMPLETED or FAILED (over Server-Sent Events at /graphql).',
     args: { id: t.arg.globalID({ for: Analysis }) },
     subscribe: (_root, { id }, ctx) => followAnalysis(Number(id.id), ctx),
-    resolve: async (query, update: Update, _args, ctx) => {
-      const analysis = await ctx.prisma.analysis.findUniqueOrThrow({ ...query, where: { id: update.analysisId } });
+    resolve: async (update: Update, _args, ctx) => {
+      const analysis = await ctx.prisma.analysis.findUniqueOrThrow({ where: { id: update.analysisId } });
       // Each event shows its own step, even when the run has moved on by the time it is read.
       const event = update.event;
       return event ? { ...analysis, status: event.status, progressPhase: event.phase, progressPercent: event.percent } : analysis;

@@ -1,19 +1,56 @@
-import type { InsightSeverity, InsightType, Prisma } from '../../generated/prisma/client.js';
+import type { ColumnProfile, Insight, InsightSeverity, InsightType } from '../../generated/prisma/client.js';
 import { analysisOptionsSchema } from '../../analyses/options.js';
-import { authorize, locate, requireViewer, visibleTo } from '../../auth/access.js';
+import { authorize, locate } from '../../auth/access.js';
+import { sql, trusted } from '../../db/sql.js';
 import { scoreBreakdownSchema } from '../../insights/index.js';
 import { builder } from '../builder.js';
+import { loadPage, type RelationSpec } from '../loading/connections.js';
+import { models } from '../loading/models.js';
+import { loadRelated, loadVisibleNodes } from '../loading/records.js';
 import { zodObjectType } from '../zod-object-types.js';
-import { pageArgs } from '../pagination.js';
-import { countsBy, totalCountOptions } from '../total-count.js';
+import { pageArgs, withTotalCount } from '../pagination.js';
 import { AnalysisGoalTypeEnum, AnalysisStatusEnum, InsightSeverityEnum, InsightTypeEnum } from './enums.js';
+import { AnalysisRef, ColumnProfileRef, DatasetRef, InsightRef } from './refs.js';
 
-export const Analysis = builder.prismaNode('Analysis', {
-  id: { field: 'id' },
-  nullable: true,
-  findUnique: (id, ctx) => ({ id: Number(id), AND: [visibleTo.analysis(requireViewer(ctx))] }),
+type InsightFilterShape = { severity?: InsightSeverity[] | null; type?: InsightType[] | null };
+
+const analysisColumnProfiles: RelationSpec<ColumnProfile> = {
+  name: 'Analysis.columnProfiles',
+  from: trusted('column_profiles t'),
+  columns: models.ColumnProfile.columns,
+  parentColumn: 't.analysis_id',
+  // Profiles are written in the file's column order.
+  orders: { FILE_ORDER: { keys: [{ expression: 't.id', type: 'int' }], direction: 'ASC' } },
+  toNode: models.ColumnProfile.toRow,
+};
+
+const analysisInsights: RelationSpec<Insight, InsightFilterShape | null> = {
+  name: 'Analysis.insights',
+  from: trusted('insights t'),
+  columns: models.Insight.columns,
+  parentColumn: 't.analysis_id',
+  // PostgreSQL orders an enum by declaration: CRITICAL first.
+  orders: {
+    SEVERITY: {
+      keys: [
+        { expression: 't.severity', type: 'insight_severity' },
+        { expression: 't.id', type: 'int' },
+      ],
+      direction: 'ASC',
+    },
+  },
+  conditions: (filter) => [
+    ...(filter?.severity?.length ? [sql`t.severity = ANY(${filter.severity.map((s) => s.toLowerCase())}::insight_severity[])`] : []),
+    ...(filter?.type?.length ? [sql`t.type = ANY(${filter.type.map((s) => s.toLowerCase())}::insight_type[])`] : []),
+  ],
+  toNode: models.Insight.toRow,
+};
+
+export const Analysis = builder.node(AnalysisRef, {
+  id: { resolve: (analysis) => analysis.id },
+  loadMany: loadVisibleNodes('Analysis'),
   fields: (t) => ({
-    dataset: t.relation('dataset'),
+    dataset: t.field({ type: DatasetRef, resolve: (analysis, _args, ctx) => loadRelated(ctx, 'Dataset', analysis.datasetId) }),
     goalType: t.expose('goalType', { type: AnalysisGoalTypeEnum }),
     status: t.expose('status', { type: AnalysisStatusEnum }),
     qualityScore: t.exposeFloat('qualityScore', { nullable: true, description: '0–100; set when the analysis completes.' }),
@@ -25,20 +62,17 @@ export const Analysis = builder.prismaNode('Analysis', {
     targetColumn: t.string({
       nullable: true,
       description: 'ML_PREPARATION: the column a model would predict.',
-      select: { options: true },
       resolve: (analysis) => analysisOptionsSchema.parse(analysis.options).targetColumn ?? null,
     }),
     sampleLimit: t.int({
       nullable: true,
       description: 'When set, only the first this many rows were analysed.',
-      select: { options: true },
       resolve: (analysis) => analysisOptionsSchema.parse(analysis.options).sampleLimit ?? null,
     }),
     progress: t.field({
       type: AnalysisProgress,
       nullable: true,
       description: 'Where a started analysis is (for polling; `analysisUpdated` pushes the same).',
-      select: { progressPhase: true, progressPercent: true },
       resolve: (analysis) => (analysis.progressPhase === null ? null : { phase: analysis.progressPhase, percent: analysis.progressPercent }),
     }),
     attempts: t.exposeInt('attempts', { description: 'Times a worker has started this analysis (more than 1 after a lost worker or a transient failure).' }),
@@ -47,53 +81,24 @@ export const Analysis = builder.prismaNode('Analysis', {
       type: ScoreBreakdown,
       nullable: true,
       description: 'How the quality score was computed: each dimension and what each insight cost.',
-      select: { scoreBreakdown: true },
       resolve: (analysis) => {
         const parsed = scoreBreakdownSchema.safeParse(analysis.scoreBreakdown);
         return parsed.success ? parsed.data : null;
       },
     }),
-    columnProfiles: t.relatedConnection(
-      'columnProfiles',
-      {
-        description: "One profile per column, in the file's column order.",
-        cursor: 'id',
-        validate: pageArgs,
-        query: () => ({ orderBy: { id: 'asc' } }),
-      },
-      totalCountOptions(
-        'Analysis.columnProfiles',
-        async (ctx, ids) =>
-          countsBy(
-            'analysisId',
-            await ctx.prisma.columnProfile.groupBy({ by: ['analysisId'], where: { analysisId: { in: [...ids] } }, _count: { _all: true } }),
-          ),
-      ),
-    ),
-    insights: t.relatedConnection(
-      'insights',
-      {
-        description: 'Insights, most severe first.',
-        cursor: 'id',
-        validate: pageArgs,
-        args: { filter: t.arg({ type: InsightFilter, required: false }) },
-        // PostgreSQL orders an enum by declaration: CRITICAL first.
-        query: ({ filter }) => ({ where: insightWhere(filter), orderBy: [{ severity: 'asc' }, { id: 'asc' }] }),
-      },
-      totalCountOptions(
-        'Analysis.insights',
-        async (ctx, ids, args: { filter?: InsightFilterShape | null }) =>
-          countsBy(
-            'analysisId',
-            await ctx.prisma.insight.groupBy({
-              by: ['analysisId'],
-              where: { analysisId: { in: [...ids] }, AND: [insightWhere(args.filter)] },
-              _count: { _all: true },
-            }),
-          ),
-        (args) => args.filter,
-      ),
-    ),
+    columnProfiles: t.connection({
+      type: ColumnProfileRef,
+      description: "One profile per column, in the file's column order.",
+      validate: pageArgs,
+      resolve: (analysis, args, ctx) => loadPage(ctx, analysisColumnProfiles, analysis.id, args, { filter: null }),
+    }, withTotalCount),
+    insights: t.connection({
+      type: InsightRef,
+      description: 'Insights, most severe first.',
+      validate: pageArgs,
+      args: { filter: t.arg({ type: InsightFilter, required: false }) },
+      resolve: (analysis, { filter, ...args }, ctx) => loadPage(ctx, analysisInsights, analysis.id, args, { filter: filter ?? null }),
+    }, withTotalCount),
   }),
 });
 
@@ -107,13 +112,6 @@ const AnalysisProgress = builder.objectRef<{ phase: string; percent: number | nu
     }),
     percent: t.exposeFloat('percent', { nullable: true, description: '0–100 within the phase, when known.' }),
   }),
-});
-
-type InsightFilterShape = { severity?: InsightSeverity[] | null; type?: InsightType[] | null };
-
-const insightWhere = (filter: InsightFilterShape | null | undefined): Prisma.InsightWhereInput => ({
-  severity: filter?.severity?.length ? { in: filter.severity } : undefined,
-  type: filter?.type?.length ? { in: filter.type } : undefined,
 });
 
 const InsightFilter = builder.inputType('InsightFilter', {

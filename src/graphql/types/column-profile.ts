@@ -1,16 +1,16 @@
-import { requireViewer, visibleTo } from '../../auth/access.js';
 import { distributionDataSchema } from '../../profiling/distribution-schema.js';
 import { builder } from '../builder.js';
+import { loadRelated, loadVisibleNodes } from '../loading/records.js';
 import { zodObjectType } from '../zod-object-types.js';
+import { AnalysisRef, ColumnProfileRef } from './refs.js';
 
 const ColumnDistribution = zodObjectType('ColumnDistribution', distributionDataSchema);
 
-builder.prismaNode('ColumnProfile', {
-  id: { field: 'id' },
-  nullable: true,
-  findUnique: (id, ctx) => ({ id: Number(id), AND: [visibleTo.columnProfile(requireViewer(ctx))] }),
+builder.node(ColumnProfileRef, {
+  id: { resolve: (profile) => profile.id },
+  loadMany: loadVisibleNodes('ColumnProfile'),
   fields: (t) => ({
-    analysis: t.relation('analysis'),
+    analysis: t.field({ type: AnalysisRef, resolve: (profile, _args, ctx) => loadRelated(ctx, 'Analysis', profile.analysisId) }),
     columnName: t.exposeString('columnName'),
     dataType: t.exposeString('dataType', { description: 'The inferred logical type.' }),
     nullCount: t.exposeInt('nullCount'),

@@ -10,6 +10,7 @@ import { UploadedFile } from '../../datasets/uploads/uploaded-file.js';
 import { name } from '../../validation/fields.js';
 import { builder } from '../builder.js';
 import type { DatasetColumnShape } from './dataset-column.js';
+import { DatasetRef } from './refs.js';
 import { Workspace } from './workspace.js';
 
 builder.scalarType('File', {
@@ -29,8 +30,8 @@ builder.scalarType('File', {
 const formats = { csv: 'CSV', json: 'JSON', parquet: 'PARQUET' } as const;
 
 builder.mutationFields((t) => ({
-  uploadDataset: t.prismaField({
-    type: 'Dataset',
+  uploadDataset: t.field({
+    type: DatasetRef,
     description:
       'Uploads a file (CSV/TSV with any common delimiter, JSON lines, a JSON array of objects, or Parquet) into a workspace as a new PENDING dataset. Owners and editors only.',
     args: {
@@ -38,14 +39,13 @@ builder.mutationFields((t) => ({
       file: t.arg({ type: 'File' }),
       name: t.arg.string({ required: false, description: 'Defaults to the file name without its extension.', validate: { schema: name } }),
     },
-    resolve: async (query, _root, args, ctx) => {
+    resolve: async (_root, args, ctx) => {
       const viewer = requireViewer(ctx);
       const { workspaceId } = await authorize(ctx, 'editData', 'Workspace', locate.workspace(Number(args.workspaceId.id)));
       const { file } = args;
       const inspection = await inspectUpload(ctx.storage.localPath(file.stored.path), ctx.uploadReader);
       const columns: DatasetColumnShape[] = inspection.columns.map(({ position, name, originalName }) => ({ position, name, originalName }));
       const dataset = await ctx.prisma.dataset.create({
-        ...query,
         data: {
           name: args.name ?? datasetNameFrom(file.filename),
           originalFilename: file.filename,

@@ -1,18 +1,43 @@
-import type { AnalysisGoalType, AnalysisStatus, Prisma } from '../../generated/prisma/client.js';
-import { authorize, locate, requireViewer, visibleTo } from '../../auth/access.js';
+import type { Analysis, AnalysisGoalType, AnalysisStatus } from '../../generated/prisma/client.js';
+import { authorize, locate } from '../../auth/access.js';
 import { removeFiles } from '../../datasets/remove-files.js';
+import { sql, trusted } from '../../db/sql.js';
 import { name } from '../../validation/fields.js';
 import { builder } from '../builder.js';
-import { pageArgs } from '../pagination.js';
-import { countsBy, totalCountOptions } from '../total-count.js';
-import { AnalysisGoalTypeEnum, AnalysisStatusEnum, DatasetFormatEnum, DatasetStatusEnum } from './enums.js';
-import { Analysis } from './analysis.js';
+import { loadPage, type RelationSpec } from '../loading/connections.js';
+import { models } from '../loading/models.js';
+import { loadRelated, loadVisibleNodes } from '../loading/records.js';
+import { pageArgs, withTotalCount } from '../pagination.js';
 import { DatasetColumn, datasetColumns } from './dataset-column.js';
+import { AnalysisGoalTypeEnum, AnalysisStatusEnum, DatasetFormatEnum, DatasetStatusEnum } from './enums.js';
+import { AnalysisRef, DatasetRef, UserRef, WorkspaceRef } from './refs.js';
 
-export const Dataset = builder.prismaNode('Dataset', {
-  id: { field: 'id' },
-  nullable: true,
-  findUnique: (id, ctx) => ({ id: Number(id), AND: [visibleTo.dataset(requireViewer(ctx))] }),
+type AnalysisFilterShape = { status?: AnalysisStatus | null; goalType?: AnalysisGoalType | null };
+
+const datasetAnalyses: RelationSpec<Analysis, AnalysisFilterShape | null> = {
+  name: 'Dataset.analyses',
+  from: trusted('analyses t'),
+  columns: models.Analysis.columns,
+  parentColumn: 't.dataset_id',
+  orders: {
+    CREATED_AT_DESC: {
+      keys: [
+        { expression: 't.created_at', type: 'timestamptz' },
+        { expression: 't.id', type: 'int' },
+      ],
+      direction: 'DESC',
+    },
+  },
+  conditions: (filter) => [
+    ...(filter?.status ? [sql`t.status = ${filter.status.toLowerCase()}::analysis_status`] : []),
+    ...(filter?.goalType ? [sql`t.goal_type = ${filter.goalType.toLowerCase()}::analysis_goal_type`] : []),
+  ],
+  toNode: models.Analysis.toRow,
+};
+
+export const Dataset = builder.node(DatasetRef, {
+  id: { resolve: (dataset) => dataset.id },
+  loadMany: loadVisibleNodes('Dataset'),
   fields: (t) => ({
     name: t.exposeString('name'),
     // file_path is a server-side storage location: never shown to clients.
@@ -30,54 +55,28 @@ export const Dataset = builder.prismaNode('Dataset', {
       type: [DatasetColumn],
       nullable: true,
       description: 'The columns found at upload, in file order, with the names analyses use.',
-      select: { columns: true },
       resolve: (dataset) => datasetColumns(dataset.columns),
     }),
-    workspace: t.relation('workspace'),
+    workspace: t.field({ type: WorkspaceRef, resolve: (dataset, _args, ctx) => loadRelated(ctx, 'Workspace', dataset.workspaceId) }),
     latestAnalysis: t.field({
-      type: Analysis,
+      type: AnalysisRef,
       nullable: true,
       description: 'The newest analysis of this dataset, whatever its status.',
-      select: (_args, _ctx, nestedSelection) => ({
-        analyses: nestedSelection({ take: 1, orderBy: [{ createdAt: 'desc' as const }, { id: 'desc' as const }] }),
-      }),
-      resolve: (dataset) => dataset.analyses[0] ?? null,
+      resolve: async (dataset, _args, ctx) =>
+        (await loadPage(ctx, datasetAnalyses, dataset.id, { first: 1 }, { filter: null })).edges[0]?.node ?? null,
     }),
-    uploader: t.relation('uploader'),
+    uploader: t.field({ type: UserRef, resolve: (dataset, _args, ctx) => loadRelated(ctx, 'User', dataset.uploadedBy) }),
     uploadedAt: t.expose('uploadedAt', { type: 'DateTime' }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
     updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
-    analyses: t.relatedConnection(
-      'analyses',
-      {
-        description: 'Analyses of this dataset, newest first.',
-        cursor: 'id',
-        validate: pageArgs,
-        args: { filter: t.arg({ type: AnalysisFilter, required: false }) },
-        query: ({ filter }) => ({ where: analysisWhere(filter), orderBy: [{ createdAt: 'desc' }, { id: 'desc' }] }),
-      },
-      totalCountOptions(
-        'Dataset.analyses',
-        async (ctx, ids, args: { filter?: AnalysisFilterShape | null }) =>
-          countsBy(
-            'datasetId',
-            await ctx.prisma.analysis.groupBy({
-              by: ['datasetId'],
-              where: { datasetId: { in: [...ids] }, AND: [analysisWhere(args.filter)] },
-              _count: { _all: true },
-            }),
-          ),
-        (args) => args.filter,
-      ),
-    ),
+    analyses: t.connection({
+      type: AnalysisRef,
+      description: 'Analyses of this dataset, newest first.',
+      validate: pageArgs,
+      args: { filter: t.arg({ type: AnalysisFilter, required: false }) },
+      resolve: (dataset, { filter, ...args }, ctx) => loadPage(ctx, datasetAnalyses, dataset.id, args, { filter: filter ?? null }),
+    }, withTotalCount),
   }),
-});
-
-type AnalysisFilterShape = { status?: AnalysisStatus | null; goalType?: AnalysisGoalType | null };
-
-const analysisWhere = (filter: AnalysisFilterShape | null | undefined): Prisma.AnalysisWhereInput => ({
-  status: filter?.status ?? undefined,
-  goalType: filter?.goalType ?? undefined,
 });
 
 const AnalysisFilter = builder.inputType('AnalysisFilter', {
@@ -93,13 +92,13 @@ const UpdateDatasetInput = builder.inputType('UpdateDatasetInput', {
 });
 
 builder.mutationFields((t) => ({
-  updateDataset: t.prismaField({
-    type: 'Dataset',
+  updateDataset: t.field({
+    type: DatasetRef,
     description: 'Renames a dataset.',
     args: { id: t.arg.globalID({ for: Dataset }), input: t.arg({ type: UpdateDatasetInput }) },
-    resolve: async (query, _root, { id, input }, ctx) => {
+    resolve: async (_root, { id, input }, ctx) => {
       await authorize(ctx, 'editData', 'Dataset', locate.dataset(Number(id.id)));
-      return ctx.prisma.dataset.update({ ...query, where: { id: Number(id.id) }, data: { name: input.name ?? undefined } });
+      return ctx.prisma.dataset.update({ where: { id: Number(id.id) }, data: { name: input.name ?? undefined } });
     },
   }),
   deleteDataset: t.globalID({

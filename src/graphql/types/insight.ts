@@ -1,15 +1,15 @@
-import { requireViewer, visibleTo } from '../../auth/access.js';
 import { evidenceSchema } from '../../insights/index.js';
 import { builder } from '../builder.js';
+import { loadRelated, loadVisibleNodes } from '../loading/records.js';
 import { zodObjectType } from '../zod-object-types.js';
+import { AnalysisRef, InsightRef } from './refs.js';
 import { InsightSeverityEnum, InsightTypeEnum } from './enums.js';
 
-builder.prismaNode('Insight', {
-  id: { field: 'id' },
-  nullable: true,
-  findUnique: (id, ctx) => ({ id: Number(id), AND: [visibleTo.insight(requireViewer(ctx))] }),
+builder.node(InsightRef, {
+  id: { resolve: (insight) => insight.id },
+  loadMany: loadVisibleNodes('Insight'),
   fields: (t) => ({
-    analysis: t.relation('analysis'),
+    analysis: t.field({ type: AnalysisRef, resolve: (insight, _args, ctx) => loadRelated(ctx, 'Analysis', insight.analysisId) }),
     severity: t.expose('severity', { type: InsightSeverityEnum }),
     type: t.expose('type', { type: InsightTypeEnum }),
     description: t.exposeString('description'),
@@ -22,7 +22,6 @@ builder.prismaNode('Insight', {
       type: InsightEvidence,
       nullable: true,
       description: 'The numbers behind it: count, share, threshold, examples with row numbers.',
-      select: { evidence: true },
       resolve: (insight) => {
         const parsed = evidenceSchema.safeParse(insight.evidence);
         return parsed.success ? parsed.data : null;

@@ -1,24 +1,31 @@
-import { prismaConnectionHelpers } from '@pothos/plugin-prisma';
-import { requireViewer, visibleTo } from '../../auth/access.js';
-import type { WorkspaceRole } from '../../generated/prisma/client.js';
+import { requireViewer, visibleSql } from '../../auth/access.js';
+import { sql, trusted } from '../../db/sql.js';
+import type { Workspace, WorkspaceRole } from '../../generated/prisma/client.js';
 import { builder } from '../builder.js';
-import { pageArgs } from '../pagination.js';
-import { countsBy, totalCountOptions } from '../total-count.js';
+import { loadPage, type RelationSpec } from '../loading/connections.js';
+import { models } from '../loading/models.js';
+import { loadRelated, loadVisibleNodes } from '../loading/records.js';
+import { pageArgs, withTotalCount } from '../pagination.js';
 import { WorkspaceRoleEnum } from './enums.js';
-import { Workspace } from './workspace.js';
+import { UserRef, WorkspaceRef } from './refs.js';
 
-// A user's workspaces are the ones they are a member of; the connection pages
-// over memberships, and each edge carries the user's role there.
-const membershipConnection = prismaConnectionHelpers(builder, 'WorkspaceMember', {
-  cursor: 'id',
-  select: (nodeSelection) => ({ role: true, workspace: nodeSelection({ select: { id: true } }) }),
-  resolveNode: (membership) => membership.workspace,
-});
+// A user's workspaces are the ones they are a member of (and the viewer can
+// see too); the connection pages over memberships, newest first, and each edge
+// carries the user's role there.
+const userWorkspaces: RelationSpec<Workspace, null, { role: WorkspaceRole }> = {
+  name: 'User.workspaces',
+  from: trusted('workspace_members m JOIN workspaces t ON t.id = m.workspace_id'),
+  columns: sql`${models.Workspace.columns}, m.role AS "memberRole"`,
+  parentColumn: 'm.user_id',
+  orders: { JOINED_DESC: { keys: [{ expression: 'm.id', type: 'int' }], direction: 'DESC' } },
+  conditions: (_filter, ctx) => [visibleSql.Workspace(requireViewer(ctx))],
+  toNode: models.Workspace.toRow,
+  toEdge: (raw) => ({ role: (raw.memberRole as string).toUpperCase() as WorkspaceRole }),
+};
 
-export const User = builder.prismaNode('User', {
-  id: { field: 'id' },
-  nullable: true,
-  findUnique: (id, ctx) => ({ id: Number(id), AND: [visibleTo.user(requireViewer(ctx))] }),
+export const User = builder.node(UserRef, {
+  id: { resolve: (user) => user.id },
+  loadMany: loadVisibleNodes('User'),
   fields: (t) => ({
     email: t.exposeString('email'),
     fullName: t.exposeString('fullName'),
@@ -27,38 +34,20 @@ export const User = builder.prismaNode('User', {
     updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
     workspaces: t.connection(
       {
-        type: Workspace,
+        type: WorkspaceRef,
         description: 'Workspaces this user is a member of (those the viewer can see too), most recently joined first.',
         validate: pageArgs,
-        select: (args, ctx, nestedSelection) => ({
-          memberships: {
-            ...membershipConnection.getQuery(args, ctx, nestedSelection),
-            where: { workspace: visibleTo.workspace(requireViewer(ctx)) },
-            orderBy: { id: 'desc' },
-          },
-        }),
-        // The result keeps `parent` and `args`, which totalCount batches on. The
-        // nodes are typed { id } but carry every field the query selected
-        // (nodeSelection folds them in), hence the cast.
-        resolve: (user, args, ctx) => membershipConnection.resolve(user.memberships, args, ctx, user) as never,
+        resolve: (user, args, ctx) => loadPage(ctx, userWorkspaces, user.id, args, { filter: null }),
       },
-      {
-        name: 'UserWorkspacesConnection',
-        ...totalCountOptions('User.workspaces', async (ctx, ids) =>
-          countsBy(
-            'userId',
-            await ctx.prisma.workspaceMember.groupBy({
-              by: ['userId'],
-              where: { userId: { in: [...ids] }, workspace: visibleTo.workspace(requireViewer(ctx)) },
-              _count: { _all: true },
-            }),
-          ),
-        ),
-      },
+      { name: 'UserWorkspacesConnection', ...withTotalCount },
       {
         name: 'UserWorkspacesConnectionEdge',
         fields: (edge) => ({
-          role: edge.field({ type: WorkspaceRoleEnum, description: "The user's role in this workspace.", resolve: (edge) => (edge as { role: WorkspaceRole }).role }),
+          role: edge.field({
+            type: WorkspaceRoleEnum,
+            description: "The user's role in this workspace.",
+            resolve: (edge) => (edge as unknown as { role: WorkspaceRole }).role,
+          }),
         }),
       },
     ),
@@ -66,9 +55,9 @@ export const User = builder.prismaNode('User', {
 });
 
 builder.queryField('viewer', (t) =>
-  t.prismaField({
-    type: 'User',
+  t.field({
+    type: UserRef,
     description: 'The signed-in user.',
-    resolve: (query, _root, _args, ctx) => ctx.prisma.user.findUniqueOrThrow({ ...query, where: { id: requireViewer(ctx).id } }),
+    resolve: (_root, _args, ctx) => loadRelated(ctx, 'User', requireViewer(ctx).id),
   }),
 );

@@ -8,16 +8,17 @@ import type { WorkspaceRole } from '../../generated/prisma/client.js';
 import { email } from '../../validation/fields.js';
 import { builder } from '../builder.js';
 import { WorkspaceRoleEnum } from './enums.js';
+import { loadRelated, loadVisibleNodes } from '../loading/records.js';
+import { UserRef, WorkspaceMemberRef, WorkspaceRef } from './refs.js';
 import { Workspace } from './workspace.js';
 
-export const WorkspaceMember = builder.prismaNode('WorkspaceMember', {
-  id: { field: 'id' },
-  nullable: true,
-  findUnique: (id, ctx) => ({ id: Number(id), AND: [visibleTo.workspaceMember(requireViewer(ctx))] }),
+export const WorkspaceMember = builder.node(WorkspaceMemberRef, {
+  id: { resolve: (member) => member.id },
+  loadMany: loadVisibleNodes('WorkspaceMember'),
   fields: (t) => ({
     role: t.expose('role', { type: WorkspaceRoleEnum }),
-    user: t.relation('user'),
-    workspace: t.relation('workspace'),
+    user: t.field({ type: UserRef, resolve: (member, _args, ctx) => loadRelated(ctx, 'User', member.userId) }),
+    workspace: t.field({ type: WorkspaceRef, resolve: (member, _args, ctx) => loadRelated(ctx, 'Workspace', member.workspaceId) }),
     createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When the member joined.' }),
     updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
   }),
@@ -54,27 +55,27 @@ const UpdateWorkspaceMemberInput = builder.inputType('UpdateWorkspaceMemberInput
 });
 
 builder.mutationFields((t) => ({
-  addWorkspaceMember: t.prismaField({
-    type: 'WorkspaceMember',
+  addWorkspaceMember: t.field({
+    type: WorkspaceMemberRef,
     description: 'Owners only: gives an existing user a role in the workspace.',
     args: { input: t.arg({ type: AddWorkspaceMemberInput }) },
-    resolve: async (query, _root, { input }, ctx) => {
+    resolve: async (_root, { input }, ctx) => {
       const workspaceId = Number(input.workspaceId.id);
       await authorize(ctx, 'manageWorkspace', 'Workspace', locate.workspace(workspaceId));
       const user = await ctx.prisma.user.findUnique({ where: { email: input.email }, select: { id: true } });
       if (!user) throw new AppError('NOT_FOUND', 'No user has this email; they need to sign up first');
-      return ctx.prisma.workspaceMember.create({ ...query, data: { workspaceId, userId: user.id, role: input.role as WorkspaceRole } });
+      return ctx.prisma.workspaceMember.create({ data: { workspaceId, userId: user.id, role: input.role as WorkspaceRole } });
     },
   }),
-  updateWorkspaceMember: t.prismaField({
-    type: 'WorkspaceMember',
+  updateWorkspaceMember: t.field({
+    type: WorkspaceMemberRef,
     description: "Owners only: changes a member's role.",
     args: { id: t.arg.globalID({ for: WorkspaceMember }), input: t.arg({ type: UpdateWorkspaceMemberInput }) },
-    resolve: async (query, _root, { id, input }, ctx) => {
+    resolve: async (_root, { id, input }, ctx) => {
       const memberId = Number(id.id);
       const { workspaceId } = await authorize(ctx, 'manageWorkspace', 'Workspace member', locate.workspaceMember(memberId));
       return changeMembers(ctx, workspaceId, (tx) =>
-        tx.workspaceMember.update({ ...query, where: { id: memberId }, data: { role: input.role as WorkspaceRole } }),
+        tx.workspaceMember.update({ where: { id: memberId }, data: { role: input.role as WorkspaceRole } }),
       );
     },
   }),

@@ -1,79 +1,97 @@
-import type { DatasetStatus, Prisma } from '../../generated/prisma/client.js';
-import { authorize, locate, requireViewer, visibleTo } from '../../auth/access.js';
+import type { Dataset, DatasetStatus, WorkspaceMember, WorkspaceRole } from '../../generated/prisma/client.js';
+import { authorize, locate, requireViewer } from '../../auth/access.js';
 import { removeFiles } from '../../datasets/remove-files.js';
+import { sql, trusted } from '../../db/sql.js';
 import { unitOfWork } from '../../db/unit-of-work.js';
 import { name } from '../../validation/fields.js';
 import { builder } from '../builder.js';
-import { pageArgs } from '../pagination.js';
-import { countsBy, totalCountOptions } from '../total-count.js';
+import { loadPage, type Order, type RelationSpec } from '../loading/connections.js';
+import { models } from '../loading/models.js';
+import { loadRelated, loadVisibleNodes, membershipRole } from '../loading/records.js';
+import { pageArgs, withTotalCount } from '../pagination.js';
 import { DatasetStatusEnum, WorkspaceRoleEnum } from './enums.js';
-
-export const Workspace = builder.prismaNode('Workspace', {
-  id: { field: 'id' },
-  nullable: true,
-  findUnique: (id, ctx) => ({ id: Number(id), AND: [visibleTo.workspace(requireViewer(ctx))] }),
-  fields: (t) => ({
-    name: t.exposeString('name'),
-    owner: t.relation('owner', { description: 'The user who created the workspace.' }),
-    viewerRole: t.field({
-      type: WorkspaceRoleEnum,
-      description: "The signed-in user's role in this workspace.",
-      select: (_args, ctx) => ({ members: { where: { userId: requireViewer(ctx).id }, select: { role: true } } }),
-      // Visible workspaces are exactly those the viewer is a member of.
-      resolve: (workspace) => workspace.members[0]!.role,
-    }),
-    members: t.relatedConnection(
-      'members',
-      {
-        description: 'Who may use the workspace, earliest first.',
-        cursor: 'id',
-        validate: pageArgs,
-        query: () => ({ orderBy: { id: 'asc' } }),
-      },
-      totalCountOptions(
-        'Workspace.members',
-        async (ctx, ids) =>
-          countsBy(
-            'workspaceId',
-            await ctx.prisma.workspaceMember.groupBy({ by: ['workspaceId'], where: { workspaceId: { in: [...ids] } }, _count: { _all: true } }),
-          ),
-      ),
-    ),
-    createdAt: t.expose('createdAt', { type: 'DateTime' }),
-    updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
-    datasets: t.relatedConnection(
-      'datasets',
-      {
-        cursor: 'id',
-        validate: pageArgs,
-        args: {
-          filter: t.arg({ type: DatasetFilter, required: false }),
-          orderBy: t.arg({ type: DatasetOrder, required: false, defaultValue: 'CREATED_AT_DESC' }),
-        },
-        query: ({ filter, orderBy }) => ({ where: datasetWhere(filter), orderBy: datasetOrders[orderBy ?? 'CREATED_AT_DESC'] }),
-      },
-      totalCountOptions(
-        'Workspace.datasets',
-        async (ctx, ids, args: { filter?: DatasetFilterShape | null }) =>
-          countsBy(
-            'workspaceId',
-            await ctx.prisma.dataset.groupBy({
-              by: ['workspaceId'],
-              where: { workspaceId: { in: [...ids] }, AND: [datasetWhere(args.filter)] },
-              _count: { _all: true },
-            }),
-          ),
-        (args) => args.filter,
-      ),
-    ),
-  }),
-});
+import { DatasetRef, UserRef, WorkspaceMemberRef, WorkspaceRef } from './refs.js';
 
 type DatasetFilterShape = { status?: DatasetStatus | null; nameContains?: string | null };
 
-const datasetWhere = (filter: DatasetFilterShape | null | undefined): Prisma.DatasetWhereInput => ({
-  status: filter?.status ?? undefined,
-  name: filter?.nameContains ? { contains: filter.nameContains, mode: 'insensitive' } : undefined,
+const datasetOrderNames = ['CREATED_AT_DESC', 'CREATED_AT_ASC', 'NAME_ASC', 'NAME_DESC'] as const;
+type DatasetOrderName = (typeof datasetOrderNames)[number];
+
+const createdAt = [
+  { expression: 't.created_at', type: 'timestamptz' },
+  { expression: 't.id', type: 'int' },
+] as const;
+const byName = [
+  { expression: 't.name', type: 'text' },
+  { expression: 't.id', type: 'int' },
+] as const;
+
+// LIKE's own wildcards in a user's text match themselves.
+const likeEscaped = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+const workspaceDatasets: RelationSpec<Dataset, DatasetFilterShape | null> = {
+  name: 'Workspace.datasets',
+  from: trusted('datasets t'),
+  columns: models.Dataset.columns,
+  parentColumn: 't.workspace_id',
+  // Every order ends on id so that pages are stable when the first key ties.
+  orders: {
+    CREATED_AT_DESC: { keys: createdAt, direction: 'DESC' },
+    CREATED_AT_ASC: { keys: createdAt, direction: 'ASC' },
+    NAME_ASC: { keys: byName, direction: 'ASC' },
+    NAME_DESC: { keys: byName, direction: 'DESC' },
+  } satisfies Record<DatasetOrderName, Order>,
+  conditions: (filter) => [
+    ...(filter?.status ? [sql`t.status = ${filter.status.toLowerCase()}::dataset_status`] : []),
+    ...(filter?.nameContains ? [sql`t.name ILIKE ${`%${likeEscaped(filter.nameContains)}%`}`] : []),
+  ],
+  toNode: models.Dataset.toRow,
+};
+
+const workspaceMembers: RelationSpec<WorkspaceMember> = {
+  name: 'Workspace.members',
+  from: trusted('workspace_members t'),
+  columns: models.WorkspaceMember.columns,
+  parentColumn: 't.workspace_id',
+  orders: { ID_ASC: { keys: [{ expression: 't.id', type: 'int' }], direction: 'ASC' } },
+  toNode: models.WorkspaceMember.toRow,
+};
+
+export const Workspace = builder.node(WorkspaceRef, {
+  id: { resolve: (workspace) => workspace.id },
+  loadMany: loadVisibleNodes('Workspace'),
+  fields: (t) => ({
+    name: t.exposeString('name'),
+    owner: t.field({
+      type: UserRef,
+      description: 'The user who created the workspace.',
+      resolve: (workspace, _args, ctx) => loadRelated(ctx, 'User', workspace.ownerId),
+    }),
+    viewerRole: t.field({
+      type: WorkspaceRoleEnum,
+      description: "The signed-in user's role in this workspace.",
+      // Visible workspaces are exactly those the viewer is a member of.
+      resolve: async (workspace, _args, ctx) => (await membershipRole(ctx, workspace.id)) as WorkspaceRole,
+    }),
+    members: t.connection({
+      type: WorkspaceMemberRef,
+      description: 'Who may use the workspace, earliest first.',
+      validate: pageArgs,
+      resolve: (workspace, args, ctx) => loadPage(ctx, workspaceMembers, workspace.id, args, { filter: null }),
+    }, withTotalCount),
+    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+    updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
+    datasets: t.connection({
+      type: DatasetRef,
+      validate: pageArgs,
+      args: {
+        filter: t.arg({ type: DatasetFilter, required: false }),
+        orderBy: t.arg({ type: DatasetOrder, required: false, defaultValue: 'CREATED_AT_DESC' }),
+      },
+      resolve: (workspace, { filter, orderBy, ...args }, ctx) =>
+        loadPage(ctx, workspaceDatasets, workspace.id, args, { filter: filter ?? null, orderBy: orderBy ?? 'CREATED_AT_DESC' }),
+    }, withTotalCount),
+  }),
 });
 
 const DatasetFilter = builder.inputType('DatasetFilter', {
@@ -82,15 +100,6 @@ const DatasetFilter = builder.inputType('DatasetFilter', {
     nameContains: t.string({ required: false, description: 'Case-insensitive substring of the name.' }),
   }),
 });
-
-const datasetOrderNames = ['CREATED_AT_DESC', 'CREATED_AT_ASC', 'NAME_ASC', 'NAME_DESC'] as const;
-// Every order ends on id so that pages are stable when the first key ties.
-const datasetOrders: Record<(typeof datasetOrderNames)[number], Prisma.DatasetOrderByWithRelationInput[]> = {
-  CREATED_AT_DESC: [{ createdAt: 'desc' }, { id: 'desc' }],
-  CREATED_AT_ASC: [{ createdAt: 'asc' }, { id: 'asc' }],
-  NAME_ASC: [{ name: 'asc' }, { id: 'asc' }],
-  NAME_DESC: [{ name: 'desc' }, { id: 'desc' }],
-};
 
 const DatasetOrder = builder.enumType('DatasetOrder', { values: datasetOrderNames });
 
@@ -103,24 +112,23 @@ const UpdateWorkspaceInput = builder.inputType('UpdateWorkspaceInput', {
 });
 
 builder.mutationFields((t) => ({
-  createWorkspace: t.prismaField({
-    type: 'Workspace',
+  createWorkspace: t.field({
+    type: WorkspaceRef,
     args: { input: t.arg({ type: CreateWorkspaceInput }) },
-    resolve: (query, _root, { input }, ctx) => {
+    resolve: (_root, { input }, ctx) => {
       const { id: userId } = requireViewer(ctx);
       // The creator is the workspace's owner (owner_id) and its first OWNER member.
       return ctx.prisma.workspace.create({
-        ...query,
         data: { name: input.name, ownerId: userId, members: { create: { userId, role: 'OWNER' } } },
       });
     },
   }),
-  updateWorkspace: t.prismaField({
-    type: 'Workspace',
+  updateWorkspace: t.field({
+    type: WorkspaceRef,
     args: { id: t.arg.globalID({ for: Workspace }), input: t.arg({ type: UpdateWorkspaceInput }) },
-    resolve: async (query, _root, { id, input }, ctx) => {
+    resolve: async (_root, { id, input }, ctx) => {
       await authorize(ctx, 'manageWorkspace', 'Workspace', locate.workspace(Number(id.id)));
-      return ctx.prisma.workspace.update({ ...query, where: { id: Number(id.id) }, data: { name: input.name ?? undefined } });
+      return ctx.prisma.workspace.update({ where: { id: Number(id.id) }, data: { name: input.name ?? undefined } });
     },
   }),
   deleteWorkspace: t.globalID({

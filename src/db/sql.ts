@@ -1,0 +1,55 @@
+// Parameterised SQL for the statements Prisma cannot express (per-parent
+// LATERAL pages). Values always travel as parameters; only the fixed fragments
+// written in this codebase become SQL text, never anything a client sent.
+import type pg from 'pg';
+
+export class Sql {
+  constructor(
+    readonly strings: readonly string[],
+    readonly values: readonly unknown[],
+  ) {}
+}
+
+/** `sql\`… ${value} …\``: each value becomes a parameter; a nested Sql is spliced in. */
+export function sql(strings: TemplateStringsArray, ...values: unknown[]): Sql {
+  const parts: string[] = [strings[0]!];
+  const params: unknown[] = [];
+  values.forEach((value, i) => {
+    if (value instanceof Sql) {
+      parts[parts.length - 1] += value.strings[0]!;
+      params.push(...value.values);
+      parts.push(...value.strings.slice(1));
+      parts[parts.length - 1] += strings[i + 1]!;
+    } else {
+      params.push(value);
+      parts.push(strings[i + 1]!);
+    }
+  });
+  return new Sql(parts, params);
+}
+
+/** A fragment of SQL text written in this codebase (an identifier, a keyword). Never pass client input. */
+export const trusted = (text: string) => new Sql([text], []);
+
+export const empty = trusted('');
+
+/** Joins fragments with a separator, e.g. conditions with ' AND '. */
+export function join(fragments: readonly Sql[], separator: string): Sql {
+  if (fragments.length === 0) return empty;
+  return fragments.slice(1).reduce((joined, fragment) => sql`${joined}${trusted(separator)}${fragment}`, fragments[0]!);
+}
+
+/** The statement as pg takes it: $1, $2 … in order. */
+export function toQuery(statement: Sql): { text: string; values: unknown[] } {
+  let text = statement.strings[0]!;
+  for (let i = 1; i < statement.strings.length; i++) text += `$${i}${statement.strings[i]}`;
+  return { text, values: [...statement.values] };
+}
+
+export type Queryable = Pick<pg.Pool, 'query'>;
+
+/** Runs one statement and returns its rows. */
+export async function queryRows<Row>(db: Queryable, statement: Sql): Promise<Row[]> {
+  const result = await db.query(toQuery(statement));
+  return result.rows as Row[];
+}

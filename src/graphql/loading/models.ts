@@ -1,0 +1,129 @@
+// How each node type's table is read with plain SQL into exactly the object
+// Prisma would return for it (camelCase fields, Date, bigint, enum names), so a
+// resolver cannot tell a batch-loaded row from one a mutation got from Prisma.
+import type { Analysis, ColumnProfile, Dataset, Insight, User, Workspace, WorkspaceMember } from '../../generated/prisma/client.js';
+import { type Sql, trusted } from '../../db/sql.js';
+
+type Kind = 'plain' | 'enum' | 'bigint';
+
+export type ModelTable<Row> = {
+  /** Node type name, used for loader keys and messages. */
+  name: string;
+  table: Sql;
+  /** The select list for alias `t` (every column of the model). */
+  columns: Sql;
+  /** Turns a pg row (selected with `columns`) into the Prisma-shaped object. */
+  toRow: (raw: Record<string, unknown>) => Row;
+};
+
+function modelTable<Row>(name: string, table: string, fields: Record<string, string | [string, Kind]>): ModelTable<Row> {
+  const entries = Object.entries(fields).map(([field, spec]) => {
+    const [column, kind] = typeof spec === 'string' ? [spec, 'plain' as Kind] : spec;
+    return { field, column, kind };
+  });
+  const columns = trusted(entries.map(({ field, column }) => `t."${column}" AS "${field}"`).join(', '));
+  const enums = entries.filter((e) => e.kind === 'enum').map((e) => e.field);
+  const bigints = entries.filter((e) => e.kind === 'bigint').map((e) => e.field);
+  const toRow = (raw: Record<string, unknown>) => {
+    // PostgreSQL stores the seed's lower-case enum values; Prisma's names are their upper case.
+    for (const field of enums) if (raw[field] != null) raw[field] = (raw[field] as string).toUpperCase();
+    for (const field of bigints) if (raw[field] != null) raw[field] = BigInt(raw[field] as string);
+    return raw as Row;
+  };
+  return { name, table: trusted(`"${table}"`), columns, toRow };
+}
+
+export const models = {
+  // The password hash is never read here: no field shows it.
+  User: modelTable<Omit<User, 'passwordHash'>>('User', 'users', {
+    id: 'id',
+    email: 'email',
+    fullName: 'full_name',
+    isActive: 'is_active',
+    createdAt: 'created_at',
+    updatedAt: 'updated_at',
+  }),
+  Workspace: modelTable<Workspace>('Workspace', 'workspaces', {
+    id: 'id',
+    name: 'name',
+    ownerId: 'owner_id',
+    createdAt: 'created_at',
+    updatedAt: 'updated_at',
+  }),
+  WorkspaceMember: modelTable<WorkspaceMember>('WorkspaceMember', 'workspace_members', {
+    id: 'id',
+    workspaceId: 'workspace_id',
+    userId: 'user_id',
+    role: ['role', 'enum'],
+    createdAt: 'created_at',
+    updatedAt: 'updated_at',
+  }),
+  Dataset: modelTable<Dataset>('Dataset', 'datasets', {
+    id: 'id',
+    name: 'name',
+    filePath: 'file_path',
+    fileSize: ['file_size', 'bigint'],
+    rowCount: 'row_count',
+    columnCount: 'column_count',
+    status: ['status', 'enum'],
+    originalFilename: 'original_filename',
+    fileFormat: ['file_format', 'enum'],
+    sha256: 'sha256',
+    columns: 'columns',
+    workspaceId: 'workspace_id',
+    uploadedBy: 'uploaded_by',
+    uploadedAt: 'uploaded_at',
+    createdAt: 'created_at',
+    updatedAt: 'updated_at',
+  }),
+  Analysis: modelTable<Analysis>('Analysis', 'analyses', {
+    id: 'id',
+    datasetId: 'dataset_id',
+    goalType: ['goal_type', 'enum'],
+    status: ['status', 'enum'],
+    qualityScore: 'quality_score',
+    startedAt: 'started_at',
+    completedAt: 'completed_at',
+    errorMessage: 'error_message',
+    createdAt: 'created_at',
+    updatedAt: 'updated_at',
+    options: 'options',
+    progressPhase: 'progress_phase',
+    progressPercent: 'progress_percent',
+    jobId: 'job_id',
+    attemptToken: 'attempt_token',
+    attempts: 'attempts',
+    workerId: 'worker_id',
+    heartbeatAt: 'heartbeat_at',
+    cancelledAt: 'cancelled_at',
+    scoreBreakdown: 'score_breakdown',
+  }),
+  ColumnProfile: modelTable<ColumnProfile>('ColumnProfile', 'column_profiles', {
+    id: 'id',
+    analysisId: 'analysis_id',
+    columnName: 'column_name',
+    dataType: 'data_type',
+    nullCount: 'null_count',
+    uniqueCount: 'unique_count',
+    minValue: 'min_value',
+    maxValue: 'max_value',
+    mean: 'mean',
+    median: 'median',
+    distributionData: 'distribution_data',
+  }),
+  Insight: modelTable<Insight>('Insight', 'insights', {
+    id: 'id',
+    analysisId: 'analysis_id',
+    severity: ['severity', 'enum'],
+    type: ['type', 'enum'],
+    description: 'description',
+    recommendation: 'recommendation',
+    codeSuggestion: 'code_suggestion',
+    createdAt: 'created_at',
+    columnName: 'column_name',
+    evidence: 'evidence',
+    cost: 'cost',
+  }),
+};
+
+export type ModelName = keyof typeof models;
