@@ -33,6 +33,10 @@ type Documents = {
     "\n  mutation ChangeRole($id: ID!, $role: WorkspaceRole!) { updateWorkspaceMember(id: $id, input: { role: $role }) { role } }\n": typeof types.ChangeRoleDocument,
     "\n  mutation RemoveMember($id: ID!) { removeWorkspaceMember(id: $id) }\n": typeof types.RemoveMemberDocument,
     "\n      mutation CreateOwned { createWorkspace(input: { name: \"Mine\" }) { viewerRole members { edges { node { role user { email } } } } } }\n    ": typeof types.CreateOwnedDocument,
+    "\n  mutation SignUpWithWorkspaces($input: SignUpInput!) {\n    signUp(input: $input) { token user { email workspaces(first: 5) { totalCount edges { role node { name viewerRole } } } } }\n  }\n": typeof types.SignUpWithWorkspacesDocument,
+    "\n  mutation LogInWithWorkspaces($input: LogInInput!) {\n    logIn(input: $input) { token user { workspaces(first: 5) { totalCount edges { role node { name viewerRole } } } } }\n  }\n": typeof types.LogInWithWorkspacesDocument,
+    "\n  mutation CreateFirstWorkspace($input: CreateWorkspaceInput!) { createWorkspace(input: $input) { id } }\n": typeof types.CreateFirstWorkspaceDocument,
+    "\n  query WhoAmI { viewer { email } }\n": typeof types.WhoAmIDocument,
     "\n  mutation DeleteDatasetFile($id: ID!) { deleteDataset(id: $id) }\n": typeof types.DeleteDatasetFileDocument,
     "\n  mutation DeleteWorkspaceFiles($id: ID!) { deleteWorkspace(id: $id) }\n": typeof types.DeleteWorkspaceFilesDocument,
     "\n      query ListedDatasets($id: ID!) {\n        node(id: $id) {\n          __typename\n          ... on Workspace {\n            datasets(first: 100) {\n              totalCount\n              edges {\n                node {\n                  name\n                  format\n                  rowCount\n                }\n              }\n            }\n          }\n        }\n      }\n    ": typeof types.ListedDatasetsDocument,
@@ -75,6 +79,10 @@ const documents: Documents = {
     "\n  mutation ChangeRole($id: ID!, $role: WorkspaceRole!) { updateWorkspaceMember(id: $id, input: { role: $role }) { role } }\n": types.ChangeRoleDocument,
     "\n  mutation RemoveMember($id: ID!) { removeWorkspaceMember(id: $id) }\n": types.RemoveMemberDocument,
     "\n      mutation CreateOwned { createWorkspace(input: { name: \"Mine\" }) { viewerRole members { edges { node { role user { email } } } } } }\n    ": types.CreateOwnedDocument,
+    "\n  mutation SignUpWithWorkspaces($input: SignUpInput!) {\n    signUp(input: $input) { token user { email workspaces(first: 5) { totalCount edges { role node { name viewerRole } } } } }\n  }\n": types.SignUpWithWorkspacesDocument,
+    "\n  mutation LogInWithWorkspaces($input: LogInInput!) {\n    logIn(input: $input) { token user { workspaces(first: 5) { totalCount edges { role node { name viewerRole } } } } }\n  }\n": types.LogInWithWorkspacesDocument,
+    "\n  mutation CreateFirstWorkspace($input: CreateWorkspaceInput!) { createWorkspace(input: $input) { id } }\n": types.CreateFirstWorkspaceDocument,
+    "\n  query WhoAmI { viewer { email } }\n": types.WhoAmIDocument,
     "\n  mutation DeleteDatasetFile($id: ID!) { deleteDataset(id: $id) }\n": types.DeleteDatasetFileDocument,
     "\n  mutation DeleteWorkspaceFiles($id: ID!) { deleteWorkspace(id: $id) }\n": types.DeleteWorkspaceFilesDocument,
     "\n      query ListedDatasets($id: ID!) {\n        node(id: $id) {\n          __typename\n          ... on Workspace {\n            datasets(first: 100) {\n              totalCount\n              edges {\n                node {\n                  name\n                  format\n                  rowCount\n                }\n              }\n            }\n          }\n        }\n      }\n    ": types.ListedDatasetsDocument,
@@ -188,6 +196,22 @@ export function graphql(source: "\n  mutation RemoveMember($id: ID!) { removeWor
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n      mutation CreateOwned { createWorkspace(input: { name: \"Mine\" }) { viewerRole members { edges { node { role user { email } } } } } }\n    "): (typeof documents)["\n      mutation CreateOwned { createWorkspace(input: { name: \"Mine\" }) { viewerRole members { edges { node { role user { email } } } } } }\n    "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SignUpWithWorkspaces($input: SignUpInput!) {\n    signUp(input: $input) { token user { email workspaces(first: 5) { totalCount edges { role node { name viewerRole } } } } }\n  }\n"): (typeof documents)["\n  mutation SignUpWithWorkspaces($input: SignUpInput!) {\n    signUp(input: $input) { token user { email workspaces(first: 5) { totalCount edges { role node { name viewerRole } } } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation LogInWithWorkspaces($input: LogInInput!) {\n    logIn(input: $input) { token user { workspaces(first: 5) { totalCount edges { role node { name viewerRole } } } } }\n  }\n"): (typeof documents)["\n  mutation LogInWithWorkspaces($input: LogInInput!) {\n    logIn(input: $input) { token user { workspaces(first: 5) { totalCount edges { role node { name viewerRole } } } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateFirstWorkspace($input: CreateWorkspaceInput!) { createWorkspace(input: $input) { id } }\n"): (typeof documents)["\n  mutation CreateFirstWorkspace($input: CreateWorkspaceInput!) { createWorkspace(input: $input) { id } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WhoAmI { viewer { email } }\n"): (typeof documents)["\n  query WhoAmI { viewer { email } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

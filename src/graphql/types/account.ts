@@ -3,6 +3,7 @@
 import { requireViewer } from '../../auth/access.js';
 import { email, name, password } from '../../validation/fields.js';
 import { builder } from '../builder.js';
+import type { GraphQLContext } from '../context.js';
 import { loadRelated } from '../loading/records.js';
 import { UserRef } from './refs.js';
 import './user.js';
@@ -21,6 +22,18 @@ const AuthPayload = builder.objectRef<AuthPayloadShape>('AuthPayload').implement
     }),
   }),
 });
+
+/**
+ * The rest of the operation (the payload's `user { workspaces … }` first of
+ * all) runs as the session just started, which is what its token grants:
+ * otherwise a sign-up without a token would lose the token to UNAUTHENTICATED.
+ */
+async function actAsSignedIn(ctx: GraphQLContext, payload: AuthPayloadShape): Promise<AuthPayloadShape> {
+  ctx.viewer = await ctx.accounts.authenticate(payload.token);
+  // Loaders created so far filtered by the previous viewer.
+  ctx.loaders.clear();
+  return payload;
+}
 
 const SignUpInput = builder.inputType('SignUpInput', {
   fields: (t) => ({
@@ -51,12 +64,12 @@ builder.mutationFields((t) => ({
   signUp: t.field({
     type: AuthPayload,
     args: { input: t.arg({ type: SignUpInput }) },
-    resolve: (_root, { input }, ctx) => ctx.accounts.signUp(input),
+    resolve: async (_root, { input }, ctx) => actAsSignedIn(ctx, await ctx.accounts.signUp(input)),
   }),
   logIn: t.field({
     type: AuthPayload,
     args: { input: t.arg({ type: LogInInput }) },
-    resolve: (_root, { input }, ctx) => ctx.accounts.logIn(input, ctx.clientAddress),
+    resolve: async (_root, { input }, ctx) => actAsSignedIn(ctx, await ctx.accounts.logIn(input, ctx.clientAddress)),
   }),
   logOut: t.boolean({
     description: 'Ends the session of the token this request carries.',
