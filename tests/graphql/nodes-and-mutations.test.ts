@@ -98,6 +98,41 @@ describe('node lookups by global ID', () => {
     expect(result.errors?.[0]?.message).toMatch(/Invalid global ID/);
   });
 
+  it('answers NOT_FOUND for a forged or non-canonical ID, and never opens the object', async () => {
+    const workspaceId = decodeId(seeded.Workspace);
+    const raw = (text: string) => Buffer.from(text).toString('base64');
+    const forged = [
+      'Workspace:1 OR 1=1',
+      'Workspace:99999999999999999999',
+      'Workspace:2147483648',
+      'Workspace:0',
+      'Workspace:-1',
+      `Workspace:0${workspaceId}`,
+      `Workspace:+${workspaceId}`,
+      `Workspace:0x${workspaceId.toString(16)}`,
+      `Workspace:${workspaceId}e0`,
+      `Workspace:${workspaceId}.0`,
+      `Workspace: ${workspaceId}`,
+      `Workspace:${workspaceId}\n`,
+    ];
+    for (const text of forged) {
+      const result = await api.run(Node, { id: raw(text) }, ownerId);
+      expect(result.data?.node ?? null, text).toBeNull();
+      expect(result.errors?.map((e) => e.extensions?.code), text).toEqual(['NOT_FOUND']);
+      const renamed = await api.run(UpdateWorkspace, { id: raw(text), input: { name: 'forged' } }, ownerId);
+      expect(renamed.errors?.map((e) => e.extensions?.code), text).toEqual(['NOT_FOUND']);
+    }
+    const { nodes } = await api.ok(Nodes, { ids: [seeded.Workspace] }, ownerId);
+    expect(nodes).toEqual([{ __typename: 'Workspace', id: seeded.Workspace }]);
+  });
+
+  it('answers VALIDATION_FAILED for an ID of a type that is not a node', async () => {
+    for (const text of ['Session:1', 'Foo:1', ':1', 'Workspace', '']) {
+      const result = await api.run(Node, { id: Buffer.from(text).toString('base64') || 'x' }, ownerId);
+      expect(result.errors?.map((e) => e.extensions?.code), text).toEqual(['VALIDATION_FAILED']);
+    }
+  });
+
   it('asks who you are before anything else', async () => {
     const ids = seeded;
     const result = await api.run(Node, { id: ids.Workspace }, undefined);
