@@ -5,7 +5,10 @@
 // limit is the Relay-aware cost: the number of nodes an operation could return,
 // each connection multiplying its parents' count by its page size (as GitHub's
 // API counts), so first: 100 at four levels is refused while a dashboard that
-// shows twenty of each passes.
+// shows twenty of each passes. `nodes(ids)` counts one node per ID listed (a
+// repeated ID is loaded once but answered every time), and the large JSON
+// fields count as many nodes as the data they usually carry. What still
+// builds a response over the size cap is refused instead of sent.
 import { maxAliasesPlugin } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthPlugin } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesPlugin } from '@escape.tech/graphql-armor-max-directives';
@@ -26,7 +29,31 @@ import {
 import type { Plugin } from 'graphql-yoga';
 import { pageSize } from './builder.js';
 
-export const operationLimits = { depth: 16, aliases: 20, directives: 20, tokens: 3_000, nodes: 100_000 } as const;
+export const operationLimits = {
+  depth: 16,
+  aliases: 20,
+  directives: 20,
+  tokens: 3_000,
+  nodes: 100_000,
+  /** IDs one `nodes(ids)` takes, like a page. */
+  ids: pageSize.max,
+  /** Bytes of one JSON response. */
+  responseBytes: 32 * 1024 * 1024,
+} as const;
+
+/** Fields whose value is a sizeable document: each counts as this many nodes. */
+export const heavyFieldCosts: Record<string, number> = {
+  'ColumnProfile.distributionData': 50,
+  'ColumnProfile.distribution': 50,
+  'Analysis.scoreBreakdown': 10,
+  'Insight.evidence': 5,
+  'Dataset.columns': 10,
+};
+
+// Below this cost no response can come near the size cap, so it is not measured.
+const measureResponsesAbove = 2_000;
+
+const tooComplex = (message: string) => new GraphQLError(message, { extensions: { code: 'QUERY_TOO_COMPLEX' } });
 
 function argumentValue(field: FieldNode, name: string, variables: Record<string, unknown>): unknown {
   const arg = field.arguments?.find((a) => a.name.value === name);
@@ -42,6 +69,7 @@ export function potentialNodes(schema: GraphQLSchema, document: DocumentNode, va
   const typeInfo = new TypeInfo(schema);
   const multipliers: number[] = [1];
   let total = 0;
+  let idsOverLimit = 0;
   // Fragments are counted where they are spread, so inline them by visiting each spread's definition.
   const fragments = new Map(
     document.definitions.flatMap((d) => (d.kind === Kind.FRAGMENT_DEFINITION ? [[d.name.value, d] as const] : [])),
@@ -56,6 +84,8 @@ export function potentialNodes(schema: GraphQLSchema, document: DocumentNode, va
             const type = typeInfo.getType();
             const named = type && getNamedType(type);
             const parent = multipliers.at(-1)!;
+            const weight = heavyFieldCosts[`${typeInfo.getParentType()?.name}.${field.name.value}`];
+            if (weight) total += parent * weight;
             let factor = 1;
             if (named && named.name.endsWith('Connection')) {
               const first = argumentValue(field, 'first', variables);
@@ -66,6 +96,7 @@ export function potentialNodes(schema: GraphQLSchema, document: DocumentNode, va
               // nodes(ids: [...]): one node per ID asked for.
               const ids = argumentValue(field, 'ids', variables);
               factor = Array.isArray(ids) ? ids.length : 1;
+              if (factor > operationLimits.ids) idsOverLimit = factor;
               total += parent * factor;
             }
             multipliers.push(parent * factor);
@@ -82,22 +113,39 @@ export function potentialNodes(schema: GraphQLSchema, document: DocumentNode, va
       }),
     );
   for (const operation of operations) walk(operation, new Set());
+  if (idsOverLimit) throw tooComplex(`nodes(ids) takes at most ${operationLimits.ids} IDs; this operation lists ${idsOverLimit}`);
   return total;
 }
 
 function nodeLimitPlugin(limit: number): Plugin {
+  const measured = new WeakSet<object>();
   return {
     onExecute({ args, setResultAndStopExecution }) {
-      const nodes = potentialNodes(args.schema, args.document, (args.variableValues ?? {}) as Record<string, unknown>);
+      let nodes: number;
+      try {
+        nodes = potentialNodes(args.schema, args.document, (args.variableValues ?? {}) as Record<string, unknown>);
+      } catch (error) {
+        if (error instanceof GraphQLError) return setResultAndStopExecution({ errors: [error] });
+        throw error;
+      }
       if (nodes > limit) {
         setResultAndStopExecution({
           errors: [
-            new GraphQLError(
+            tooComplex(
               `This operation could return up to ${nodes} nodes; the limit is ${limit}. Ask for smaller pages (first/last) or fewer nested connections.`,
-              { extensions: { code: 'QUERY_TOO_COMPLEX' } },
             ),
           ],
         });
+        return;
+      }
+      if (nodes > measureResponsesAbove) measured.add(args.contextValue as object);
+    },
+    // A response over the cap is replaced by an error rather than sent (only costly operations are measured).
+    onExecutionResult({ result, setResult, context }) {
+      if (!measured.has(context as object) || !result || Symbol.asyncIterator in result) return;
+      const bytes = Buffer.byteLength(JSON.stringify(result));
+      if (bytes > operationLimits.responseBytes) {
+        setResult({ errors: [tooComplex(`The response would be ${bytes} bytes; the limit is ${operationLimits.responseBytes}. Ask for fewer nodes.`)] });
       }
     },
   };

@@ -87,6 +87,27 @@ describe('operation limits', () => {
     expect(result.errors?.[0]?.message).toMatch(/could return up to 101010100 nodes; the limit is 100000/);
   });
 
+  it('counts every ID of nodes(ids) and the large JSON fields, so an alias flood of repeated IDs is refused before it runs', async () => {
+    const analysisId = Buffer.from(`Analysis:1`).toString('base64');
+    const ids = JSON.stringify(Array(49).fill(analysisId));
+    const aliases = Array.from(
+      { length: 20 },
+      (_, i) => `a${i}: nodes(ids: ${ids}) { ... on Analysis { columnProfiles(first: 100) { edges { node { distributionData } } } } }`,
+    ).join(' ');
+    const flood = await post(`{ ${aliases} }`);
+    expect(flood.data ?? undefined).toBeUndefined();
+    expect(flood.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_COMPLEX');
+    // 20 × 49 analyses × 100 profiles, each of them a node and 50 for its distribution data.
+    expect(flood.errors?.[0]?.message).toMatch(/could return up to 4998980 nodes/);
+
+    const tooMany = await post(`{ nodes(ids: ${JSON.stringify(Array(operationLimits.ids + 1).fill(analysisId))}) { id } }`);
+    expect(tooMany.errors?.[0]).toMatchObject({ extensions: { code: 'QUERY_TOO_COMPLEX' }, message: expect.stringMatching(/at most 100 IDs/) });
+
+    // A report page — every profile of one analysis with its distribution — is an ordinary request.
+    const report = await post(`{ nodes(ids: ["${analysisId}"]) { ... on Analysis { columnProfiles(first: 100) { edges { node { distribution { __typename } } } } } } }`);
+    expect(report.errors).toBeUndefined();
+  });
+
   it('refuses a request body over 1 MiB, whether or not it declares its length', async () => {
     const padding = 'x'.repeat(MAX_OPERATION_BYTES);
     const declared = await api.post('{ viewer { id } }', { padding }, { headers: { 'content-length': String(MAX_OPERATION_BYTES + 100) } });
