@@ -2,6 +2,7 @@
 // LATERAL pages). Values always travel as parameters; only the fixed fragments
 // written in this codebase become SQL text, never anything a client sent.
 import type pg from 'pg';
+import { AppError } from '../errors.js';
 
 export class Sql {
   constructor(
@@ -48,8 +49,24 @@ export function toQuery(statement: Sql): { text: string; values: unknown[] } {
 
 export type Queryable = Pick<pg.Pool, 'query'>;
 
+// PostgreSQL's refusals of a parameter's value (SQLSTATE class 22): input a
+// client sent that cannot be stored or compared, not a bug.
+const invalidValue: Record<string, string> = {
+  '22021': 'Text must not contain NUL characters',
+  '22P02': 'A value has the wrong form',
+  '22007': 'A date or time has the wrong form',
+  '22008': 'A date or time is out of range',
+  '22003': 'A number is out of range',
+};
+
 /** Runs one statement and returns its rows. */
 export async function queryRows<Row>(db: Queryable, statement: Sql): Promise<Row[]> {
-  const result = await db.query(toQuery(statement));
-  return result.rows as Row[];
+  try {
+    const result = await db.query(toQuery(statement));
+    return result.rows as Row[];
+  } catch (error) {
+    const message = invalidValue[(error as { code?: string }).code ?? ''];
+    if (message) throw new AppError('VALIDATION_FAILED', message);
+    throw error;
+  }
 }

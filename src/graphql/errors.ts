@@ -28,8 +28,11 @@ export function createErrorMasker(logger: Logger) {
     if (graphQLError && original instanceof PothosValidationError) {
       return withCode(graphQLError, 'VALIDATION_FAILED', original.message);
     }
-    // Parse, validation and variable errors: written for clients already.
-    if (graphQLError && (!original || original instanceof GraphQLError)) return graphQLError;
+    // Parse, validation and variable errors: written for clients already. A
+    // variable that does not fit its type is invalid input like any other.
+    if (graphQLError && (!original || original instanceof GraphQLError)) {
+      return graphQLError.extensions.code ? graphQLError : withCode(graphQLError, 'VALIDATION_FAILED', graphQLError.message, graphQLError.extensions);
+    }
     logger.error('unexpected error while executing a GraphQL operation', {
       error: original instanceof Error ? original : new Error(String(original)),
       path: graphQLError?.path,

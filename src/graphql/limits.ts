@@ -37,6 +37,8 @@ export const operationLimits = {
   nodes: 100_000,
   /** IDs one `nodes(ids)` takes, like a page. */
   ids: pageSize.max,
+  /** Brackets ({ [ () nested in the document text; graphql-js parses them recursively. */
+  nesting: 64,
   /** Bytes of one JSON response. */
   responseBytes: 32 * 1024 * 1024,
 } as const;
@@ -151,8 +153,46 @@ function nodeLimitPlugin(limit: number): Plugin {
   };
 }
 
+/** The deepest bracket nesting of a document's text, outside strings and comments (one pass). */
+export function bracketNesting(source: string): number {
+  let depth = 0;
+  let deepest = 0;
+  let inString = false;
+  let inComment = false;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i];
+    if (inComment) {
+      if (c === '\n' || c === '\r') inComment = false;
+    } else if (inString) {
+      if (c === '\\') i++;
+      else if (c === '"') inString = false;
+    } else if (c === '"') {
+      inString = true;
+    } else if (c === '#') {
+      inComment = true;
+    } else if (c === '{' || c === '[' || c === '(') {
+      deepest = Math.max(deepest, ++depth);
+    } else if (c === '}' || c === ']' || c === ')') {
+      depth--;
+    }
+  }
+  return deepest;
+}
+
+// graphql-js parses nested lists and objects recursively: thousands of them
+// overflow the stack before the token limit is reached.
+function nestingLimitPlugin(limit: number): Plugin {
+  return {
+    onParse({ params }) {
+      const source = typeof params.source === 'string' ? params.source : params.source.body;
+      if (bracketNesting(source) > limit) throw tooComplex(`The document nests brackets more than ${limit} deep`);
+    },
+  };
+}
+
 export function limitPlugins(): Plugin[] {
   return [
+    nestingLimitPlugin(operationLimits.nesting),
     maxDepthPlugin({ n: operationLimits.depth, exposeLimits: true, flattenFragments: true }),
     maxAliasesPlugin({ n: operationLimits.aliases, exposeLimits: true }),
     maxDirectivesPlugin({ n: operationLimits.directives, exposeLimits: true }),

@@ -2,8 +2,14 @@
 // carries the field.
 import { z } from 'zod';
 
-/** Names of workspaces, datasets and people: trimmed, 1–255 characters (the columns are VARCHAR(255)). */
-export const name = z.string().trim().min(1, 'must not be empty').max(255, 'must be at most 255 characters');
+/** Names of workspaces, datasets and people: trimmed, 1–255 characters (the columns are VARCHAR(255)), no control characters. */
+export const name = z
+  .string()
+  .trim()
+  .min(1, 'must not be empty')
+  .max(255, 'must be at most 255 characters')
+  // PostgreSQL text cannot hold NUL, and no name needs a control character.
+  .regex(/^[^\p{Cc}]*$/u, 'must not contain control characters');
 
 /** Stored lower-case, so addresses compare case-insensitively. */
 export const email = z.string().trim().max(255, 'must be at most 255 characters').pipe(z.email('must be a valid email address')).transform((v) => v.toLowerCase());

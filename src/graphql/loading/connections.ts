@@ -56,7 +56,7 @@ const cursorValuePatterns: Record<SortKey['type'], RegExp> = {
   timestamptz: /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,6})?[+-]\d{2}(:\d{2})?$/,
   int: /^-?\d{1,10}$/,
   insight_severity: /^(critical|high|medium|low|info)$/,
-  text: /^[\s\S]{0,1000}$/,
+  text: /^[^\u0000]{0,1000}$/,
 };
 
 function decodeCursor(cursor: string, orderName: string, order: Order): string[] {
