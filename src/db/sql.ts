@@ -1,6 +1,7 @@
 // Parameterised SQL for the statements Prisma cannot express (per-parent
 // LATERAL pages). Values always travel as parameters; only the fixed fragments
 // written in this codebase become SQL text, never anything a client sent.
+import { createHash } from 'node:crypto';
 import type pg from 'pg';
 import { AppError } from '../errors.js';
 
@@ -59,10 +60,24 @@ const invalidValue: Record<string, string> = {
   '22003': 'A number is out of range',
 };
 
-/** Runs one statement and returns its rows. */
+// Statement texts are few (values are parameters), so each is prepared once
+// per connection under a name derived from its text: PostgreSQL parses and
+// plans it once instead of on every request.
+const statementNames = new Map<string, string>();
+function statementName(text: string): string {
+  let name = statementNames.get(text);
+  if (!name) {
+    name = `q_${createHash('sha1').update(text).digest('hex').slice(0, 20)}`;
+    statementNames.set(text, name);
+  }
+  return name;
+}
+
+/** Runs one statement (prepared, see above) and returns its rows. */
 export async function queryRows<Row>(db: Queryable, statement: Sql): Promise<Row[]> {
   try {
-    const result = await db.query(toQuery(statement));
+    const query = toQuery(statement);
+    const result = await db.query({ ...query, name: statementName(query.text) });
     return result.rows as Row[];
   } catch (error) {
     const message = invalidValue[(error as { code?: string }).code ?? ''];

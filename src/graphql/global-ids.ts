@@ -20,3 +20,5 @@ export function decodeGlobalID(globalID: string): { typename: string; id: string
   if (!canonicalKey.test(id) || Number(id) > maxKey) throw new AppError('NOT_FOUND', `${typename} not found`);
   return { typename, id };
 }
+
+export const encodeGlobalID = (typename: string, id: number | string) => Buffer.from(`${typename}:${id}`).toString('base64');

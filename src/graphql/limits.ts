@@ -53,7 +53,7 @@ export const heavyFieldCosts: Record<string, number> = {
 };
 
 // Below this cost no response can come near the size cap, so it is not measured.
-const measureResponsesAbove = 2_000;
+const measureResponsesAbove = 20_000;
 
 const tooComplex = (message: string) => new GraphQLError(message, { extensions: { code: 'QUERY_TOO_COMPLEX' } });
 

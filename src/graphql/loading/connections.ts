@@ -11,10 +11,13 @@
 // served by an index on (parent, sort keys, id), as PostGraphile does it.
 // totalCount is one batched GROUP BY, and only when selected.
 import DataLoader from 'dataloader';
+import type { GraphQLResolveInfo } from 'graphql';
 import { queryRows, type Sql, sql, trusted, join } from '../../db/sql.js';
 import { AppError } from '../../errors.js';
 import { pageSize } from '../builder.js';
 import type { GraphQLContext } from '../context.js';
+import type { ModelTable } from './models.js';
+import { selectedNodeFields } from './selection.js';
 
 /** A sort key: an SQL expression over the query's aliases and its PostgreSQL type (for the cursor's value). */
 export type SortKey = { expression: string; type: 'timestamptz' | 'text' | 'int' | 'insight_severity' };
@@ -27,14 +30,15 @@ export type RelationSpec<Node, Filter = null, Edge extends object = object> = {
   name: string;
   /** FROM … (aliases the node's table `t`). */
   from: Sql;
-  /** The select list of the node (and of any edge fields). */
-  columns: Sql;
+  /** The node's table: its columns are selected as far as the query reads them. */
+  model: ModelTable<Node>;
+  /** Columns the edge carries beyond the node's (a member's role). */
+  edgeColumns?: Sql;
   /** The column that holds the parent's id. */
   parentColumn: string;
   orders: Record<string, Order>;
   /** Conditions for the connection's filter (and visibility), ANDed. */
   conditions?: (filter: Filter, ctx: GraphQLContext) => Sql[];
-  toNode: (raw: Record<string, unknown>) => Node;
   /** Fields the edge carries beside cursor and node (a member's role). */
   toEdge?: (raw: Record<string, unknown>) => Edge;
 };
@@ -107,7 +111,13 @@ function pageRequest(spec: RelationSpec<unknown, never, object>, args: PageArgs,
   };
 }
 
-function pageStatement(spec: RelationSpec<unknown, never, object>, request: Request, filterConditions: Sql[], parentIds: readonly number[]): Sql {
+function pageStatement(
+  spec: RelationSpec<unknown, never, object>,
+  request: Request,
+  columns: Sql,
+  filterConditions: Sql[],
+  parentIds: readonly number[],
+): Sql {
   const { order, backward } = request;
   const conditions = [...filterConditions];
   if (request.after) conditions.push(beyond(order, request.after, order.direction));
@@ -118,7 +128,7 @@ function pageStatement(spec: RelationSpec<unknown, never, object>, request: Requ
   const cursorColumns = trusted(order.keys.map((k, i) => `(${k.expression})::text AS "__key${i}"`).join(', '));
   const where = conditions.length ? sql` AND ${join(conditions, ' AND ')}` : sql``;
   return sql`SELECT p.parent AS "__parent", page.* FROM unnest(${parentIds}::int[]) AS p(parent) CROSS JOIN LATERAL (
-    SELECT ${spec.columns}, ${cursorColumns} FROM ${spec.from}
+    SELECT ${columns}${spec.edgeColumns ? sql`, ${spec.edgeColumns}` : sql``}, ${cursorColumns} FROM ${spec.from}
     WHERE ${trusted(spec.parentColumn)} = p.parent${where}
     ORDER BY ${orderBy} LIMIT ${request.limit + 1}) page`;
 }
@@ -146,19 +156,26 @@ function countLoader<Filter>(ctx: GraphQLContext, spec: RelationSpec<unknown, Fi
   });
 }
 
-/** One page of a parent's children, loaded together with the same page of every other parent at this level. */
+/**
+ * One page of a parent's children, loaded together with the same page of every
+ * other parent at this level. `info` is the connection field's (or, with
+ * `shape: 'object'`, a single-node field's such as latestAnalysis), for the
+ * columns its selection reads.
+ */
 export function loadPage<Node, Filter, Edge extends object>(
   ctx: GraphQLContext,
   spec: RelationSpec<Node, Filter, Edge>,
   parentId: number,
   args: PageArgs,
-  options: { filter: Filter; orderBy?: string },
+  options: { filter: Filter; orderBy?: string; info: GraphQLResolveInfo; shape?: 'object' | 'connection' },
 ): Promise<Page<Node, Edge>> {
   const orderName = options.orderBy ?? Object.keys(spec.orders)[0]!;
   const request = pageRequest(spec as RelationSpec<unknown, never, object>, args, orderName);
-  const key = `page:${spec.name}:${JSON.stringify([args.first, args.last, args.after, args.before, orderName, options.filter ?? null])}`;
+  const projection = spec.model.columnsFor(selectedNodeFields(options.info, options.shape ?? 'connection'));
+  const key = `page:${spec.name}:${projection.key}:${JSON.stringify([args.first, args.last, args.after, args.before, orderName, options.filter ?? null])}`;
   const pages = loaderFor(ctx, key, async (parentIds) => {
-    const statement = pageStatement(spec as RelationSpec<unknown, never, object>, request, spec.conditions?.(options.filter, ctx) ?? [], parentIds);
+    const conditions = spec.conditions?.(options.filter, ctx) ?? [];
+    const statement = pageStatement(spec as RelationSpec<unknown, never, object>, request, projection.columns, conditions, parentIds);
     const rows = await queryRows<Record<string, unknown>>(ctx.pool, statement);
     const byParent = new Map<number, Record<string, unknown>[]>(parentIds.map((id) => [id, []]));
     for (const row of rows) byParent.get(row.__parent as number)!.push(row);
@@ -177,12 +194,8 @@ function toPage<Node, Filter, Edge extends object>(
   const kept = rows.slice(0, request.limit);
   if (request.backward) kept.reverse();
   const edges = kept.map((raw) => {
-    const cursor = encodeCursor(
-      request.orderName,
-      request.order.keys.map((_, i) => raw[`__key${i}`] as string),
-    );
     const edge = spec.toEdge?.(raw) ?? ({} as Edge);
-    return { ...edge, cursor, node: spec.toNode(raw) };
+    return Object.assign(new CursorEdge(request.orderName, request.order.keys.length, raw, spec.model.toRow(raw)), edge) as CursorEdge<Node> & Edge;
   });
   return {
     edges,
@@ -190,8 +203,28 @@ function toPage<Node, Filter, Edge extends object>(
       // Relay: the far side of the cursor is known to hold rows when a cursor was given.
       hasNextPage: request.backward ? args.before != null : more,
       hasPreviousPage: request.backward ? more : args.after != null,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges.at(-1)?.cursor ?? null,
+      get startCursor() {
+        return edges[0]?.cursor ?? null;
+      },
+      get endCursor() {
+        return edges.at(-1)?.cursor ?? null;
+      },
     },
   };
+}
+
+/** An edge whose cursor is only encoded when a client asks for it. */
+class CursorEdge<Node> {
+  private readonly keys: string[];
+  constructor(
+    private readonly orderName: string,
+    keyCount: number,
+    raw: Record<string, unknown>,
+    readonly node: Node,
+  ) {
+    this.keys = Array.from({ length: keyCount }, (_, i) => raw[`__key${i}`] as string);
+  }
+  get cursor(): string {
+    return encodeCursor(this.orderName, this.keys);
+  }
 }

@@ -12,16 +12,41 @@ export type ModelTable<Row> = {
   table: Sql;
   /** The select list for alias `t` (every column of the model). */
   columns: Sql;
-  /** Turns a pg row (selected with `columns`) into the Prisma-shaped object. */
+  /**
+   * The select list for the columns these GraphQL fields read (always the id),
+   * and a key naming that set. Fields that read other fields, or none, say so
+   * in `reads`.
+   */
+  columnsFor: (graphqlFields: ReadonlySet<string>) => { columns: Sql; key: string };
+  /** Turns a pg row (selected with `columns` or `columnsFor`) into the Prisma-shaped object, with the fields it selected. */
   toRow: (raw: Record<string, unknown>) => Row;
 };
 
-function modelTable<Row>(name: string, table: string, fields: Record<string, string | [string, Kind]>): ModelTable<Row> {
+function modelTable<Row>(
+  name: string,
+  table: string,
+  fields: Record<string, string | [string, Kind]>,
+  /** GraphQL fields that read model fields of other names (a relation its foreign key). */
+  reads: Record<string, string[]> = {},
+): ModelTable<Row> {
   const entries = Object.entries(fields).map(([field, spec]) => {
     const [column, kind] = typeof spec === 'string' ? [spec, 'plain' as Kind] : spec;
     return { field, column, kind };
   });
-  const columns = trusted(entries.map(({ field, column }) => `t."${column}" AS "${field}"`).join(', '));
+  const selectList = (chosen: typeof entries) => trusted(chosen.map(({ field, column }) => `t."${column}" AS "${field}"`).join(', '));
+  const columns = selectList(entries);
+  const byFieldSet = new Map<string, { columns: Sql; key: string }>();
+  const columnsFor = (graphqlFields: ReadonlySet<string>) => {
+    const wanted = new Set(['id', ...[...graphqlFields].flatMap((f) => reads[f] ?? [f])]);
+    const chosen = entries.filter((e) => wanted.has(e.field));
+    const key = chosen.map((e) => e.field).join(',');
+    let selection = byFieldSet.get(key);
+    if (!selection) {
+      selection = { columns: selectList(chosen), key };
+      byFieldSet.set(key, selection);
+    }
+    return selection;
+  };
   const enums = entries.filter((e) => e.kind === 'enum').map((e) => e.field);
   const bigints = entries.filter((e) => e.kind === 'bigint').map((e) => e.field);
   const toRow = (raw: Record<string, unknown>) => {
@@ -30,7 +55,7 @@ function modelTable<Row>(name: string, table: string, fields: Record<string, str
     for (const field of bigints) if (raw[field] != null) raw[field] = BigInt(raw[field] as string);
     return raw as Row;
   };
-  return { name, table: trusted(`"${table}"`), columns, toRow };
+  return { name, table: trusted(`"${table}"`), columns, columnsFor, toRow };
 }
 
 export const models = {
@@ -49,7 +74,7 @@ export const models = {
     ownerId: 'owner_id',
     createdAt: 'created_at',
     updatedAt: 'updated_at',
-  }),
+  }, { owner: ['ownerId'] }),
   WorkspaceMember: modelTable<WorkspaceMember>('WorkspaceMember', 'workspace_members', {
     id: 'id',
     workspaceId: 'workspace_id',
@@ -57,7 +82,7 @@ export const models = {
     role: ['role', 'enum'],
     createdAt: 'created_at',
     updatedAt: 'updated_at',
-  }),
+  }, { user: ['userId'], workspace: ['workspaceId'] }),
   Dataset: modelTable<Dataset>('Dataset', 'datasets', {
     id: 'id',
     name: 'name',
@@ -75,7 +100,7 @@ export const models = {
     uploadedAt: 'uploaded_at',
     createdAt: 'created_at',
     updatedAt: 'updated_at',
-  }),
+  }, { format: ['fileFormat'], workspace: ['workspaceId'], uploader: ['uploadedBy'] }),
   Analysis: modelTable<Analysis>('Analysis', 'analyses', {
     id: 'id',
     datasetId: 'dataset_id',
@@ -97,7 +122,7 @@ export const models = {
     heartbeatAt: 'heartbeat_at',
     cancelledAt: 'cancelled_at',
     scoreBreakdown: 'score_breakdown',
-  }),
+  }, { dataset: ['datasetId'], targetColumn: ['options'], sampleLimit: ['options'], progress: ['progressPhase', 'progressPercent'] }),
   ColumnProfile: modelTable<ColumnProfile>('ColumnProfile', 'column_profiles', {
     id: 'id',
     analysisId: 'analysis_id',
@@ -110,7 +135,7 @@ export const models = {
     mean: 'mean',
     median: 'median',
     distributionData: 'distribution_data',
-  }),
+  }, { analysis: ['analysisId'], distribution: ['distributionData'] }),
   Insight: modelTable<Insight>('Insight', 'insights', {
     id: 'id',
     analysisId: 'analysis_id',
@@ -123,7 +148,7 @@ export const models = {
     columnName: 'column_name',
     evidence: 'evidence',
     cost: 'cost',
-  }),
+  }, { analysis: ['analysisId'] }),
 };
 
 export type ModelName = keyof typeof models;

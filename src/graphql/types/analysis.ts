@@ -17,17 +17,16 @@ type InsightFilterShape = { severity?: InsightSeverity[] | null; type?: InsightT
 const analysisColumnProfiles: RelationSpec<ColumnProfile> = {
   name: 'Analysis.columnProfiles',
   from: trusted('column_profiles t'),
-  columns: models.ColumnProfile.columns,
+  model: models.ColumnProfile,
   parentColumn: 't.analysis_id',
   // Profiles are written in the file's column order.
   orders: { FILE_ORDER: { keys: [{ expression: 't.id', type: 'int' }], direction: 'ASC' } },
-  toNode: models.ColumnProfile.toRow,
 };
 
 const analysisInsights: RelationSpec<Insight, InsightFilterShape | null> = {
   name: 'Analysis.insights',
   from: trusted('insights t'),
-  columns: models.Insight.columns,
+  model: models.Insight,
   parentColumn: 't.analysis_id',
   // PostgreSQL orders an enum by declaration: CRITICAL first.
   orders: {
@@ -43,7 +42,6 @@ const analysisInsights: RelationSpec<Insight, InsightFilterShape | null> = {
     ...(filter?.severity?.length ? [sql`t.severity = ANY(${filter.severity.map((s) => s.toLowerCase())}::insight_severity[])`] : []),
     ...(filter?.type?.length ? [sql`t.type = ANY(${filter.type.map((s) => s.toLowerCase())}::insight_type[])`] : []),
   ],
-  toNode: models.Insight.toRow,
 };
 
 export const Analysis = builder.node(AnalysisRef, {
@@ -90,14 +88,14 @@ export const Analysis = builder.node(AnalysisRef, {
       type: ColumnProfileRef,
       description: "One profile per column, in the file's column order.",
       validate: pageArgs,
-      resolve: (analysis, args, ctx) => loadPage(ctx, analysisColumnProfiles, analysis.id, args, { filter: null }),
+      resolve: (analysis, args, ctx, info) => loadPage(ctx, analysisColumnProfiles, analysis.id, args, { filter: null, info }),
     }, withTotalCount),
     insights: t.connection({
       type: InsightRef,
       description: 'Insights, most severe first.',
       validate: pageArgs,
       args: { filter: t.arg({ type: InsightFilter, required: false }) },
-      resolve: (analysis, { filter, ...args }, ctx) => loadPage(ctx, analysisInsights, analysis.id, args, { filter: filter ?? null }),
+      resolve: (analysis, { filter, ...args }, ctx, info) => loadPage(ctx, analysisInsights, analysis.id, args, { filter: filter ?? null, info }),
     }, withTotalCount),
   }),
 });

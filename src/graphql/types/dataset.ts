@@ -17,7 +17,7 @@ type AnalysisFilterShape = { status?: AnalysisStatus | null; goalType?: Analysis
 const datasetAnalyses: RelationSpec<Analysis, AnalysisFilterShape | null> = {
   name: 'Dataset.analyses',
   from: trusted('analyses t'),
-  columns: models.Analysis.columns,
+  model: models.Analysis,
   parentColumn: 't.dataset_id',
   orders: {
     CREATED_AT_DESC: {
@@ -32,7 +32,6 @@ const datasetAnalyses: RelationSpec<Analysis, AnalysisFilterShape | null> = {
     ...(filter?.status ? [sql`t.status = ${filter.status.toLowerCase()}::analysis_status`] : []),
     ...(filter?.goalType ? [sql`t.goal_type = ${filter.goalType.toLowerCase()}::analysis_goal_type`] : []),
   ],
-  toNode: models.Analysis.toRow,
 };
 
 export const Dataset = builder.node(DatasetRef, {
@@ -62,8 +61,8 @@ export const Dataset = builder.node(DatasetRef, {
       type: AnalysisRef,
       nullable: true,
       description: 'The newest analysis of this dataset, whatever its status.',
-      resolve: async (dataset, _args, ctx) =>
-        (await loadPage(ctx, datasetAnalyses, dataset.id, { first: 1 }, { filter: null })).edges[0]?.node ?? null,
+      resolve: async (dataset, _args, ctx, info) =>
+        (await loadPage(ctx, datasetAnalyses, dataset.id, { first: 1 }, { filter: null, info, shape: 'object' })).edges[0]?.node ?? null,
     }),
     uploader: t.field({ type: UserRef, resolve: (dataset, _args, ctx) => loadRelated(ctx, 'User', dataset.uploadedBy) }),
     uploadedAt: t.expose('uploadedAt', { type: 'DateTime' }),
@@ -74,7 +73,7 @@ export const Dataset = builder.node(DatasetRef, {
       description: 'Analyses of this dataset, newest first.',
       validate: pageArgs,
       args: { filter: t.arg({ type: AnalysisFilter, required: false }) },
-      resolve: (dataset, { filter, ...args }, ctx) => loadPage(ctx, datasetAnalyses, dataset.id, args, { filter: filter ?? null }),
+      resolve: (dataset, { filter, ...args }, ctx, info) => loadPage(ctx, datasetAnalyses, dataset.id, args, { filter: filter ?? null, info }),
     }, withTotalCount),
   }),
 });

@@ -15,11 +15,11 @@ import { UserRef, WorkspaceRef } from './refs.js';
 const userWorkspaces: RelationSpec<Workspace, null, { role: WorkspaceRole }> = {
   name: 'User.workspaces',
   from: trusted('workspace_members m JOIN workspaces t ON t.id = m.workspace_id'),
-  columns: sql`${models.Workspace.columns}, m.role AS "memberRole"`,
+  model: models.Workspace,
+  edgeColumns: sql`m.role AS "memberRole"`,
   parentColumn: 'm.user_id',
   orders: { JOINED_DESC: { keys: [{ expression: 'm.id', type: 'int' }], direction: 'DESC' } },
   conditions: (_filter, ctx) => [visibleSql.Workspace(requireViewer(ctx))],
-  toNode: models.Workspace.toRow,
   toEdge: (raw) => ({ role: (raw.memberRole as string).toUpperCase() as WorkspaceRole }),
 };
 
@@ -37,7 +37,7 @@ export const User = builder.node(UserRef, {
         type: WorkspaceRef,
         description: 'Workspaces this user is a member of (those the viewer can see too), most recently joined first.',
         validate: pageArgs,
-        resolve: (user, args, ctx) => loadPage(ctx, userWorkspaces, user.id, args, { filter: null }),
+        resolve: (user, args, ctx, info) => loadPage(ctx, userWorkspaces, user.id, args, { filter: null, info }),
       },
       { name: 'UserWorkspacesConnection', ...withTotalCount },
       {

@@ -32,7 +32,7 @@ const likeEscaped = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 const workspaceDatasets: RelationSpec<Dataset, DatasetFilterShape | null> = {
   name: 'Workspace.datasets',
   from: trusted('datasets t'),
-  columns: models.Dataset.columns,
+  model: models.Dataset,
   parentColumn: 't.workspace_id',
   // Every order ends on id so that pages are stable when the first key ties.
   orders: {
@@ -45,16 +45,14 @@ const workspaceDatasets: RelationSpec<Dataset, DatasetFilterShape | null> = {
     ...(filter?.status ? [sql`t.status = ${filter.status.toLowerCase()}::dataset_status`] : []),
     ...(filter?.nameContains ? [sql`t.name ILIKE ${`%${likeEscaped(filter.nameContains)}%`}`] : []),
   ],
-  toNode: models.Dataset.toRow,
 };
 
 const workspaceMembers: RelationSpec<WorkspaceMember> = {
   name: 'Workspace.members',
   from: trusted('workspace_members t'),
-  columns: models.WorkspaceMember.columns,
+  model: models.WorkspaceMember,
   parentColumn: 't.workspace_id',
   orders: { ID_ASC: { keys: [{ expression: 't.id', type: 'int' }], direction: 'ASC' } },
-  toNode: models.WorkspaceMember.toRow,
 };
 
 export const Workspace = builder.node(WorkspaceRef, {
@@ -77,7 +75,7 @@ export const Workspace = builder.node(WorkspaceRef, {
       type: WorkspaceMemberRef,
       description: 'Who may use the workspace, earliest first.',
       validate: pageArgs,
-      resolve: (workspace, args, ctx) => loadPage(ctx, workspaceMembers, workspace.id, args, { filter: null }),
+      resolve: (workspace, args, ctx, info) => loadPage(ctx, workspaceMembers, workspace.id, args, { filter: null, info }),
     }, withTotalCount),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
     updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
@@ -88,8 +86,8 @@ export const Workspace = builder.node(WorkspaceRef, {
         filter: t.arg({ type: DatasetFilter, required: false }),
         orderBy: t.arg({ type: DatasetOrder, required: false, defaultValue: 'CREATED_AT_DESC' }),
       },
-      resolve: (workspace, { filter, orderBy, ...args }, ctx) =>
-        loadPage(ctx, workspaceDatasets, workspace.id, args, { filter: filter ?? null, orderBy: orderBy ?? 'CREATED_AT_DESC' }),
+      resolve: (workspace, { filter, orderBy, ...args }, ctx, info) =>
+        loadPage(ctx, workspaceDatasets, workspace.id, args, { filter: filter ?? null, orderBy: orderBy ?? 'CREATED_AT_DESC', info }),
     }, withTotalCount),
   }),
 });
