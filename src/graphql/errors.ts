@@ -31,7 +31,7 @@ export function createErrorMasker(logger: Logger) {
     // Parse, validation and variable errors: written for clients already. A
     // variable that does not fit its type is invalid input like any other.
     if (graphQLError && (!original || original instanceof GraphQLError)) {
-      return graphQLError.extensions.code ? graphQLError : withCode(graphQLError, 'VALIDATION_FAILED', graphQLError.message, graphQLError.extensions);
+      return graphQLError.extensions?.code ? graphQLError : withCode(graphQLError, 'VALIDATION_FAILED', graphQLError.message, graphQLError.extensions);
     }
     logger.error('unexpected error while executing a GraphQL operation', {
       error: original instanceof Error ? original : new Error(String(original)),
