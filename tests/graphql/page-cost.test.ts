@@ -107,9 +107,10 @@ describe('the cost of a page', () => {
     const [{ 'QUERY PLAN': plan }] = (
       await recording.pool.query(`EXPLAIN (ANALYZE, FORMAT JSON) ${insightsPage!.text}`, insightsPage!.values)
     ).rows as [{ 'QUERY PLAN': [{ Plan: PlanNode }] }];
-    const scans = scanNodes(plan[0].Plan, 'insights');
+    // The page's scans (under its LIMIT); totalCount's count, beside it, is an index-only count.
+    const scans = scanNodes(plan[0].Plan, 'insights', false);
     expect(scans.length).toBeGreaterThan(0);
-    // Rows the scans of `insights` produced, over all their loops (one loop per analysis).
+    // Rows the page's scans of `insights` produced, over all their loops (one loop per analysis).
     const rowsRead = scans.reduce((sum, node) => sum + node['Actual Rows'] * node['Actual Loops'], 0);
     expect(rowsRead).toBeLessThanOrEqual(18);
   });
@@ -117,7 +118,9 @@ describe('the cost of a page', () => {
 
 type PlanNode = { 'Node Type': string; 'Relation Name'?: string; 'Actual Rows': number; 'Actual Loops': number; Plans?: PlanNode[] };
 
-function scanNodes(node: PlanNode, relation: string): PlanNode[] {
-  const own = node['Relation Name'] === relation ? [node] : [];
-  return [...own, ...(node.Plans ?? []).flatMap((child) => scanNodes(child, relation))];
+/** Scans of `relation` below a Limit node. */
+function scanNodes(node: PlanNode, relation: string, underLimit: boolean): PlanNode[] {
+  const limited = underLimit || node['Node Type'] === 'Limit';
+  const own = limited && node['Relation Name'] === relation ? [node] : [];
+  return [...own, ...(node.Plans ?? []).flatMap((child) => scanNodes(child, relation, limited))];
 }

@@ -117,9 +117,12 @@ function pageStatement(
   columns: Sql,
   filterConditions: Sql[],
   parentIds: readonly number[],
+  withTotal: boolean,
 ): Sql {
   const { order, backward } = request;
   const conditions = [...filterConditions];
+  const parent = trusted(spec.parentColumn);
+  const filtered = filterConditions.length ? sql` AND ${join(filterConditions, ' AND ')}` : sql``;
   if (request.after) conditions.push(beyond(order, request.after, order.direction));
   if (request.before) conditions.push(beyond(order, request.before, flip(order.direction)));
   // Backward pages read from the far end, then turn round in JavaScript.
@@ -127,10 +130,15 @@ function pageStatement(
   const orderBy = trusted(order.keys.map((k) => `${k.expression} ${direction}`).join(', '));
   const cursorColumns = trusted(order.keys.map((k, i) => `(${k.expression})::text AS "__key${i}"`).join(', '));
   const where = conditions.length ? sql` AND ${join(conditions, ' AND ')}` : sql``;
-  return sql`SELECT p.parent AS "__parent", page.* FROM unnest(${parentIds}::int[]) AS p(parent) CROSS JOIN LATERAL (
+  const page = sql`(
     SELECT ${columns}${spec.edgeColumns ? sql`, ${spec.edgeColumns}` : sql``}, ${cursorColumns} FROM ${spec.from}
-    WHERE ${trusted(spec.parentColumn)} = p.parent${where}
+    WHERE ${parent} = p.parent${where}
     ORDER BY ${orderBy} LIMIT ${request.limit + 1}) page`;
+  if (!withTotal) return sql`SELECT p.parent AS "__parent", page.* FROM unnest(${parentIds}::int[]) AS p(parent) CROSS JOIN LATERAL ${page}`;
+  // With totalCount selected, the count rides along: one row per parent even when its page is empty.
+  return sql`SELECT p.parent AS "__parent", total.count AS "__total", page.* FROM unnest(${parentIds}::int[]) AS p(parent)
+    CROSS JOIN LATERAL (SELECT count(*) AS count FROM ${spec.from} WHERE ${parent} = p.parent${filtered}) total
+    LEFT JOIN LATERAL ${page} ON true`;
 }
 
 function loaderFor<V>(ctx: GraphQLContext, key: string, batch: (ids: readonly number[]) => Promise<V[]>): DataLoader<number, V> {
@@ -171,17 +179,28 @@ export function loadPage<Node, Filter, Edge extends object>(
 ): Promise<Page<Node, Edge>> {
   const orderName = options.orderBy ?? Object.keys(spec.orders)[0]!;
   const request = pageRequest(spec as RelationSpec<unknown, never, object>, args, orderName);
-  const projection = spec.model.columnsFor(selectedNodeFields(options.info, options.shape ?? 'connection'));
-  const key = `page:${spec.name}:${projection.key}:${JSON.stringify([args.first, args.last, args.after, args.before, orderName, options.filter ?? null])}`;
+  const shape = options.shape ?? 'connection';
+  const projection = spec.model.columnsFor(selectedNodeFields(options.info, shape));
+  const withTotal = shape === 'connection' && selectedNodeFields(options.info, 'object').has('totalCount');
+  const key = `page:${spec.name}:${projection.key}:${withTotal}:${JSON.stringify([args.first, args.last, args.after, args.before, orderName, options.filter ?? null])}`;
   const pages = loaderFor(ctx, key, async (parentIds) => {
     const conditions = spec.conditions?.(options.filter, ctx) ?? [];
-    const statement = pageStatement(spec as RelationSpec<unknown, never, object>, request, projection.columns, conditions, parentIds);
+    const statement = pageStatement(spec as RelationSpec<unknown, never, object>, request, projection.columns, conditions, parentIds, withTotal);
     const rows = await queryRows<Record<string, unknown>>(ctx.pool, statement);
     const byParent = new Map<number, Record<string, unknown>[]>(parentIds.map((id) => [id, []]));
-    for (const row of rows) byParent.get(row.__parent as number)!.push(row);
-    return parentIds.map((id) => toPage(spec, request, byParent.get(id)!, args));
+    const totals = new Map<number, number>();
+    for (const row of rows) {
+      const parent = row.__parent as number;
+      if (withTotal) totals.set(parent, Number(row.__total));
+      // An empty page's one row (the count's) has no node.
+      if (row.__key0 !== null) byParent.get(parent)!.push(row);
+    }
+    return parentIds.map((id) => ({ ...toPage(spec, request, byParent.get(id)!, args), total: totals.get(id) }));
   });
-  return pages.load(parentId).then((page) => ({ ...page, totalCount: () => countLoader(ctx, spec, options.filter).load(parentId) }));
+  return pages.load(parentId).then(({ total, ...page }) => ({
+    ...page,
+    totalCount: () => (total !== undefined ? Promise.resolve(total) : countLoader(ctx, spec, options.filter).load(parentId)),
+  }));
 }
 
 function toPage<Node, Filter, Edge extends object>(
