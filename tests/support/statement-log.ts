@@ -21,12 +21,19 @@ export function recordingDatabase(db: TestDatabase) {
         rows: 0,
       };
       log.push(entry);
+      const count = (r: { rowCount?: number | null; rows?: unknown[] } | undefined) => (entry.rows = r?.rows?.length ?? r?.rowCount ?? 0);
+      // pg.Pool#query hands the client a callback; Prisma's adapter awaits a promise.
+      const callback = args.findIndex((a) => typeof a === 'function');
+      if (callback >= 0) {
+        const done = args[callback] as (error: unknown, result: unknown) => void;
+        args[callback] = (error: unknown, result: { rows?: unknown[] }) => {
+          if (!error) count(result);
+          done(error, result);
+        };
+      }
       const result = query(...args);
       if (result && typeof (result as Promise<unknown>).then === 'function') {
-        void (result as Promise<{ rowCount?: number; rows?: unknown[] }>).then(
-          (r) => (entry.rows = r?.rows?.length ?? r?.rowCount ?? 0),
-          () => undefined,
-        );
+        void (result as Promise<{ rowCount?: number; rows?: unknown[] }>).then(count, () => undefined);
       }
       return result;
     };
