@@ -10,9 +10,10 @@ COPY prisma ./prisma
 COPY scripts ./scripts
 RUN npm ci --include=dev && npm cache clean --force
 COPY . .
-RUN npm prune --omit=dev
+# Compiled once here; the image runs JavaScript only (nothing transpiled at run time).
+RUN npm run build && npm prune --omit=dev
 RUN mkdir -p /data && chown node:node /data
 USER node
 EXPOSE 4000
 HEALTHCHECK --interval=10s --timeout=5s --retries=5 CMD node -e "fetch('http://127.0.0.1:'+(process.env.PORT||4000)+'/ready').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
-CMD ["node", "--import", "tsx", "src/server.ts"]
+CMD ["node", "dist/server.js"]

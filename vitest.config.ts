@@ -12,6 +12,7 @@ export default defineConfig({
   },
   test: {
     include: ['tests/**/*.test.ts'],
+    globalSetup: ['tests/support/build-once.ts'],
     // Each test file gets its own PostgreSQL database; two cores, so two forks.
     pool: 'forks',
     maxWorkers: 2,

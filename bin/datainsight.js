@@ -1,6 +1,10 @@
 #!/usr/bin/env node
-// Runs the TypeScript CLI directly: tsx's ESM loader is registered before the entry point is imported.
-import { register } from 'tsx/esm/api';
+// The command line, compiled and bundled at install (npm run build).
+import { existsSync } from 'node:fs';
 
-register();
-await import('../src/cli.ts');
+const bundle = new URL('../dist/datainsight.mjs', import.meta.url);
+if (!existsSync(bundle)) {
+  console.error('datainsight is not built: run `npm run build` (npm ci does it).');
+  process.exit(1);
+}
+await import(bundle.href);

@@ -10,7 +10,10 @@ import type { ChildMessage, ChildRequest } from './profile-child.js';
 /** The child died or broke off: not the file's fault as far as we know. */
 export class ProfilerCrashed extends Error {}
 
-const childModule = path.join(import.meta.dirname, 'profile-child.ts');
+// Compiled (dist/, production) the child is JavaScript beside this file; from
+// source (development, tests) it is TypeScript and runs through tsx.
+const fromSource = import.meta.filename.endsWith('.ts');
+const childModule = path.join(import.meta.dirname, fromSource ? 'profile-child.ts' : 'profile-child.js');
 const PROFILES_PER_CHILD = 50;
 
 type Child = { process: ChildProcess; ready: Promise<void>; profiles: number };
@@ -71,8 +74,8 @@ export class ProfilerProcesses {
   }
 
   private spawn(): Child {
-    // The child runs TypeScript like the server does (tsx), and nothing of the parent's stdin.
-    const process = fork(childModule, [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    // The child runs as the server does (compiled, or TypeScript through tsx), and nothing of the parent's stdin.
+    const process = fork(childModule, [], { execArgv: fromSource ? ['--import', 'tsx'] : [], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
     const ready = new Promise<void>((resolve, reject) => {
       process.once('message', (message: ChildMessage) => (message.type === 'ready' ? resolve() : reject(new ProfilerCrashed('The profiler did not start'))));
       process.once('error', (error) => reject(new ProfilerCrashed(`The profiler could not run: ${error.message}`)));

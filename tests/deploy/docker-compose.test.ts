@@ -41,7 +41,7 @@ describe('docker-compose.yml', () => {
   it('runs a standalone analysis worker on the same database and the same files as the API', () => {
     const worker = compose.services.worker;
     expect(worker.build).toBe('.');
-    expect(worker.command).toEqual(['node', '--import', 'tsx', 'src/worker.ts']);
+    expect(worker.command).toEqual(['node', 'dist/worker.js']);
     expect(worker.volumes).toEqual(compose.services.api.volumes);
     expect(worker.environment.DATABASE_URL).toBe(compose.services.api.environment.DATABASE_URL);
     const substitute = (value: string) =>
