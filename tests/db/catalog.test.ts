@@ -185,6 +185,7 @@ describe('the migrated database matches the seed design', () => {
         'datasets(workspace_id)',
         'datasets(uploaded_by)',
         'datasets(status)',
+        'datasets(file_path) unique',
         'analyses(dataset_id)',
         'analyses(status)',
         'column_profiles(analysis_id)',

@@ -23,7 +23,7 @@ async function chain() {
   const user = await newUser();
   const workspace = await db.prisma.workspace.create({ data: { name: 'Research', ownerId: user.id } });
   const dataset = await db.prisma.dataset.create({
-    data: { name: 'titanic.csv', filePath: 'ab/cd/file', fileSize: 61194n, workspaceId: workspace.id, uploadedBy: user.id },
+    data: { name: 'titanic.csv', filePath: `ab/cd/file-${workspace.id}`, fileSize: 61194n, workspaceId: workspace.id, uploadedBy: user.id },
   });
   const analysis = await db.prisma.analysis.create({ data: { datasetId: dataset.id, goalType: 'DATA_QUALITY' } });
   const profile = await db.prisma.columnProfile.create({
@@ -178,7 +178,7 @@ describe('cascade deletes', () => {
     const uploader = await newUser();
     const workspace = await db.prisma.workspace.create({ data: { name: 'Shared', ownerId: owner.id } });
     const dataset = await db.prisma.dataset.create({
-      data: { name: 'x.csv', filePath: 'p', fileSize: 1n, workspaceId: workspace.id, uploadedBy: uploader.id },
+      data: { name: 'x.csv', filePath: `p-${workspace.id}`, fileSize: 1n, workspaceId: workspace.id, uploadedBy: uploader.id },
     });
     const error = await db.prisma.user.delete({ where: { id: uploader.id } }).catch((e) => e);
     expect(error).toMatchObject({ code: 'CONFLICT' });

@@ -22,6 +22,8 @@ const times = <T>(n: number, make: (i: number) => T) => Array.from({ length: n }
 /** A user owning `shape.workspaces` workspaces, each filled to the given shape, in a handful of statements. */
 export async function seedGraph(prisma: Db, shape: GraphShape) {
   const user = await createUser(prisma);
+  // Stored file paths are unique: each seeding gets its own folder.
+  const folder = `seed-${process.pid}-${++sequence}`;
   const workspaces = await prisma.workspace.createManyAndReturn({
     data: times(shape.workspaces, (w) => ({ name: `Workspace ${w}`, ownerId: user.id })),
   });
@@ -30,7 +32,7 @@ export async function seedGraph(prisma: Db, shape: GraphShape) {
     data: workspaces.flatMap((workspace, w) =>
       times(shape.datasets, (d) => ({
         name: `dataset-${w}-${d}.csv`,
-        filePath: `w${w}/d${d}`,
+        filePath: `${folder}/w${w}/d${d}`,
         fileSize: BigInt(1000 + d),
         workspaceId: workspace.id,
         uploadedBy: user.id,

@@ -122,6 +122,8 @@ function parseMap(value: unknown): Map<string, string[]> {
     if (!Array.isArray(paths) || paths.length === 0 || !paths.every((p) => typeof p === 'string')) {
       throw badRequest(`"map" entry "${field}" must be a non-empty array of paths`);
     }
+    // One stored file per dataset: deleting one dataset must never take another's file.
+    if (paths.length > 1) throw badRequest(`"map" entry "${field}" names ${paths.length} variables; a file part may back one upload only`);
     map.set(field, paths as string[]);
   }
   if (map.size > MAX_FILES_PER_REQUEST) throw badRequest(`at most ${MAX_FILES_PER_REQUEST} files per request`);
@@ -205,6 +207,11 @@ async function parseMultipartRequest(request: Request, socket: Socket, options: 
     });
 
     parser.on('file', (field, stream, filename, _transferEncoding, mimeType) => {
+      // A part that breaks off (the body ends before its boundary) errors its
+      // stream. Storage, reading it, fails the request with that error (below);
+      // a stream nobody reads (after a refusal) must not raise an unhandled
+      // 'error' event either, which would end the process.
+      stream.on('error', () => undefined);
       if (failed) return void stream.resume();
       if (!map) return fail(badRequest('the "operations" and "map" fields must come before the files'));
       const paths = map.get(field);

@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE UNIQUE INDEX "datasets_file_path_key" ON "datasets"("file_path");
