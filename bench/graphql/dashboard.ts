@@ -45,7 +45,7 @@ const storage = new LocalDirectoryStorage(await mkdtemp(path.join(os.tmpdir(), '
 const analyses = await startTestAnalyses(db, logger);
 const yoga = createGraphQLServer({ db: { prisma, pool }, logger, auth, storage, uploads: { maxBytes: 1024 ** 2, maxLineBytes: 1024 ** 2 }, analyses });
 const viewer = await seedGraph(prisma, { workspaces: 20, datasets: 20, analyses: 3, insights: 10, profiles: 10 });
-const { token } = await new Accounts(prisma, auth).startSession(viewer.id);
+const { token } = await new Accounts({ prisma, pool }, auth).startSession(viewer.id);
 
 async function run(n: number) {
   const response = await yoga.fetch(

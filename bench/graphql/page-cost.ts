@@ -77,8 +77,8 @@ const ids = { 10: await seedDataset(10), 10_000: await seedDataset(10_000) };
 // As autovacuum would have left them: statistics and the visibility map for index-only counts.
 await pool.query('VACUUM ANALYZE');
 const dashboardUser = await seedGraph(prisma, { workspaces: 20, datasets: 20, analyses: 3, insights: 10, profiles: 10 });
-const { token } = await new Accounts(prisma, auth).startSession(user.id);
-const { token: dashboardToken } = await new Accounts(prisma, auth).startSession(dashboardUser.id);
+const { token } = await new Accounts({ prisma, pool }, auth).startSession(user.id);
+const { token: dashboardToken } = await new Accounts({ prisma, pool }, auth).startSession(dashboardUser.id);
 
 async function send(query: string, variables: Record<string, unknown>, bearer: string) {
   const response = await yoga.fetch('http://localhost/graphql', {

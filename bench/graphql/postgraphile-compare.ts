@@ -32,12 +32,12 @@ const ours = (workspaces: number, datasets: number) => /* GraphQL */ `{ viewer {
   datasets(first: ${datasets}) { totalCount edges { node { id name rowCount
     analyses(first: 3) { edges { node { id status qualityScore
       insights(first: 5) { totalCount edges { node { id severity type description } } }
-      columnProfiles(first: 5) { edges { node { id columnName dataType nullCount } } } } } } } } } } } } }`;
+      columnProfiles(first: 5) { edges { node { id columnName dataType nullCount } } } } } } } } } } } } } }`;
 const theirs = (workspaces: number, datasets: number) => /* GraphQL */ `{ allWorkspaces(first: ${workspaces}) { edges { node { id name
   datasetsByWorkspaceId(first: ${datasets}) { totalCount edges { node { id name rowCount
     analysesByDatasetId(first: 3) { edges { node { id status qualityScore
       insightsByAnalysisId(first: 5) { totalCount edges { node { id severity type description } } }
-      columnProfilesByAnalysisId(first: 5) { edges { node { id columnName dataType nullCount } } } } } } } } } } } }`;
+      columnProfilesByAnalysisId(first: 5) { edges { node { id columnName dataType nullCount } } } } } } } } } } } } }`;
 
 const freePort = () =>
   new Promise<number>((resolve) => {
@@ -47,25 +47,30 @@ const freePort = () =>
     });
   });
 
-function start(command: string, args: string[], env: Record<string, string>, ready: RegExp): Promise<ChildProcess> {
+/** Spawns a server; resolves when its output matches `ready`, or at once when there is none to wait for. */
+function start(command: string, args: string[], env: Record<string, string>, ready?: RegExp): Promise<ChildProcess> {
   const child = spawn(command, args, { cwd: root, env: { PATH: process.env.PATH!, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   return new Promise((resolve, reject) => {
     const onData = (chunk: Buffer) => {
       output += chunk;
-      if (ready.test(output)) resolve(child);
+      if (ready?.test(output)) resolve(child);
     };
     child.stdout!.on('data', onData);
     child.stderr!.on('data', onData);
+    if (!ready) child.once('spawn', () => resolve(child));
     child.once('exit', (code) => reject(new Error(`${command} ${args.join(' ')} exited (${code}): ${output}`)));
   });
 }
 
+const step = (message: string) => process.stderr.write(`${new Date().toISOString().slice(11, 19)} ${message}\n`);
 const db = await createTestDatabase();
+step('seeding');
 const secret = randomBytes(32).toString('hex');
 const viewer = await seedGraph(db.prisma, { workspaces: 20, datasets: 20, analyses: 3, insights: 10, profiles: 10 });
-const { token } = await new Accounts(db.prisma, { secret, tokenTtlSeconds: 86_400, maxFailedSignIns: 5, lockoutSeconds: 900 }).startSession(viewer.id);
+const { token } = await new Accounts(db, { secret, tokenTtlSeconds: 86_400, maxFailedSignIns: 5, lockoutSeconds: 900 }).startSession(viewer.id);
 await db.pool.query('VACUUM ANALYZE');
+step('starting both servers');
 const dataDir = await mkdtemp(path.join(os.tmpdir(), 'bench-compare-'));
 
 const ourPort = await freePort();
@@ -74,13 +79,11 @@ const api = await start(
   process.execPath,
   ['dist/server.js'],
   { NODE_ENV: 'production', DATABASE_URL: db.url, AUTH_SECRET: secret, DATA_DIR: dataDir, HOST: '127.0.0.1', PORT: String(ourPort), WORKER_IN_PROCESS: 'false', LOG_LEVEL: 'warn', DATABASE_POOL_SIZE: '10' },
-  /./, // it logs nothing at warn; readiness is polled below
-).catch((error) => {
-  throw error;
-});
+  // It logs nothing at warn; readiness is polled on /ready below.
+);
 const postgraphile = await start(
-  path.join(root, 'node_modules/.bin/postgraphile'),
-  ['-c', db.url, '--host', '127.0.0.1', '--port', String(theirPort), '--disable-graphiql', '--disable-query-log', '--no-setof-functions-contain-nulls', '--max-pool-size', '10'],
+  process.execPath,
+  ['--require', path.join(import.meta.dirname, 'postgraphile-single-graphql.cjs'), path.join(root, 'node_modules/postgraphile/cli.js'), '-c', db.url, '--host', '127.0.0.1', '--port', String(theirPort), '--disable-graphiql', '--disable-query-log', '--no-setof-functions-contain-nulls', '--max-pool-size', '10'],
   { NODE_ENV: 'production' },
   /PostGraphile v4[\s\S]*listening|GraphQL API:/,
 );
@@ -90,6 +93,7 @@ for (let i = 0; i < 300; i++) {
   await new Promise((resolve) => setTimeout(resolve, 100));
 }
 
+step('both servers ready');
 type Target = { name: string; url: string; headers: Record<string, string>; query: (w: number, d: number) => string };
 const targets: Target[] = [
   { name: 'this API', url: `http://127.0.0.1:${ourPort}/graphql`, headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, query: ours },
@@ -124,6 +128,7 @@ for (const [n, connections] of [
   [20, 1],
   [20, 10],
 ] as const) {
+  step(`N = ${n}, ${connections} connection(s)`);
   const results = new Map<string, Awaited<ReturnType<typeof round>>[]>();
   const bytes = new Map<string, number>();
   for (const target of targets) {

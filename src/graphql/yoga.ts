@@ -13,6 +13,7 @@ import type { Database } from '../db/database.js';
 import { databaseIsReady } from '../db/database.js';
 import type { Logger } from '../logger.js';
 import type { GraphQLContext, ServerContext } from './context.js';
+import { actAs } from './loading/records.js';
 import { useOperationBodyLimit } from './body-limit.js';
 import { createErrorMasker } from './errors.js';
 import { limitPlugins } from './limits.js';
@@ -47,7 +48,7 @@ function clientAddress(request: Request, peer: string | undefined, trustProxy: b
 
 export function createGraphQLServer({ db, logger, auth, storage, uploads, analyses, trustProxy = false }: GraphQLServerOptions) {
   const maskError = createErrorMasker(logger);
-  const accounts = new Accounts(db.prisma, auth);
+  const accounts = new Accounts(db, auth);
   return createYoga<ServerContext, GraphQLContext>({
     schema,
     graphqlEndpoint: '/graphql',
@@ -56,10 +57,11 @@ export function createGraphQLServer({ db, logger, auth, storage, uploads, analys
     graphiql: { title: 'DataInsight Pro' },
     context: async ({ request, req }): Promise<GraphQLContext> => {
       const token = bearerToken(request);
-      return {
+      const session = token ? await accounts.authenticate(token) : null;
+      const ctx: GraphQLContext = {
         prisma: db.prisma,
         pool: db.pool,
-        viewer: token ? await accounts.authenticate(token) : null,
+        viewer: null,
         accounts,
         storage,
         uploadReader: uploads.reader ?? {},
@@ -68,6 +70,8 @@ export function createGraphQLServer({ db, logger, auth, storage, uploads, analys
         logger,
         loaders: new Map(),
       };
+      actAs(ctx, session);
+      return ctx;
     },
     maskedErrors: { maskError: (error) => maskError(error) },
     // Errors of operations are the masker's to log (once, and only the unexpected ones).

@@ -65,7 +65,7 @@ describe('the embedded default', () => {
       const dataset = await db.prisma.dataset.create({
         data: { name: 'tips', filePath: stored.path, fileSize: stored.size, workspaceId: workspace.id, uploadedBy: user.id },
       });
-      const { token } = await new Accounts(db.prisma, auth).startSession(user.id);
+      const { token } = await new Accounts(db, auth).startSession(user.id);
       const post = (query: string, accept = 'application/json') =>
         yoga.fetch('http://localhost/graphql', {
           method: 'POST',

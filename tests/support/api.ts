@@ -89,7 +89,7 @@ export async function createTestApi(options: TestApiOptions = {}): Promise<TestA
     analyses,
     trustProxy: options.trustProxy,
   });
-  const accounts = new Accounts(db.prisma, auth);
+  const accounts = new Accounts(db, auth);
   const tokens = new Map<number, Promise<string>>();
   const tokenFor = (userId: number) => {
     if (!tokens.has(userId)) tokens.set(userId, accounts.startSession(userId).then((s) => s.token));

@@ -5,8 +5,9 @@ import DataLoader from 'dataloader';
 import { requireViewer, visibleSql } from '../../auth/access.js';
 import { queryRows, sql } from '../../db/sql.js';
 import { AppError } from '../../errors.js';
+import type { SessionUser } from '../../auth/accounts.js';
 import type { WorkspaceRole } from '../../generated/prisma/client.js';
-import type { GraphQLContext } from '../context.js';
+import type { GraphQLContext, Viewer } from '../context.js';
 import { type ModelName, models } from './models.js';
 
 type RowOf<Name extends ModelName> = ReturnType<(typeof models)[Name]['toRow']>;
@@ -68,4 +69,15 @@ export function membershipRole(ctx: GraphQLContext, workspaceId: number): Promis
     ctx.loaders.set('membershipRole', loader);
   }
   return loader.load(workspaceId);
+}
+
+/**
+ * Makes a session the request's viewer (none: signed out). Loaders made so far
+ * filtered by the previous viewer, so they go; the session's user row came with
+ * the session, so `viewer` and the like read no further.
+ */
+export function actAs(ctx: GraphQLContext, session: (Viewer & { user: SessionUser }) | null): void {
+  ctx.viewer = session && { id: session.id, sessionId: session.sessionId };
+  ctx.loaders.clear();
+  if (session) recordLoader(ctx, 'User', 'related').prime(session.id, models.User.toRow({ ...session.user }));
 }

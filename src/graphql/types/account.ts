@@ -4,7 +4,7 @@ import { requireViewer } from '../../auth/access.js';
 import { email, name, password } from '../../validation/fields.js';
 import { builder } from '../builder.js';
 import type { GraphQLContext } from '../context.js';
-import { loadRelated } from '../loading/records.js';
+import { actAs, loadRelated } from '../loading/records.js';
 import { UserRef } from './refs.js';
 import './user.js';
 
@@ -29,9 +29,7 @@ const AuthPayload = builder.objectRef<AuthPayloadShape>('AuthPayload').implement
  * otherwise a sign-up without a token would lose the token to UNAUTHENTICATED.
  */
 async function actAsSignedIn(ctx: GraphQLContext, payload: AuthPayloadShape): Promise<AuthPayloadShape> {
-  ctx.viewer = await ctx.accounts.authenticate(payload.token);
-  // Loaders created so far filtered by the previous viewer.
-  ctx.loaders.clear();
+  actAs(ctx, await ctx.accounts.authenticate(payload.token));
   return payload;
 }
 
