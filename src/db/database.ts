@@ -51,7 +51,7 @@ export async function openDatabase(config: Config, logger: Logger, options: { mi
 /** True when the database answers a trivial query: the readiness check. */
 export async function databaseIsReady(pool: PrePingPool): Promise<boolean> {
   try {
-    await pool.query('SELECT 1');
+    await pool.pingOnce();
     return true;
   } catch {
     return false;

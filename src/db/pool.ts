@@ -66,6 +66,22 @@ export class PrePingPool extends pg.Pool {
     );
   }
 
+  /**
+   * One `SELECT 1` on a pooled connection, without the retries that `connect`
+   * makes: the readiness check must say "not ready" as soon as the database is
+   * away, not after the backoff.
+   */
+  async pingOnce(timeoutMs = 2_000): Promise<void> {
+    const client = await super.connect();
+    try {
+      await client.query({ text: 'SELECT 1', query_timeout: timeoutMs } as pg.QueryConfig);
+      client.release();
+    } catch (error) {
+      client.release(true);
+      throw error;
+    }
+  }
+
   private async checkoutLiveClient(): Promise<pg.PoolClient> {
     const client = (await super.connect()) as TrackedClient;
     if (client.lastReleasedAt === undefined || Date.now() - client.lastReleasedAt < this.prePingAfterIdleMs) return client;

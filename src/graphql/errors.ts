@@ -1,9 +1,11 @@
 // The API's error model on the wire: a deliberate failure keeps its message and
-// carries `extensions.code` (and `extensions.fields` for invalid input); any
-// other error is a bug, logged in full and shown to clients as a bare
+// carries `extensions.code` (and `extensions.fields` for invalid input); a
+// database that cannot be reached is UNAVAILABLE, worth retrying; any other
+// error is a bug, logged in full and shown to clients as a bare
 // INTERNAL_SERVER_ERROR.
 import { PothosValidationError } from '@pothos/core';
 import { GraphQLError } from 'graphql';
+import { isTransientConnectionError } from '../db/transient.js';
 import { AppError } from '../errors.js';
 import type { Logger } from '../logger.js';
 
@@ -16,6 +18,9 @@ function withCode(error: GraphQLError, code: string, message: string, extra: Rec
     extensions: { ...extra, code },
   });
 }
+
+/** What `Retry-After` tells a client when the database is away. */
+export const unavailableRetryAfterSeconds = 5;
 
 export function createErrorMasker(logger: Logger) {
   return (error: unknown): Error => {
@@ -32,6 +37,14 @@ export function createErrorMasker(logger: Logger) {
     // variable that does not fit its type is invalid input like any other.
     if (graphQLError && (!original || original instanceof GraphQLError)) {
       return graphQLError.extensions?.code ? graphQLError : withCode(graphQLError, 'VALIDATION_FAILED', graphQLError.message, graphQLError.extensions);
+    }
+    if (isTransientConnectionError(original)) {
+      logger.warn('database unavailable for a request', { error: (original as Error).message, path: graphQLError?.path });
+      // The whole request failed (its token could not be checked) or a root
+      // field did: HTTP says so too. A deeper field fails alone, in a 200.
+      const whole = !graphQLError?.path || graphQLError.path.length === 1;
+      const http = { headers: { 'Retry-After': String(unavailableRetryAfterSeconds) }, ...(whole ? { status: 503 } : {}) };
+      return withCode(graphQLError ?? new GraphQLError(''), 'UNAVAILABLE', 'The database is unavailable; retry in a few seconds.', { http });
     }
     logger.error('unexpected error while executing a GraphQL operation', {
       error: original instanceof Error ? original : new Error(String(original)),

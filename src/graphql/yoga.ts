@@ -11,6 +11,7 @@ import type { ReaderOptions } from '../datasets/uploads/inspect-upload.js';
 import { useStreamingUploads } from '../datasets/uploads/streaming-uploads.js';
 import type { Database } from '../db/database.js';
 import { databaseIsReady } from '../db/database.js';
+import { isTransientConnectionError } from '../db/transient.js';
 import type { Logger } from '../logger.js';
 import type { GraphQLContext, ServerContext } from './context.js';
 import { actAs } from './loading/records.js';
@@ -80,7 +81,8 @@ export function createGraphQLServer({ db, logger, auth, storage, uploads, analys
       info: (...args) => logger.info(String(args[0])),
       warn: (...args) => logger.warn(String(args[0])),
       error: (...args) => {
-        if (!(args[0] instanceof GraphQLError)) logger.error(String(args[0]), { error: args.find((a) => a instanceof Error) });
+        if (args[0] instanceof GraphQLError || isTransientConnectionError(args[0])) return;
+        logger.error(String(args[0]), { error: args.find((a) => a instanceof Error) });
       },
     },
     // Replaced by useOperationBodyLimit and the per-file upload limit (see body-limit.ts).
