@@ -45,6 +45,8 @@ const envSchema = z.object({
   AUTH_MAX_FAILED_SIGNINS: z.coerce.number().int().min(1).default(5),
   /** ...for this many seconds (also the window the failures are counted in). */
   AUTH_LOCKOUT_SECONDS: z.coerce.number().int().min(1).default(900),
+  /** Sign-ups from one client address within AUTH_LOCKOUT_SECONDS before further ones are refused. */
+  AUTH_MAX_SIGNUPS_PER_ADDRESS: z.coerce.number().int().min(1).default(10),
   /** Behind a reverse proxy: take the client address from the first X-Forwarded-For entry. */
   TRUST_PROXY: booleanFlag.default(false),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
@@ -88,6 +90,7 @@ export type Config = {
     tokenTtlSeconds: number;
     maxFailedSignIns: number;
     lockoutSeconds: number;
+    maxSignUpsPerAddress: number;
   };
   logLevel: 'debug' | 'info' | 'warn' | 'error';
   analyses: {
@@ -144,6 +147,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       tokenTtlSeconds: e.AUTH_TOKEN_TTL,
       maxFailedSignIns: e.AUTH_MAX_FAILED_SIGNINS,
       lockoutSeconds: e.AUTH_LOCKOUT_SECONDS,
+      maxSignUpsPerAddress: e.AUTH_MAX_SIGNUPS_PER_ADDRESS,
     },
     logLevel: e.LOG_LEVEL,
     analyses: {

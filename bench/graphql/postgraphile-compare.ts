@@ -68,7 +68,7 @@ const db = await createTestDatabase();
 step('seeding');
 const secret = randomBytes(32).toString('hex');
 const viewer = await seedGraph(db.prisma, { workspaces: 20, datasets: 20, analyses: 3, insights: 10, profiles: 10 });
-const { token } = await new Accounts(db, { secret, tokenTtlSeconds: 86_400, maxFailedSignIns: 5, lockoutSeconds: 900 }).startSession(viewer.id);
+const { token } = await new Accounts(db, { secret, tokenTtlSeconds: 86_400, maxFailedSignIns: 5, lockoutSeconds: 900, maxSignUpsPerAddress: 10 }).startSession(viewer.id);
 await db.pool.query('VACUUM ANALYZE');
 step('starting both servers');
 const dataDir = await mkdtemp(path.join(os.tmpdir(), 'bench-compare-'));

@@ -8,8 +8,9 @@ import { queryRows, sql, type Queryable } from '../db/sql.js';
 import { unitOfWork } from '../db/unit-of-work.js';
 import { AppError } from '../errors.js';
 import type { Viewer } from '../graphql/context.js';
+import { weakPasswordReason } from '../validation/password-strength.js';
 import { decoyPasswordHash, hashPassword, verifyPassword } from './passwords.js';
-import { forgetFailures, recordFailure, refuseIfBlocked, throttleKeys, type ThrottleSettings } from './sign-in-throttle.js';
+import { refundAttempt, signUpKeys, takeAttempt, throttleKeys, type ThrottleSettings } from './sign-in-throttle.js';
 
 export type AuthSettings = ThrottleSettings & { secret: string; tokenTtlSeconds: number };
 
@@ -19,6 +20,12 @@ export type SignedIn = { token: string; expiresAt: Date; userId: number };
 export type SessionUser = { id: number; email: string; fullName: string; isActive: boolean; createdAt: Date; updatedAt: Date };
 
 const tokenPrefix = 'dip_';
+
+/** The one rule on a new password that needs the account: it must not be the email address. */
+function refuseEmailAsPassword(password: string, email: string, field: string): void {
+  const reason = weakPasswordReason(password, email);
+  if (reason) throw new AppError('VALIDATION_FAILED', `Invalid input: input.${field} ${reason}`, [{ path: ['input', field], message: reason }]);
+}
 
 export class Accounts {
   private readonly prisma: Db;
@@ -30,6 +37,10 @@ export class Accounts {
   ) {
     this.prisma = db.prisma;
     this.pool = db.pool;
+  }
+
+  private get passwordLimit() {
+    return { max: this.settings.maxFailedSignIns, windowSeconds: this.settings.lockoutSeconds };
   }
 
   private hash(token: string): string {
@@ -44,7 +55,9 @@ export class Accounts {
     return { token, expiresAt, userId };
   }
 
-  async signUp(input: { email: string; password: string; fullName: string }): Promise<SignedIn> {
+  async signUp(input: { email: string; password: string; fullName: string }, clientAddress: string | undefined): Promise<SignedIn> {
+    await takeAttempt(this.prisma, signUpKeys(clientAddress), { max: this.settings.maxSignUpsPerAddress, windowSeconds: this.settings.lockoutSeconds }, 'sign-ups from this address');
+    refuseEmailAsPassword(input.password, input.email, 'password');
     const passwordHash = await hashPassword(input.password);
     return unitOfWork(this.prisma, async (tx) => {
       const user = await tx.user.create({ data: { email: input.email, fullName: input.fullName, passwordHash } });
@@ -54,15 +67,12 @@ export class Accounts {
 
   async logIn(input: { email: string; password: string }, clientAddress: string | undefined): Promise<SignedIn> {
     const keys = throttleKeys(input.email, clientAddress);
-    await refuseIfBlocked(this.prisma, keys);
+    await takeAttempt(this.prisma, keys, this.passwordLimit, 'failed sign-ins');
     const user = await this.prisma.user.findUnique({ where: { email: input.email } });
     const matches = await verifyPassword(input.password, user?.passwordHash ?? (await decoyPasswordHash));
-    if (!user || !matches) {
-      await recordFailure(this.prisma, keys, this.settings);
-      throw new AppError('UNAUTHENTICATED', 'Email or password is incorrect');
-    }
+    if (!user || !matches) throw new AppError('UNAUTHENTICATED', 'Email or password is incorrect');
+    await refundAttempt(this.prisma, keys);
     if (!user.isActive) throw new AppError('UNAUTHENTICATED', 'This account is deactivated');
-    await forgetFailures(this.prisma, input.email);
     return this.startSession(user.id);
   }
 
@@ -97,15 +107,26 @@ export class Accounts {
   async updateMe(
     viewer: Viewer & { sessionId: number },
     input: { email?: string | null; fullName?: string | null; currentPassword?: string | null; newPassword?: string | null },
+    clientAddress: string | undefined,
   ) {
     const user = await this.prisma.user.findUniqueOrThrow({ where: { id: viewer.id } });
     let passwordHash: string | undefined;
     if (input.newPassword) {
-      if (!input.currentPassword || !(await verifyPassword(input.currentPassword, user.passwordHash))) {
+      if (!input.currentPassword) {
+        throw new AppError('VALIDATION_FAILED', 'The current password is required to set a new one', [
+          { path: ['input', 'currentPassword'], message: 'is required with newPassword' },
+        ]);
+      }
+      // A stolen token must not become a password oracle: these checks share the sign-in budget.
+      const keys = throttleKeys(user.email, clientAddress);
+      await takeAttempt(this.prisma, keys, this.passwordLimit, 'wrong passwords');
+      if (!(await verifyPassword(input.currentPassword, user.passwordHash))) {
         throw new AppError('VALIDATION_FAILED', 'The current password is incorrect', [
           { path: ['input', 'currentPassword'], message: 'is incorrect' },
         ]);
       }
+      await refundAttempt(this.prisma, keys);
+      refuseEmailAsPassword(input.newPassword, input.email ?? user.email, 'newPassword');
       passwordHash = await hashPassword(input.newPassword);
     }
     return unitOfWork(this.prisma, async (tx) => {

@@ -1,44 +1,61 @@
-// Repeated failed sign-ins for one email or one client address are refused for
-// a while: after `maxFailures` failures within `lockoutSeconds`, that key is
-// blocked for `lockoutSeconds`. Kept in PostgreSQL so every server instance
-// shares the count.
+// Attempts at a password (sign-in, or the current password of updateMe) and
+// sign-ups are counted per key (an email, a client address) within a window of
+// `lockoutSeconds`; past the limit, that key is refused for `lockoutSeconds`.
+// Kept in PostgreSQL so every server instance shares the count.
+//
+// An attempt is counted *before* the password is checked, in the same
+// statement that decides whether it may go ahead: twenty concurrent guesses
+// take twenty numbers, and only those within the limit reach the password.
 import type { Db } from '../db/client.js';
 import { AppError } from '../errors.js';
 
-export type ThrottleSettings = { maxFailedSignIns: number; lockoutSeconds: number };
+export type ThrottleSettings = {
+  maxFailedSignIns: number;
+  lockoutSeconds: number;
+  /** Sign-ups from one client address per window. */
+  maxSignUpsPerAddress: number;
+};
 
 export const throttleKeys = (email: string, clientAddress: string | undefined) =>
   [`email:${email}`, ...(clientAddress ? [`address:${clientAddress}`] : [])];
 
-export async function refuseIfBlocked(prisma: Db, keys: string[]): Promise<void> {
-  const blocked = await prisma.signInThrottle.findFirst({
-    where: { key: { in: keys }, blockedUntil: { gt: new Date() } },
-    orderBy: { blockedUntil: 'desc' },
-  });
-  if (blocked?.blockedUntil) {
-    const minutes = Math.max(1, Math.ceil((blocked.blockedUntil.getTime() - Date.now()) / 60_000));
-    throw new AppError('RATE_LIMITED', `Too many failed sign-ins. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`);
-  }
-}
+export const signUpKeys = (clientAddress: string | undefined) => (clientAddress ? [`sign-up:${clientAddress}`] : []);
 
-export async function recordFailure(prisma: Db, keys: string[], settings: ThrottleSettings): Promise<void> {
-  for (const key of keys) {
-    // One atomic statement per key: concurrent failures all count.
-    await prisma.$executeRaw`
-      INSERT INTO "sign_in_throttles" ("key", "failures", "window_started_at")
-      VALUES (${key}, 1, now())
+/**
+ * Counts one attempt against every key, or refuses with RATE_LIMITED (naming
+ * `what` and when to try again) when a key is already over `max`. A key that
+ * is blocked is not counted further.
+ */
+export async function takeAttempt(prisma: Db, keys: string[], limit: { max: number; windowSeconds: number }, what: string): Promise<void> {
+  if (!keys.length) return;
+  const [row] = await prisma.$queryRaw<{ blocked_until: Date | null }[]>`
+    WITH already AS (
+      SELECT 1 FROM "sign_in_throttles" WHERE "key" = ANY(${keys}::text[]) AND "blocked_until" > now()
+    ), counted AS (
+      INSERT INTO "sign_in_throttles" AS t ("key", "failures", "window_started_at")
+      SELECT k, 1, now() FROM unnest(${keys}::text[]) AS k WHERE NOT EXISTS (SELECT 1 FROM already)
       ON CONFLICT ("key") DO UPDATE SET
-        "failures" = CASE WHEN "sign_in_throttles"."window_started_at" < now() - make_interval(secs => ${settings.lockoutSeconds})
-                          THEN 1 ELSE "sign_in_throttles"."failures" + 1 END,
-        "window_started_at" = CASE WHEN "sign_in_throttles"."window_started_at" < now() - make_interval(secs => ${settings.lockoutSeconds})
-                                   THEN now() ELSE "sign_in_throttles"."window_started_at" END,
-        "blocked_until" = CASE WHEN "sign_in_throttles"."window_started_at" >= now() - make_interval(secs => ${settings.lockoutSeconds})
-                                AND "sign_in_throttles"."failures" + 1 >= ${settings.maxFailedSignIns}
-                               THEN now() + make_interval(secs => ${settings.lockoutSeconds})
-                               ELSE "sign_in_throttles"."blocked_until" END`;
+        "failures" = CASE WHEN t."window_started_at" < now() - make_interval(secs => ${limit.windowSeconds}) THEN 1 ELSE t."failures" + 1 END,
+        "window_started_at" = CASE WHEN t."window_started_at" < now() - make_interval(secs => ${limit.windowSeconds}) THEN now() ELSE t."window_started_at" END,
+        "blocked_until" = CASE
+          WHEN t."blocked_until" > now() THEN t."blocked_until"
+          WHEN t."window_started_at" >= now() - make_interval(secs => ${limit.windowSeconds}) AND t."failures" + 1 > ${limit.max}
+            THEN now() + make_interval(secs => ${limit.windowSeconds})
+          ELSE t."blocked_until" END
+      RETURNING t."blocked_until"
+    )
+    SELECT greatest(
+      (SELECT max("blocked_until") FROM "sign_in_throttles" WHERE "key" = ANY(${keys}::text[]) AND "blocked_until" > now()),
+      (SELECT max("blocked_until") FROM counted WHERE "blocked_until" > now())
+    ) AS blocked_until`;
+  if (row?.blocked_until) {
+    const minutes = Math.max(1, Math.ceil((row.blocked_until.getTime() - Date.now()) / 60_000));
+    throw new AppError('RATE_LIMITED', `Too many ${what}. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`);
   }
 }
 
-export async function forgetFailures(prisma: Db, email: string): Promise<void> {
-  await prisma.signInThrottle.deleteMany({ where: { key: `email:${email}` } });
+/** Gives back the attempt of a right password; wrong ones stay counted. */
+export async function refundAttempt(prisma: Db, keys: string[]): Promise<void> {
+  await prisma.$executeRaw`
+    UPDATE "sign_in_throttles" SET "failures" = greatest("failures" - 1, 0) WHERE "key" = ANY(${keys}::text[])`;
 }

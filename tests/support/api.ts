@@ -49,6 +49,7 @@ export const testAuthSettings = (overrides: Partial<AuthSettings> = {}): AuthSet
   tokenTtlSeconds: 3600,
   maxFailedSignIns: 5,
   lockoutSeconds: 900,
+  maxSignUpsPerAddress: 10,
   ...overrides,
 });
 

@@ -62,7 +62,7 @@ builder.mutationFields((t) => ({
   signUp: t.field({
     type: AuthPayload,
     args: { input: t.arg({ type: SignUpInput }) },
-    resolve: async (_root, { input }, ctx) => actAsSignedIn(ctx, await ctx.accounts.signUp(input)),
+    resolve: async (_root, { input }, ctx) => actAsSignedIn(ctx, await ctx.accounts.signUp(input, ctx.clientAddress)),
   }),
   logIn: t.field({
     type: AuthPayload,
@@ -81,7 +81,7 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: UpdateMeInput }) },
     resolve: async (_root, { input }, ctx) => {
       const viewer = requireViewer(ctx);
-      await ctx.accounts.updateMe(viewer, input);
+      await ctx.accounts.updateMe(viewer, input, ctx.clientAddress);
       return ctx.prisma.user.findUniqueOrThrow({ where: { id: viewer.id }, omit: { passwordHash: true } });
     },
   }),
