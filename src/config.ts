@@ -3,6 +3,9 @@
 import path from 'node:path';
 import { z } from 'zod';
 
+/** Which browser origins may call the API: '*' any, a list those, [] none but the API's own. */
+export type CorsOrigins = '*' | string[];
+
 const booleanFlag = z
   .enum(['true', 'false', '1', '0', 'yes', 'no', ''])
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
@@ -11,6 +14,15 @@ const postgresUrl = z
   .string()
   .trim()
   .refine((v) => /^postgres(ql)?:\/\//.test(v), 'must be a postgres:// or postgresql:// URL');
+
+/** `scheme://host[:port]`, as browsers send it in `Origin`. */
+function isOrigin(value: string): boolean {
+  try {
+    return new URL(value).origin === value;
+  } catch {
+    return false;
+  }
+}
 
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
@@ -47,6 +59,16 @@ const envSchema = z.object({
   AUTH_LOCKOUT_SECONDS: z.coerce.number().int().min(1).default(900),
   /** Sign-ups from one client address within AUTH_LOCKOUT_SECONDS before further ones are refused. */
   AUTH_MAX_SIGNUPS_PER_ADDRESS: z.coerce.number().int().min(1).default(10),
+  /**
+   * Origins whose browser pages may call the API: comma-separated
+   * (`https://app.example.com,https://admin.example.com`), or `*` for any.
+   * Default: `*` outside production; in production none (same origin only).
+   */
+  CORS_ORIGINS: z
+    .string()
+    .transform((v) => v.split(',').map((o) => o.trim()).filter(Boolean))
+    .refine((list) => list.every((o) => o === '*' || isOrigin(o)), 'must be * or comma-separated origins such as https://app.example.com (scheme, host and port only)')
+    .optional(),
   /** Behind a reverse proxy: take the client address from the first X-Forwarded-For entry. */
   TRUST_PROXY: booleanFlag.default(false),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
@@ -73,6 +95,8 @@ export type Config = {
   port: number;
   host: string;
   trustProxy: boolean;
+  /** Origins allowed cross-origin requests: '*' any, [] same origin only. */
+  corsOrigins: CorsOrigins;
   database: {
     /** undefined means the embedded PostgreSQL. */
     url: string | undefined;
@@ -127,6 +151,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: e.PORT,
     host: e.HOST,
     trustProxy: e.TRUST_PROXY,
+    corsOrigins: e.CORS_ORIGINS ? (e.CORS_ORIGINS.includes('*') ? '*' : e.CORS_ORIGINS) : e.NODE_ENV === 'production' ? [] : '*',
     database: {
       url: e.DATABASE_URL,
       poolSize: e.DATABASE_POOL_SIZE,

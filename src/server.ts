@@ -27,6 +27,7 @@ async function main() {
     storage,
     uploads: { maxBytes: config.storage.maxUploadBytes, maxLineBytes: config.storage.maxLineBytes, reader: config.analyses.profiler },
     analyses,
+    corsOrigins: config.corsOrigins,
     trustProxy: config.trustProxy,
   });
   // Files without a dataset (a crash between disk and database) and auth

@@ -14,6 +14,8 @@ import { databaseIsReady } from '../db/database.js';
 import { isTransientConnectionError } from '../db/transient.js';
 import type { Logger } from '../logger.js';
 import type { GraphQLContext, ServerContext } from './context.js';
+import { corsFor } from './cors.js';
+import type { CorsOrigins } from '../config.js';
 import { actAs } from './loading/records.js';
 import { useOperationBodyLimit } from './body-limit.js';
 import { createErrorMasker } from './errors.js';
@@ -39,6 +41,8 @@ export type GraphQLServerOptions = {
   analyses: Pick<Analyses, 'queue' | 'events'>;
   /** Take the client address from X-Forwarded-For (only behind a proxy that sets it). */
   trustProxy?: boolean;
+  /** CORS_ORIGINS (default: same origin only). */
+  corsOrigins?: CorsOrigins;
 };
 
 /** The client's address: the TCP peer, or behind a trusted proxy the first X-Forwarded-For entry. */
@@ -47,7 +51,7 @@ function clientAddress(request: Request, peer: string | undefined, trustProxy: b
   return forwarded || peer;
 }
 
-export function createGraphQLServer({ db, logger, auth, storage, uploads, analyses, trustProxy = false }: GraphQLServerOptions) {
+export function createGraphQLServer({ db, logger, auth, storage, uploads, analyses, trustProxy = false, corsOrigins = [] }: GraphQLServerOptions) {
   const maskError = createErrorMasker(logger);
   const accounts = new Accounts(db, auth);
   return createYoga<ServerContext, GraphQLContext>({
@@ -56,6 +60,7 @@ export function createGraphQLServer({ db, logger, auth, storage, uploads, analys
     healthCheckEndpoint: '/health',
     landingPage: false,
     graphiql: { title: 'DataInsight Pro' },
+    cors: corsFor(corsOrigins),
     context: async ({ request, req }): Promise<GraphQLContext> => {
       const token = bearerToken(request);
       const session = token ? await accounts.authenticate(token) : null;

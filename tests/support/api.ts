@@ -11,6 +11,7 @@ import { AnalysisQueue } from '../../src/analyses/queue.js';
 import type { Analyses } from '../../src/analyses/setup.js';
 import { LocalDirectoryStorage } from '../../src/datasets/storage.js';
 import { Accounts, type AuthSettings } from '../../src/auth/accounts.js';
+import type { CorsOrigins } from '../../src/config.js';
 import { createGraphQLServer } from '../../src/graphql/yoga.js';
 import { createLogger, type Logger } from '../../src/logger.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
@@ -58,6 +59,7 @@ export type TestApiOptions = {
   db?: TestDatabase;
   auth?: Partial<AuthSettings>;
   trustProxy?: boolean;
+  corsOrigins?: CorsOrigins;
   uploads?: { maxBytes?: number; maxLineBytes?: number };
 };
 
@@ -89,6 +91,7 @@ export async function createTestApi(options: TestApiOptions = {}): Promise<TestA
     uploads: { maxBytes: 64 * 1024 ** 2, maxLineBytes: 1024 ** 2, ...options.uploads },
     analyses,
     trustProxy: options.trustProxy,
+    corsOrigins: options.corsOrigins,
   });
   const accounts = new Accounts(db, auth);
   const tokens = new Map<number, Promise<string>>();
