@@ -130,8 +130,11 @@ export type Config = {
 
 export class ConfigError extends Error {}
 
+/** What the configuration is loaded for: serving the API needs more than running workers or migrations. */
+export type ConfigPurpose = 'serve' | 'work' | 'migrate';
+
 /** Reads the configuration from `env`; throws a ConfigError naming every bad variable. */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, purpose: ConfigPurpose = 'serve'): Config {
   // An empty variable means "not set", as in most deployment tools.
   const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
   const parsed = envSchema.safeParse(present);
@@ -143,7 +146,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (e.ANALYSIS_STALE_AFTER < 2 * e.ANALYSIS_HEARTBEAT_INTERVAL) {
     throw new ConfigError('Invalid configuration:\n  ANALYSIS_STALE_AFTER: must be at least twice ANALYSIS_HEARTBEAT_INTERVAL');
   }
-  if (e.NODE_ENV === 'production' && !e.AUTH_SECRET) {
+  // Only a server checks tokens; workers and migrations run without the secret.
+  if (purpose === 'serve' && e.NODE_ENV === 'production' && !e.AUTH_SECRET) {
     throw new ConfigError('Invalid configuration:\n  AUTH_SECRET: required in production (at least 32 random characters)');
   }
   return {
@@ -188,14 +192,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   };
 }
 
-/** For entry points: the configuration, or exit code 2 with every problem printed. */
-export function loadConfigOrExit(): Config {
+/** For entry points: the configuration, or exit code 1 with every problem printed (and nothing else). */
+export function loadConfigOrExit(purpose: ConfigPurpose): Config {
   try {
-    return loadConfig();
+    return loadConfig(process.env, purpose);
   } catch (error) {
     if (error instanceof ConfigError) {
+      // The message says what to fix; a stack trace would only bury it.
       console.error(error.message);
-      process.exit(2);
+      process.exit(1);
     }
     throw error;
   }

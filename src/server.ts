@@ -12,7 +12,7 @@ import { createLogger } from './logger.js';
 import { stopOnSignals } from './shutdown.js';
 
 async function main() {
-  const config = loadConfigOrExit();
+  const config = loadConfigOrExit('serve');
   const logger = createLogger(config.logLevel);
   surviveDatabaseOutages(logger);
   const db = await openDatabase(config, logger, { migrate: true });

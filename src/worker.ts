@@ -9,7 +9,7 @@ import { createLogger } from './logger.js';
 import { stopOnSignals } from './shutdown.js';
 
 async function main() {
-  const config = loadConfigOrExit();
+  const config = loadConfigOrExit('work');
   const logger = createLogger(config.logLevel);
   surviveDatabaseOutages(logger);
   if (!config.database.url) {

@@ -1,11 +1,11 @@
 // npm run db:migrate (apply pending migrations) and npm run db:rollback [steps].
-import { loadConfig } from '../config.js';
+import { loadConfigOrExit } from '../config.js';
 import { createLogger } from '../logger.js';
 import { startDatabaseServer } from './database-server.js';
 import { migrateDown, migrateUp } from './migrator.js';
 
 const [command, stepsArg] = process.argv.slice(2);
-const config = loadConfig();
+const config = loadConfigOrExit('migrate');
 const logger = createLogger(config.logLevel);
 
 async function main() {
