@@ -268,6 +268,25 @@ describe('bad input: refused with a clear error, nothing left behind', () => {
   it('refuses UTF-16 and a single JSON document, saying why', async () => {
     await refused(await sendFile(Buffer.from('\uFEFFa,b\n1,2\n', 'utf16le')), 'VALIDATION_FAILED', /UTF-16/);
     await refused(await sendFile(Buffer.from('{\n  "config": {"a": 1}\n}\n'), { filename: 'x.json' }), 'VALIDATION_FAILED', /single document/);
+    // On one line it is still one document, not a table of one record.
+    await refused(await sendFile(Buffer.from('{"config": {"a": 1}, "name": "x"}\n'), { filename: 'x.json' }), 'VALIDATION_FAILED', /single document/);
+  });
+
+  it('names no server path in a refusal', async () => {
+    const answers = [
+      await sendFile(Buffer.from('{"a": 1}\n{"a": \n'), { filename: 'broken.json' }),
+      await sendFile(Buffer.from('[{"a": 1}, {"a": 2'), { filename: 'cut.json' }),
+      await sendFile(Buffer.from(''), { filename: 'empty.csv' }),
+      await sendFile(Buffer.from('   \n  \n'), { filename: 'blank.csv' }),
+    ];
+    for (const answer of answers) {
+      const text = JSON.stringify(answer.json);
+      expect(answer.json.errors?.[0]?.extensions?.code, text).toBe('VALIDATION_FAILED');
+      expect(text).not.toContain(api.storage.root);
+      expect(text).not.toMatch(/"\/|'\/|\/tmp\//);
+    }
+    expect(answers[0]!.json.errors?.[0]?.message).toMatch(/Malformed JSON at byte \d+ in line 3/);
+    await expectStorageMatchesDatasets();
   });
 
   it('cleans up after a client that disconnects halfway', async () => {
@@ -358,7 +377,7 @@ describe('deleting', () => {
     await writeFile(empty, '');
     const failure = await upload(empty).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(UploadFailed);
-    expect((failure as UploadFailed).message).toMatch(/^VALIDATION_FAILED: The file cannot be used as a dataset: .* is empty/);
+    expect((failure as UploadFailed).message).toBe('VALIDATION_FAILED: The file cannot be used as a dataset: The file is empty');
     expect((await stat(empty)).size).toBe(0);
   });
 });

@@ -16,11 +16,13 @@ export interface DetectedFile {
 }
 
 export async function detectFile(path: string): Promise<DetectedFile> {
+  // Messages never name the path: behind the API it is the server's storage
+  // folder, which is no client's business (the CLI's user typed it anyway).
   const info = await stat(path).catch((error: unknown) => {
-    throw new ProfilingError('FILE_NOT_FOUND', `Cannot read ${path}: ${(error as Error).message}`, null, { cause: error });
+    throw new ProfilingError('FILE_NOT_FOUND', `Cannot read the file: ${unreadable(error)}`, null, { cause: error });
   });
-  if (!info.isFile()) throw new ProfilingError('FILE_NOT_FOUND', `${path} is not a regular file`);
-  if (info.size === 0) throw new ProfilingError('EMPTY_FILE', `${path} is empty`);
+  if (!info.isFile()) throw new ProfilingError('FILE_NOT_FOUND', 'Cannot read the file: it is not a regular file');
+  if (info.size === 0) throw new ProfilingError('EMPTY_FILE', 'The file is empty');
 
   const head = await readHead(path, Math.min(info.size, HEAD_BYTES));
   const headIsWholeFile = info.size <= HEAD_BYTES;
@@ -44,9 +46,16 @@ export async function detectFile(path: string): Promise<DetectedFile> {
     const lastNewline = headText.lastIndexOf('\n');
     if (lastNewline > 0) headText = headText.slice(0, lastNewline + 1);
   }
-  if (headText.trim() === '') throw new ProfilingError('EMPTY_FILE', `${path} contains only whitespace`);
+  if (headText.trim() === '') throw new ProfilingError('EMPTY_FILE', 'The file contains only whitespace');
 
-  return { path, sizeBytes: info.size, format: detectTextFormat(headText), encoding, headText, headIsWholeFile };
+  return { path, sizeBytes: info.size, format: detectTextFormat(headText, headIsWholeFile), encoding, headText, headIsWholeFile };
+}
+
+function unreadable(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return 'it does not exist';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  return code ?? 'unknown error';
 }
 
 async function readHead(path: string, length: number): Promise<Buffer> {
@@ -70,7 +79,7 @@ function isValidUtf8(bytes: Buffer, complete: boolean): boolean {
   }
 }
 
-function detectTextFormat(text: string): FileFormat {
+function detectTextFormat(text: string, wholeFile: boolean): FileFormat {
   const start = text.trimStart();
   if (start.startsWith('[')) {
     const next = start.slice(1).trimStart()[0];
@@ -79,12 +88,15 @@ function detectTextFormat(text: string): FileFormat {
   }
   if (start.startsWith('{')) {
     const firstLine = start.slice(0, start.indexOf('\n') >= 0 ? start.indexOf('\n') : undefined).trim();
+    let parsed: unknown;
     try {
-      const parsed: unknown = JSON.parse(firstLine);
-      if (parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed)) return 'json';
+      parsed = JSON.parse(firstLine);
     } catch {
-      // fall through: a pretty-printed single object is a document, not records
+      // a pretty-printed object: a document, not records
     }
+    const record = parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed);
+    // One object with nothing after it is a document too (a settings file, an API answer).
+    if (record && !(wholeFile && start.trim() === firstLine)) return 'json';
     throw new ProfilingError(
       'NOT_TABULAR',
       'The JSON file is a single document, not records; expected an array of objects or one object per line',
@@ -92,3 +104,4 @@ function detectTextFormat(text: string): FileFormat {
   }
   return 'csv';
 }
+

@@ -123,8 +123,14 @@ export function translateReadError(error: unknown): Error {
     });
   }
   if (/JSON|Malformed/i.test(message)) {
-    return new ProfilingError('MALFORMED', `Malformed JSON: ${message.split('\n')[0]}`, line, { cause: error });
+    const detail = withoutPaths(message.split('\n')[0]!).replace(/^Invalid Input Error: Malformed JSON\s*,?\s*/i, '');
+    return new ProfilingError('MALFORMED', `Malformed JSON ${detail}`.trim(), line, { cause: error });
   }
-  const firstLine = message.split('\n').slice(0, 3).join(' ');
+  const firstLine = withoutPaths(message.split('\n').slice(0, 3).join(' '));
   return new ProfilingError(line ? 'MALFORMED' : 'ENGINE', `Could not read the file: ${firstLine}`, line, { cause: error });
+}
+
+/** DuckDB names the file it read; behind the API that is the server's storage path, no client's business. */
+function withoutPaths(text: string): string {
+  return text.replace(/\s*in file "[^"]*"/g, '').replace(/"\/[^"]*"|'\/[^']*'/g, 'the file');
 }
