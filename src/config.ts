@@ -2,6 +2,7 @@
 // project reads process.env.
 import path from 'node:path';
 import { z } from 'zod';
+import { DEFAULT_MAX_COLUMNS } from './profiling/options.js';
 
 /** Which browser origins may call the API: '*' any, a list those, [] none but the API's own. */
 export type CorsOrigins = '*' | string[];
@@ -88,6 +89,8 @@ const envSchema = z.object({
   PROFILER_MEMORY_LIMIT: z.string().regex(/^\d+(\.\d+)?\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)$/i, 'must be a size such as 1GB').default('1GB'),
   /** DuckDB threads per profile; default: every core. */
   PROFILER_THREADS: z.coerce.number().int().min(1).optional(),
+  /** The widest file accepted at upload and analysed (more columns: refused). At most 500, the width the profiler is tested at. */
+  MAX_COLUMNS: z.coerce.number().int().min(1).max(DEFAULT_MAX_COLUMNS).default(DEFAULT_MAX_COLUMNS),
 });
 
 export type Config = {
@@ -124,7 +127,7 @@ export type Config = {
     maxAttempts: number;
     heartbeatSeconds: number;
     staleAfterSeconds: number;
-    profiler: { memoryLimit: string; threads: number | undefined; tempDirectory: string };
+    profiler: { memoryLimit: string; threads: number | undefined; tempDirectory: string; maxColumns: number };
   };
 };
 
@@ -187,7 +190,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, purpose: Config
       heartbeatSeconds: e.ANALYSIS_HEARTBEAT_INTERVAL,
       staleAfterSeconds: e.ANALYSIS_STALE_AFTER,
       // DuckDB spills next to the data, not into a small /tmp.
-      profiler: { memoryLimit: e.PROFILER_MEMORY_LIMIT, threads: e.PROFILER_THREADS, tempDirectory: path.resolve(e.DATA_DIR, 'duckdb-tmp') },
+      profiler: {
+        memoryLimit: e.PROFILER_MEMORY_LIMIT,
+        threads: e.PROFILER_THREADS,
+        tempDirectory: path.resolve(e.DATA_DIR, 'duckdb-tmp'),
+        maxColumns: e.MAX_COLUMNS,
+      },
     },
   };
 }

@@ -23,7 +23,7 @@ import type { AnalysisJob } from './queue.js';
 export type RunnerSettings = {
   timeLimitSeconds: number;
   heartbeatSeconds: number;
-  profiler: { memoryLimit: string; threads: number | undefined; tempDirectory: string };
+  profiler: { memoryLimit: string; threads: number | undefined; tempDirectory: string; maxColumns: number };
 };
 
 export type RunnerDeps = {

@@ -6,6 +6,7 @@ export type ProfilingErrorCode =
   | 'RAGGED_ROWS'
   | 'ENCODING'
   | 'MALFORMED'
+  | 'TOO_WIDE'
   | 'ENGINE';
 
 export class ProfilingError extends Error {

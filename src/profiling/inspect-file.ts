@@ -9,7 +9,7 @@ import { ProfilingError } from './errors.js';
 import { safeColumnNames } from './inference/column-plan.js';
 import { resolveProfileOptions } from './options.js';
 import { detectFile } from './reader/file-format.js';
-import { openSourceRelation, sourceFileInfo, translateReadError } from './reader/source-relation.js';
+import { openSourceRelation, refuseTooWide, sourceFileInfo, translateReadError } from './reader/source-relation.js';
 import type { ProfileOptions, SourceFileInfo } from './types.js';
 
 export interface InspectedColumn {
@@ -29,13 +29,14 @@ export interface FileInspection {
 
 export async function inspectFile(
   path: string,
-  options: Pick<ProfileOptions, 'memoryLimit' | 'tempDirectory' | 'threads'> = {},
+  options: Pick<ProfileOptions, 'memoryLimit' | 'tempDirectory' | 'threads' | 'maxColumns'> = {},
 ): Promise<FileInspection> {
   const resolved = resolveProfileOptions(options);
   const file = await detectFile(path);
   const session = await DuckDBSession.open(resolved);
   try {
     const source = await openSourceRelation(session, file, resolved.inferenceSampleRows);
+    refuseTooWide(source, resolved.maxColumns);
     // count(*) still tokenises every record in strict mode, so ragged rows, bad encoding and
     // unterminated quotes anywhere in the file are found now rather than during the analysis.
     const { rows } = await session.one(`SELECT count(*)::BIGINT AS rows FROM ${source.fromSql}`, [path]).catch((error: unknown) => {

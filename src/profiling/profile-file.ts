@@ -13,7 +13,7 @@ import { ProfilingError } from './errors.js';
 import { planColumns, type ColumnPlan } from './inference/column-plan.js';
 import { resolveProfileOptions, type ResolvedProfileOptions } from './options.js';
 import { detectFile } from './reader/file-format.js';
-import { openSourceRelation, sourceFileInfo, translateReadError, type SourceRelation } from './reader/source-relation.js';
+import { openSourceRelation, refuseTooWide, sourceFileInfo, translateReadError, type SourceRelation } from './reader/source-relation.js';
 import { runColumnPass, type ColumnFacts } from './statistics/column-pass.js';
 import {
   buildColumnProfile, missingCountOf, refineLogicalType, reportedNegativeCount, summarizeColumnFrequencies, type FrequencySource,
@@ -47,6 +47,7 @@ export async function profileFile(path: string, options: ProfileOptions = {}): P
   try {
     const file = await detectFile(path);
     const source = await openSourceRelation(opening, file, resolved.inferenceSampleRows);
+    refuseTooWide(source, resolved.maxColumns);
     const plans = planColumns(source.names, await readInferenceSample(opening, source, path, resolved), resolved);
     const session = await opening;
     endPhase('sniffing');

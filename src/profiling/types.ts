@@ -127,6 +127,8 @@ export interface ProfileOptions {
   histogramBins?: number;
   topValuesLimit?: number;
   patternsLimit?: number;
+  /** Files with more columns are refused (TOO_WIDE) before any is read: the profile's cost grows faster than its width. */
+  maxColumns?: number;
   /** Bounds on correlation work for wide files. */
   maxCorrelationColumns?: number;
   maxCorrelationPairs?: number;

@@ -272,6 +272,17 @@ describe('bad input: refused with a clear error, nothing left behind', () => {
     await refused(await sendFile(Buffer.from('{"config": {"a": 1}, "name": "x"}\n'), { filename: 'x.json' }), 'VALIDATION_FAILED', /single document/);
   });
 
+  it('refuses a file wider than the profiler takes (500 columns), however wide, before reading its rows', async () => {
+    const wide = (columns: number) => {
+      const header = Array.from({ length: columns }, (_, i) => `c${i}`).join(',');
+      return Buffer.from(`${header}\n${'1,'.repeat(columns - 1)}1\n`);
+    };
+    await refused(await sendFile(wide(501)), 'VALIDATION_FAILED', /^The file cannot be used as a dataset: The file has 501 columns; at most 500 can be analysed/);
+    await refused(await sendFile(wide(10_000)), 'VALIDATION_FAILED', /The file has 10000 columns; at most 500/);
+    const atTheLimit = await sendFile(wide(500));
+    expect(atTheLimit.json.errors).toBeUndefined();
+  });
+
   it('names no server path in a refusal', async () => {
     const answers = [
       await sendFile(Buffer.from('{"a": 1}\n{"a": \n'), { filename: 'broken.json' }),

@@ -5,9 +5,9 @@ import { AppError } from '../../errors.js';
 import { inspectFile, ProfilingError, type FileInspection, type ProfileOptions } from '../../profiling/index.js';
 
 /** DuckDB's budget for the read: the same settings as the analyses' profiler (PROFILER_*). */
-export type ReaderOptions = Pick<ProfileOptions, 'memoryLimit' | 'threads' | 'tempDirectory'>;
+export type ReaderOptions = Pick<ProfileOptions, 'memoryLimit' | 'threads' | 'tempDirectory' | 'maxColumns'>;
 
-const refusedCodes = new Set<ProfilingError['code']>(['EMPTY_FILE', 'NOT_TABULAR', 'RAGGED_ROWS', 'ENCODING', 'MALFORMED']);
+const refusedCodes = new Set<ProfilingError['code']>(['EMPTY_FILE', 'NOT_TABULAR', 'RAGGED_ROWS', 'ENCODING', 'MALFORMED', 'TOO_WIDE']);
 
 export async function inspectUpload(localPath: string, reader: ReaderOptions = {}): Promise<FileInspection> {
   try {
