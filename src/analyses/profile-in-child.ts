@@ -7,8 +7,14 @@ import path from 'node:path';
 import { ProfilingError, type DatasetProfile } from '../profiling/index.js';
 import type { ChildMessage, ChildRequest } from './profile-child.js';
 
-/** The child died or broke off: not the file's fault as far as we know. */
+/** The child failed: not the file's fault as far as we know. */
 export class ProfilerCrashed extends Error {}
+
+/**
+ * The child was lost mid-run (killed by the OOM killer or an operator, or it
+ * died): like a lost worker, worth another attempt on a fresh child.
+ */
+export class ProfilerLost extends ProfilerCrashed {}
 
 // Compiled (dist/, production) the child is JavaScript beside this file; from
 // source (development, tests) it is TypeScript and runs through tsx.
@@ -54,7 +60,7 @@ export class ProfilerProcesses {
         } else if (message.type === 'error') settle({ error: new ProfilerCrashed(`The profiler failed: ${message.message}`) }, false);
       };
       const onExit = (code: number | null, exitSignal: NodeJS.Signals | null) =>
-        settle({ error: new ProfilerCrashed(`The profiler stopped unexpectedly (${exitSignal ? `signal ${exitSignal}` : `exit code ${code}`})`) }, false);
+        settle({ error: new ProfilerLost(`The profiler stopped unexpectedly (${exitSignal ? `signal ${exitSignal}` : `exit code ${code}`})`) }, false);
       const onAbort = () => settle({ error: signal.reason }, false);
       if (signal.aborted) return onAbort();
       signal.addEventListener('abort', onAbort, { once: true });

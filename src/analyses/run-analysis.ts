@@ -17,7 +17,7 @@ import { withFields, type Logger } from '../logger.js';
 import { ProfilingError, type DatasetProfile } from '../profiling/index.js';
 import type { AnalysisEvents } from './events.js';
 import { analysisOptionsSchema } from './options.js';
-import { ProfilerCrashed, type ProfilerProcesses } from './profile-in-child.js';
+import { ProfilerCrashed, ProfilerLost, type ProfilerProcesses } from './profile-in-child.js';
 import type { AnalysisJob } from './queue.js';
 
 export type RunnerSettings = {
@@ -237,14 +237,30 @@ async function writeResults(
   );
 }
 
-/** A person-readable reason for a failed run, and whether the job should be tried again. */
-function classify(error: unknown, settings: RunnerSettings): { message: string; retry: boolean } {
+/**
+ * A person-readable reason for a failed run, whether the job should be tried
+ * again, and (for those) what to say when no attempt is left.
+ */
+function classify(error: unknown, settings: RunnerSettings): { message: string; retry: boolean; lastWord?: string } {
   if (error instanceof Stopped && error.why === 'time-limit') {
     return { message: `The analysis was stopped after the time limit of ${settings.timeLimitSeconds} s.`, retry: false };
   }
   if (error instanceof ProfilingError) return { message: `The file could not be analysed: ${error.message}`, retry: false };
+  if (error instanceof ProfilerLost) {
+    return {
+      message: `${error.message}; the analysis will be tried again.`,
+      retry: true,
+      lastWord: `${error.message} on every attempt (a file this large may need more memory: PROFILER_MEMORY_LIMIT, or a sample limit).`,
+    };
+  }
   if (error instanceof BadInput || error instanceof ProfilerCrashed) return { message: error.message, retry: false };
-  if (isTransientConnectionError(error)) return { message: 'The database was unreachable; the analysis will be tried again.', retry: true };
+  if (isTransientConnectionError(error)) {
+    return {
+      message: 'The database was unreachable; the analysis will be tried again.',
+      retry: true,
+      lastWord: 'The database was unreachable on every attempt; start the analysis again later.',
+    };
+  }
   return { message: 'The analysis failed because of an internal error; it has been logged.', retry: false };
 }
 
@@ -254,7 +270,7 @@ async function settleFailure(deps: RunnerDeps, job: AnalysisJob, token: string, 
     log.info('analysis run stopped', { why: error.why });
     return;
   }
-  const { message, retry } = classify(error, deps.settings);
+  const { message, retry, lastWord } = classify(error, deps.settings);
   const lastAttempt = job.retryCount >= job.retryLimit;
   if (retry && !lastAttempt) {
     log.warn('analysis hit a transient error; the queue will retry it', { error });
@@ -269,7 +285,7 @@ async function settleFailure(deps: RunnerDeps, job: AnalysisJob, token: string, 
   }
   if (message.includes('internal error')) log.error('analysis failed', { error });
   else log.info('analysis failed', { reason: message });
-  const finalMessage = retry ? 'The database was unreachable on every attempt; start the analysis again later.' : message;
+  const finalMessage = retry ? (lastWord ?? message) : message;
   const failed = await deps.prisma.$transaction(async (tx) => {
     const { count } = await tx.analysis.updateMany({
       where: { id: job.analysisId, attemptToken: token },

@@ -2,7 +2,7 @@
 // two workers with each run exactly once, and a worker killed with SIGKILL in
 // the middle of an analysis whose run is then picked up and completed, with
 // no half-written results.
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -135,16 +135,42 @@ describe('a worker killed with SIGKILL mid-analysis', () => {
   }, 240_000);
 });
 
+/** The processes a process forked (Linux: /proc). */
+async function childPids(pid: number): Promise<number[]> {
+  const text = await readFile(`/proc/${pid}/task/${pid}/children`, 'utf8');
+  return text.trim().split(/\s+/).filter(Boolean).map(Number);
+}
+
 describe('faults that are not the data’s', () => {
+  it('retries an analysis whose profiler child was killed (the OOM killer, kill -9) on a fresh child, and completes it', async () => {
+    const dataset = await bigDataset();
+    const w = await worker();
+    const id = await startAnalysis(dataset.id);
+    // The child is mid-profile once the run reports one of the profiler's own phases.
+    await until(() => readAnalysis(id), (a) => a.status === 'RUNNING' && ['loading', 'statistics'].includes(a.progressPhase ?? ''), 60_000, 'the profiler to be running');
+    const children = await childPids(w.process.pid!);
+    expect(children.length).toBeGreaterThan(0);
+    for (const pid of children) process.kill(pid, 'SIGKILL');
+
+    const done = await until(() => readAnalysis(id), (a) => a.status === 'COMPLETED' || a.status === 'FAILED', 120_000, 'the analysis to complete');
+    expect(done).toMatchObject({ status: 'COMPLETED', attempts: 2, errorMessage: null, _count: { columnProfiles: 4 } });
+    expect(w.output()).toMatch(/The profiler stopped unexpectedly \(signal SIGKILL\)/);
+    expect(w.output()).not.toMatch(/"level":"error"/);
+    expect(w.process.exitCode).toBeNull();
+    await w.stop();
+  }, 240_000);
+
+
   it('survives losing the database mid-analysis: the run is retried and completes', async () => {
     const proxy = new TcpProxy({ host: '127.0.0.1', port: Number(new URL(api.db.url).port || 5432) });
     await proxy.start();
     const dataset = await bigDataset();
+    // The database goes away at a known point: the moment the run sends its results.
+    const away = proxy.stopWhenSent('INSERT INTO "public"."column_profiles"');
     const w = await worker({ databaseUrl: proxy.urlFor(api.db.url) });
     const id = await startAnalysis(dataset.id);
-    await until(() => readAnalysis(id), (a) => a.status === 'RUNNING', 60_000, 'the analysis to be running');
-    // The database disappears until the run has tried to save its results (and the write's own retries gave up).
-    await proxy.stop();
+    await away;
+    // It stays away until the write's own retries have given up (seconds of backoff, whatever the machine's load).
     await until(async () => w.output(), (out) => out.includes('analysis hit a transient error; the queue will retry it'), 120_000, 'the write to fail');
     await proxy.start();
     const done = await until(() => readAnalysis(id), (a) => a.status === 'COMPLETED' || a.status === 'FAILED', 120_000, 'the analysis to complete');
