@@ -44,6 +44,10 @@ export const visibleSql = {
   Workspace: (viewer: Viewer): Sql => sql`EXISTS (SELECT 1 FROM workspace_members v WHERE v.workspace_id = t.id AND v.user_id = ${viewer.id})`,
   WorkspaceMember: (viewer: Viewer): Sql =>
     sql`EXISTS (SELECT 1 FROM workspace_members v WHERE v.workspace_id = t.workspace_id AND v.user_id = ${viewer.id})`,
+  // The workspace's owners, and the person invited (by their email): no one else learns of an invitation.
+  WorkspaceInvitation: (viewer: Viewer): Sql =>
+    sql`(EXISTS (SELECT 1 FROM workspace_members v WHERE v.workspace_id = t.workspace_id AND v.user_id = ${viewer.id} AND v.role = 'owner')
+         OR t.email = (SELECT u.email FROM users u WHERE u.id = ${viewer.id}))`,
   Dataset: (viewer: Viewer): Sql =>
     sql`EXISTS (SELECT 1 FROM workspace_members v WHERE v.workspace_id = t.workspace_id AND v.user_id = ${viewer.id})`,
   Analysis: (viewer: Viewer): Sql =>

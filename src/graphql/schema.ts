@@ -7,6 +7,7 @@ import './types/refs.js';
 import './types/user.js';
 import './types/workspace.js';
 import './types/workspace-member.js';
+import './types/workspace-invitation.js';
 import './types/account.js';
 import './types/dataset.js';
 import './types/dataset-upload.js';

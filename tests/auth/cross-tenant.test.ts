@@ -50,8 +50,12 @@ beforeAll(async () => {
   const profile = await prisma.columnProfile.create({
     data: { analysisId: analysis.id, columnName: 'victim_secret_column', dataType: 'string', nullCount: 0, uniqueCount: 1 },
   });
+  const invitation = await prisma.workspaceInvitation.create({
+    data: { workspaceId: workspace.id, email: 'victims-friend@example.com', role: 'EDITOR', invitedBy: victim.id },
+  });
   for (const [type, id] of [
     ['User', victim.id],
+    ['WorkspaceInvitation', invitation.id],
     ['Workspace', workspace.id],
     ['WorkspaceMember', member.id],
     ['Dataset', dataset.id],
@@ -61,7 +65,7 @@ beforeAll(async () => {
   ] as const) {
     victimIds.set(type, encodeId(type, id));
   }
-  secrets = [victim.email, 'Victim Person', 'Victim secret workspace', 'victim-secret.csv', 'victim secret insight', 'victim_secret_column'];
+  secrets = ['victims-friend@example.com', victim.email, 'Victim Person', 'Victim secret workspace', 'victim-secret.csv', 'victim secret insight', 'victim_secret_column'];
 });
 afterAll(async () => {
   await api?.close();
@@ -75,6 +79,7 @@ async function victimSnapshot() {
        'sessions', (SELECT jsonb_agg(s ORDER BY s.id) FROM sessions s WHERE s.user_id = $1),
        'workspaces', (SELECT jsonb_agg(w ORDER BY w.id) FROM workspaces w WHERE w.owner_id = $1),
        'members', (SELECT jsonb_agg(m ORDER BY m.id) FROM workspace_members m JOIN workspaces w ON w.id = m.workspace_id WHERE w.owner_id = $1),
+       'invitations', (SELECT jsonb_agg(i ORDER BY i.id) FROM workspace_invitations i JOIN workspaces w ON w.id = i.workspace_id WHERE w.owner_id = $1),
        'datasets', (SELECT jsonb_agg(d ORDER BY d.id) FROM datasets d JOIN workspaces w ON w.id = d.workspace_id WHERE w.owner_id = $1),
        'analyses', (SELECT jsonb_agg(a ORDER BY a.id) FROM analyses a JOIN datasets d ON d.id = a.dataset_id JOIN workspaces w ON w.id = d.workspace_id WHERE w.owner_id = $1),
        'insights', (SELECT jsonb_agg(i ORDER BY i.id) FROM insights i JOIN analyses a ON a.id = i.analysis_id JOIN datasets d ON d.id = a.dataset_id JOIN workspaces w ON w.id = d.workspace_id WHERE w.owner_id = $1),

@@ -65,8 +65,20 @@ const RemoveDataset = graphql(`
 const RemoveAnalysis = graphql(`
   mutation RemoveAnalysis($id: ID!) { deleteAnalysis(id: $id) }
 `);
-const AddMember = graphql(`
-  mutation AddMember($input: AddWorkspaceMemberInput!) { addWorkspaceMember(input: $input) { id role user { email } } }
+const Invite = graphql(`
+  mutation Invite($input: InviteWorkspaceMemberInput!) { inviteWorkspaceMember(input: $input) { id email role workspaceName invitedByName } }
+`);
+const Accept = graphql(`
+  mutation Accept($id: ID!) { acceptWorkspaceInvitation(id: $id) { id role user { email } } }
+`);
+const Decline = graphql(`
+  mutation Decline($id: ID!) { removeWorkspaceInvitation(id: $id) }
+`);
+const Invitations = graphql(`
+  query Invitations($workspace: ID!) {
+    viewer { invitations { id email role workspaceName } }
+    node(id: $workspace) { __typename ... on Workspace { invitations { id email } } }
+  }
 `);
 const ChangeRole = graphql(`
   mutation ChangeRole($id: ID!, $role: WorkspaceRole!) { updateWorkspaceMember(id: $id, input: { role: $role }) { role } }
@@ -99,7 +111,7 @@ describe('what each role may change', () => {
       expect(code(await api.run(RenameDataset, { id: dataset, name: 'x' }, id))).toBe(expected);
       expect(code(await api.run(RemoveDataset, { id: dataset }, id))).toBe(expected);
       expect(code(await api.run(RemoveAnalysis, { id: analysis }, id))).toBe(expected);
-      expect(code(await api.run(AddMember, { input: { workspaceId: workspace, email: users.outsider.email, role: 'OWNER' } }, id))).toBe(expected);
+      expect(code(await api.run(Invite, { input: { workspaceId: workspace, email: users.outsider.email, role: 'OWNER' } }, id))).toBe(expected);
       expect(code(await api.run(ChangeRole, { id: memberIds.viewer, role: 'OWNER' }, id))).toBe(expected);
     }
     const stored = await api.db.prisma.workspace.findUniqueOrThrow({ where: { id: decodeId(workspace) }, include: { datasets: { include: { analyses: true } }, members: true } });
@@ -115,23 +127,26 @@ describe('what each role may change', () => {
     expect(await api.ok(RemoveAnalysis, { id: analysis }, id)).toEqual({ deleteAnalysis: analysis });
     expect(code(await api.run(RenameWorkspace, { id: workspace, name: 'x' }, id))).toBe('FORBIDDEN');
     expect(code(await api.run(RemoveWorkspace, { id: workspace }, id))).toBe('FORBIDDEN');
-    expect(code(await api.run(AddMember, { input: { workspaceId: workspace, email: users.outsider.email, role: 'VIEWER' } }, id))).toBe('FORBIDDEN');
+    expect(code(await api.run(Invite, { input: { workspaceId: workspace, email: users.outsider.email, role: 'VIEWER' } }, id))).toBe('FORBIDDEN');
     expect(code(await api.run(ChangeRole, { id: memberIds.editor, role: 'OWNER' }, id))).toBe('FORBIDDEN');
     expect(await api.ok(RemoveDataset, { id: dataset }, id)).toEqual({ deleteDataset: dataset });
   });
 
-  it('lets an owner manage members: add by email, change roles, remove', async () => {
+  it('lets an owner manage members: invite by email, the invitee accepts, change roles, remove', async () => {
     const id = users.owner.id;
-    const added = await api.ok(AddMember, { input: { workspaceId: workspace, email: users.outsider.email.toUpperCase(), role: 'VIEWER' } }, id);
-    expect(added.addWorkspaceMember).toMatchObject({ role: 'VIEWER', user: { email: users.outsider.email } });
+    const invited = (await api.ok(Invite, { input: { workspaceId: workspace, email: users.outsider.email.toUpperCase(), role: 'VIEWER' } }, id)).inviteWorkspaceMember;
+    expect(invited).toMatchObject({ email: users.outsider.email, role: 'VIEWER', workspaceName: 'Team space', invitedByName: 'owner' });
+    // Not a member until they accept.
+    expect(await api.run(WorkspaceView, { id: workspace }, users.outsider.id)).toEqual({ data: { node: null } });
+    const joined = (await api.ok(Accept, { id: invited.id }, users.outsider.id)).acceptWorkspaceInvitation;
+    expect(joined).toMatchObject({ role: 'VIEWER', user: { email: users.outsider.email } });
     expect(nodeOf((await api.ok(WorkspaceView, { id: workspace }, users.outsider.id)).node, 'Workspace').viewerRole).toBe('VIEWER');
+    // Used up, and a member cannot be invited again.
+    expect(code(await api.run(Accept, { id: invited.id }, users.outsider.id))).toBe('NOT_FOUND');
+    expect(code(await api.run(Invite, { input: { workspaceId: workspace, email: users.outsider.email, role: 'EDITOR' } }, id))).toBe('CONFLICT');
 
-    expect(code(await api.run(AddMember, { input: { workspaceId: workspace, email: users.outsider.email, role: 'EDITOR' } }, id))).toBe('CONFLICT');
-    const unknown = await api.run(AddMember, { input: { workspaceId: workspace, email: 'nobody-here@example.com', role: 'EDITOR' } }, id);
-    expect(unknown.errors?.[0]).toMatchObject({ extensions: { code: 'NOT_FOUND' }, message: expect.stringMatching(/sign up first/) });
-
-    expect((await api.ok(ChangeRole, { id: added.addWorkspaceMember.id, role: 'EDITOR' }, id)).updateWorkspaceMember.role).toBe('EDITOR');
-    expect(await api.ok(RemoveMember, { id: added.addWorkspaceMember.id }, id)).toEqual({ removeWorkspaceMember: added.addWorkspaceMember.id });
+    expect((await api.ok(ChangeRole, { id: joined.id, role: 'EDITOR' }, id)).updateWorkspaceMember.role).toBe('EDITOR');
+    expect(await api.ok(RemoveMember, { id: joined.id }, id)).toEqual({ removeWorkspaceMember: joined.id });
     expect(await api.run(WorkspaceView, { id: workspace }, users.outsider.id)).toEqual({ data: { node: null } });
 
     expect((await api.ok(RenameWorkspace, { id: workspace, name: 'Renamed' }, id)).updateWorkspace.name).toBe('Renamed');
@@ -171,5 +186,54 @@ describe('creating a workspace', () => {
     const { createWorkspace } = await api.ok(Create, {}, users.viewer.id);
     expect(createWorkspace.viewerRole).toBe('OWNER');
     expect(createWorkspace.members.edges.map((e) => [e.node.role, e.node.user.email])).toEqual([['OWNER', users.viewer.email]]);
+  });
+});
+
+describe('invitations', () => {
+  const invite = (email: string, role: 'VIEWER' | 'EDITOR' = 'EDITOR') => api.run(Invite, { input: { workspaceId: workspace, email, role } }, users.owner.id);
+
+  it('answer an owner the same whether or not the email has an account', async () => {
+    const known = await invite(users.outsider.email);
+    const unknown = await invite('nobody-here-yet@example.com');
+    const shape = (result: typeof known) => {
+      const { id: _id, email: _email, ...rest } = result.data!.inviteWorkspaceMember;
+      return { errors: result.errors, rest };
+    };
+    expect(shape(known)).toEqual(shape(unknown));
+    expect(Object.keys(known.data!.inviteWorkspaceMember).sort()).toEqual(Object.keys(unknown.data!.inviteWorkspaceMember).sort());
+  });
+
+  it('are seen by the owners and the invited person only, and wait for someone who signs up later', async () => {
+    const email = `later-${Date.now()}@example.com`;
+    const { inviteWorkspaceMember: pending } = (await invite(email, 'VIEWER')).data!;
+    const seenBy = async (userId: number) => (await api.ok(Invitations, { workspace }, userId));
+    expect(nodeOf((await seenBy(users.owner.id)).node, 'Workspace').invitations.map((i) => i.email)).toContain(email);
+    for (const who of ['editor', 'viewer'] as const) expect(nodeOf((await seenBy(users[who].id)).node, 'Workspace').invitations).toEqual([]);
+    expect(await api.run(graphql(`query InvitationNode($id: ID!) { node(id: $id) { id } }`), { id: pending.id }, users.outsider.id)).toEqual({ data: { node: null } });
+
+    // They sign up with that email (in another letter case) and find it waiting.
+    const signUp = await api.post('mutation($i: SignUpInput!) { signUp(input: $i) { token } }', {
+      i: { email: email.toUpperCase(), password: 'correct horse battery staple', fullName: 'Later' },
+    });
+    const token = ((await signUp.json()) as { data: { signUp: { token: string } } }).data.signUp.token;
+    const mine = await api.runWithToken(Invitations, { workspace }, token);
+    expect(mine.data?.viewer.invitations).toEqual([{ id: pending.id, email, role: 'VIEWER', workspaceName: 'Team space' }]);
+    // Not a member yet: the workspace itself stays out of sight until they accept.
+    expect(mine.data?.node).toBeNull();
+    // Only they can accept it.
+    expect(code(await api.run(Accept, { id: pending.id }, users.owner.id))).toBe('FORBIDDEN');
+    expect(code(await api.run(Accept, { id: pending.id }, users.outsider.id))).toBe('NOT_FOUND');
+    const joined = await api.runWithToken(Accept, { id: pending.id }, token);
+    expect(joined.data?.acceptWorkspaceInvitation).toMatchObject({ role: 'VIEWER', user: { email } });
+  });
+
+  it('can be declined by the invited person or withdrawn by an owner, and by no one else', async () => {
+    const { inviteWorkspaceMember: first } = (await invite(users.outsider.email)).data!;
+    expect(code(await api.run(Decline, { id: first.id }, users.editor.id))).toBe('NOT_FOUND');
+    expect(await api.ok(Decline, { id: first.id }, users.outsider.id)).toEqual({ removeWorkspaceInvitation: first.id });
+    const { inviteWorkspaceMember: second } = (await invite(users.outsider.email)).data!;
+    expect(await api.ok(Decline, { id: second.id }, users.owner.id)).toEqual({ removeWorkspaceInvitation: second.id });
+    expect(await api.db.prisma.workspaceInvitation.count({ where: { workspaceId: decodeId(workspace) } })).toBe(0);
+    expect(await api.db.prisma.workspaceMember.count({ where: { workspaceId: decodeId(workspace), userId: users.outsider.id } })).toBe(0);
   });
 });

@@ -104,6 +104,14 @@ const expectedColumns: Record<string, Record<string, [string, boolean, string | 
     expires_at: [tstz, false, null],
     revoked_at: [tstz, true, null],
   },
+  workspace_invitations: {
+    id: ['integer', false, serial('workspace_invitations')],
+    workspace_id: ['integer', false, null],
+    email: [vc(255), false, null],
+    role: ['workspace_role', false, null],
+    invited_by: ['integer', true, null],
+    created_at: [tstz, false, now],
+  },
   sign_in_throttles: {
     key: [vc(320), false, null],
     failures: ['integer', false, null],
@@ -132,7 +140,7 @@ describe('the migrated database matches the seed design', () => {
         WHERE n.nspname = 'public' AND c.relkind = 'r' ORDER BY 1`,
     );
     expect(rows.map((r) => r.relname)).toEqual(
-      ['_prisma_migrations', 'analyses', 'column_profiles', 'datasets', 'insights', 'users', 'workspaces', 'workspace_members', 'sessions', 'sign_in_throttles'].sort(),
+      ['_prisma_migrations', 'analyses', 'column_profiles', 'datasets', 'insights', 'users', 'workspaces', 'workspace_members', 'workspace_invitations', 'sessions', 'sign_in_throttles'].sort(),
     );
   });
 
@@ -204,6 +212,8 @@ describe('the migrated database matches the seed design', () => {
         'insights(analysis_id,severity,id)',
         'workspace_members(workspace_id,id)',
         'workspace_members(user_id,id)',
+        'workspace_invitations(workspace_id,email) unique',
+        'workspace_invitations(email)',
       ].sort(),
     );
   });
@@ -216,7 +226,7 @@ describe('the migrated database matches the seed design', () => {
         JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = c.conkey[1]
        WHERE c.contype = 'f'`);
     const keys = rows.map((r) => `${r.from} -> ${r.to} ${r.on_delete}${r.deferred ? ' deferred' : ''}`).sort();
-    // c = CASCADE, a = NO ACTION
+    // c = CASCADE, a = NO ACTION, n = SET NULL
     expect(keys).toEqual(
       [
         'workspaces.owner_id -> users c',
@@ -228,6 +238,8 @@ describe('the migrated database matches the seed design', () => {
         'workspace_members.workspace_id -> workspaces c',
         'workspace_members.user_id -> users c',
         'sessions.user_id -> users c',
+        'workspace_invitations.workspace_id -> workspaces c',
+        'workspace_invitations.invited_by -> users n',
       ].sort(),
     );
   });
@@ -239,6 +251,7 @@ describe('the migrated database matches the seed design', () => {
     expect(rows).toEqual([
       { name: 'analyses_quality_score_range', definition: 'CHECK (((quality_score >= (0)::double precision) AND (quality_score <= (100)::double precision)))' },
       { name: 'users_email_lowercase', definition: 'CHECK (((email)::text = lower((email)::text)))' },
+      { name: 'workspace_invitations_email_lowercase', definition: 'CHECK (((email)::text = lower((email)::text)))' },
     ]);
   });
 

@@ -29,10 +29,14 @@ type Documents = {
     "\n  mutation RenameDataset($id: ID!, $name: String!) { updateDataset(id: $id, input: { name: $name }) { name } }\n": typeof types.RenameDatasetDocument,
     "\n  mutation RemoveDataset($id: ID!) { deleteDataset(id: $id) }\n": typeof types.RemoveDatasetDocument,
     "\n  mutation RemoveAnalysis($id: ID!) { deleteAnalysis(id: $id) }\n": typeof types.RemoveAnalysisDocument,
-    "\n  mutation AddMember($input: AddWorkspaceMemberInput!) { addWorkspaceMember(input: $input) { id role user { email } } }\n": typeof types.AddMemberDocument,
+    "\n  mutation Invite($input: InviteWorkspaceMemberInput!) { inviteWorkspaceMember(input: $input) { id email role workspaceName invitedByName } }\n": typeof types.InviteDocument,
+    "\n  mutation Accept($id: ID!) { acceptWorkspaceInvitation(id: $id) { id role user { email } } }\n": typeof types.AcceptDocument,
+    "\n  mutation Decline($id: ID!) { removeWorkspaceInvitation(id: $id) }\n": typeof types.DeclineDocument,
+    "\n  query Invitations($workspace: ID!) {\n    viewer { invitations { id email role workspaceName } }\n    node(id: $workspace) { __typename ... on Workspace { invitations { id email } } }\n  }\n": typeof types.InvitationsDocument,
     "\n  mutation ChangeRole($id: ID!, $role: WorkspaceRole!) { updateWorkspaceMember(id: $id, input: { role: $role }) { role } }\n": typeof types.ChangeRoleDocument,
     "\n  mutation RemoveMember($id: ID!) { removeWorkspaceMember(id: $id) }\n": typeof types.RemoveMemberDocument,
     "\n      mutation CreateOwned { createWorkspace(input: { name: \"Mine\" }) { viewerRole members { edges { node { role user { email } } } } } }\n    ": typeof types.CreateOwnedDocument,
+    "query InvitationNode($id: ID!) { node(id: $id) { id } }": typeof types.InvitationNodeDocument,
     "\n  mutation SignUpWithWorkspaces($input: SignUpInput!) {\n    signUp(input: $input) { token user { email workspaces(first: 5) { totalCount edges { role node { name viewerRole } } } } }\n  }\n": typeof types.SignUpWithWorkspacesDocument,
     "\n  mutation LogInWithWorkspaces($input: LogInInput!) {\n    logIn(input: $input) { token user { workspaces(first: 5) { totalCount edges { role node { name viewerRole } } } } }\n  }\n": typeof types.LogInWithWorkspacesDocument,
     "\n  mutation CreateFirstWorkspace($input: CreateWorkspaceInput!) { createWorkspace(input: $input) { id } }\n": typeof types.CreateFirstWorkspaceDocument,
@@ -75,10 +79,14 @@ const documents: Documents = {
     "\n  mutation RenameDataset($id: ID!, $name: String!) { updateDataset(id: $id, input: { name: $name }) { name } }\n": types.RenameDatasetDocument,
     "\n  mutation RemoveDataset($id: ID!) { deleteDataset(id: $id) }\n": types.RemoveDatasetDocument,
     "\n  mutation RemoveAnalysis($id: ID!) { deleteAnalysis(id: $id) }\n": types.RemoveAnalysisDocument,
-    "\n  mutation AddMember($input: AddWorkspaceMemberInput!) { addWorkspaceMember(input: $input) { id role user { email } } }\n": types.AddMemberDocument,
+    "\n  mutation Invite($input: InviteWorkspaceMemberInput!) { inviteWorkspaceMember(input: $input) { id email role workspaceName invitedByName } }\n": types.InviteDocument,
+    "\n  mutation Accept($id: ID!) { acceptWorkspaceInvitation(id: $id) { id role user { email } } }\n": types.AcceptDocument,
+    "\n  mutation Decline($id: ID!) { removeWorkspaceInvitation(id: $id) }\n": types.DeclineDocument,
+    "\n  query Invitations($workspace: ID!) {\n    viewer { invitations { id email role workspaceName } }\n    node(id: $workspace) { __typename ... on Workspace { invitations { id email } } }\n  }\n": types.InvitationsDocument,
     "\n  mutation ChangeRole($id: ID!, $role: WorkspaceRole!) { updateWorkspaceMember(id: $id, input: { role: $role }) { role } }\n": types.ChangeRoleDocument,
     "\n  mutation RemoveMember($id: ID!) { removeWorkspaceMember(id: $id) }\n": types.RemoveMemberDocument,
     "\n      mutation CreateOwned { createWorkspace(input: { name: \"Mine\" }) { viewerRole members { edges { node { role user { email } } } } } }\n    ": types.CreateOwnedDocument,
+    "query InvitationNode($id: ID!) { node(id: $id) { id } }": types.InvitationNodeDocument,
     "\n  mutation SignUpWithWorkspaces($input: SignUpInput!) {\n    signUp(input: $input) { token user { email workspaces(first: 5) { totalCount edges { role node { name viewerRole } } } } }\n  }\n": types.SignUpWithWorkspacesDocument,
     "\n  mutation LogInWithWorkspaces($input: LogInInput!) {\n    logIn(input: $input) { token user { workspaces(first: 5) { totalCount edges { role node { name viewerRole } } } } }\n  }\n": types.LogInWithWorkspacesDocument,
     "\n  mutation CreateFirstWorkspace($input: CreateWorkspaceInput!) { createWorkspace(input: $input) { id } }\n": types.CreateFirstWorkspaceDocument,
@@ -183,7 +191,19 @@ export function graphql(source: "\n  mutation RemoveAnalysis($id: ID!) { deleteA
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation AddMember($input: AddWorkspaceMemberInput!) { addWorkspaceMember(input: $input) { id role user { email } } }\n"): (typeof documents)["\n  mutation AddMember($input: AddWorkspaceMemberInput!) { addWorkspaceMember(input: $input) { id role user { email } } }\n"];
+export function graphql(source: "\n  mutation Invite($input: InviteWorkspaceMemberInput!) { inviteWorkspaceMember(input: $input) { id email role workspaceName invitedByName } }\n"): (typeof documents)["\n  mutation Invite($input: InviteWorkspaceMemberInput!) { inviteWorkspaceMember(input: $input) { id email role workspaceName invitedByName } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Accept($id: ID!) { acceptWorkspaceInvitation(id: $id) { id role user { email } } }\n"): (typeof documents)["\n  mutation Accept($id: ID!) { acceptWorkspaceInvitation(id: $id) { id role user { email } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Decline($id: ID!) { removeWorkspaceInvitation(id: $id) }\n"): (typeof documents)["\n  mutation Decline($id: ID!) { removeWorkspaceInvitation(id: $id) }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Invitations($workspace: ID!) {\n    viewer { invitations { id email role workspaceName } }\n    node(id: $workspace) { __typename ... on Workspace { invitations { id email } } }\n  }\n"): (typeof documents)["\n  query Invitations($workspace: ID!) {\n    viewer { invitations { id email role workspaceName } }\n    node(id: $workspace) { __typename ... on Workspace { invitations { id email } } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -196,6 +216,10 @@ export function graphql(source: "\n  mutation RemoveMember($id: ID!) { removeWor
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n      mutation CreateOwned { createWorkspace(input: { name: \"Mine\" }) { viewerRole members { edges { node { role user { email } } } } } }\n    "): (typeof documents)["\n      mutation CreateOwned { createWorkspace(input: { name: \"Mine\" }) { viewerRole members { edges { node { role user { email } } } } } }\n    "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query InvitationNode($id: ID!) { node(id: $id) { id } }"): (typeof documents)["query InvitationNode($id: ID!) { node(id: $id) { id } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

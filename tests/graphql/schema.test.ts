@@ -21,8 +21,8 @@ describe('schema.graphql', () => {
       if (!isObjectType(t)) throw new Error(`${type} is not an object type`);
       return Object.keys(t.getFields()).sort();
     };
-    expect(fields('User')).toEqual(['createdAt', 'email', 'fullName', 'id', 'isActive', 'updatedAt', 'workspaces']);
-    expect(fields('Workspace')).toEqual(['createdAt', 'datasets', 'id', 'members', 'name', 'owner', 'updatedAt', 'viewerRole']);
+    expect(fields('User')).toEqual(['createdAt', 'email', 'fullName', 'id', 'invitations', 'isActive', 'updatedAt', 'workspaces']);
+    expect(fields('Workspace')).toEqual(['createdAt', 'datasets', 'id', 'invitations', 'members', 'name', 'owner', 'updatedAt', 'viewerRole']);
     expect(fields('WorkspaceMember')).toEqual(['createdAt', 'id', 'role', 'updatedAt', 'user', 'workspace']);
     expect(fields('Dataset')).toEqual(
       [

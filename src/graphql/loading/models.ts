@@ -1,7 +1,7 @@
 // How each node type's table is read with plain SQL into exactly the object
 // Prisma would return for it (camelCase fields, Date, bigint, enum names), so a
 // resolver cannot tell a batch-loaded row from one a mutation got from Prisma.
-import type { Analysis, ColumnProfile, Dataset, Insight, User, Workspace, WorkspaceMember } from '../../generated/prisma/client.js';
+import type { Analysis, ColumnProfile, Dataset, Insight, User, Workspace, WorkspaceInvitation, WorkspaceMember } from '../../generated/prisma/client.js';
 import { type Sql, trusted } from '../../db/sql.js';
 
 type Kind = 'plain' | 'enum' | 'bigint';
@@ -83,6 +83,14 @@ export const models = {
     createdAt: 'created_at',
     updatedAt: 'updated_at',
   }, { user: ['userId'], workspace: ['workspaceId'] }),
+  WorkspaceInvitation: modelTable<WorkspaceInvitation>('WorkspaceInvitation', 'workspace_invitations', {
+    id: 'id',
+    workspaceId: 'workspace_id',
+    email: 'email',
+    role: ['role', 'enum'],
+    invitedBy: 'invited_by',
+    createdAt: 'created_at',
+  }),
   Dataset: modelTable<Dataset>('Dataset', 'datasets', {
     id: 'id',
     name: 'name',

@@ -2,7 +2,7 @@
 // every type file can name every other without import cycles. Each is the
 // shape Prisma returns for its model, which is also what the batch loaders
 // (src/graphql/loading) produce.
-import type { Analysis, ColumnProfile, Dataset, Insight, User, Workspace, WorkspaceMember } from '../../generated/prisma/client.js';
+import type { Analysis, ColumnProfile, Dataset, Insight, User, Workspace, WorkspaceInvitation, WorkspaceMember } from '../../generated/prisma/client.js';
 import { builder } from '../builder.js';
 
 export type UserRow = Omit<User, 'passwordHash'>;
@@ -10,6 +10,7 @@ export type UserRow = Omit<User, 'passwordHash'>;
 export const UserRef = builder.objectRef<UserRow>('User');
 export const WorkspaceRef = builder.objectRef<Workspace>('Workspace');
 export const WorkspaceMemberRef = builder.objectRef<WorkspaceMember>('WorkspaceMember');
+export const WorkspaceInvitationRef = builder.objectRef<WorkspaceInvitation>('WorkspaceInvitation');
 export const DatasetRef = builder.objectRef<Dataset>('Dataset');
 export const AnalysisRef = builder.objectRef<Analysis>('Analysis');
 export const ColumnProfileRef = builder.objectRef<ColumnProfile>('ColumnProfile');

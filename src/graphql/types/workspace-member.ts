@@ -1,11 +1,11 @@
 // Workspace membership: who may use a workspace and with which role. Owners
-// manage members; anyone may leave; a workspace always keeps an owner.
+// manage members (people join by invitation: workspace-invitation.ts); anyone
+// may leave; a workspace always keeps an owner.
 import { authorize, locate, requireViewer, visibleTo } from '../../auth/access.js';
 import type { Db } from '../../db/client.js';
 import { unitOfWork } from '../../db/unit-of-work.js';
 import { AppError } from '../../errors.js';
 import type { WorkspaceRole } from '../../generated/prisma/client.js';
-import { email } from '../../validation/fields.js';
 import { builder } from '../builder.js';
 import { WorkspaceRoleEnum } from './enums.js';
 import { loadRelated, loadVisibleNodes } from '../loading/records.js';
@@ -42,31 +42,11 @@ async function changeMembers<T>(ctx: { prisma: Db }, workspaceId: number, change
   });
 }
 
-const AddWorkspaceMemberInput = builder.inputType('AddWorkspaceMemberInput', {
-  fields: (t) => ({
-    workspaceId: t.globalID({ for: Workspace }),
-    email: t.string({ description: 'The email of an existing user.', validate: { schema: email } }),
-    role: t.field({ type: WorkspaceRoleEnum }),
-  }),
-});
-
 const UpdateWorkspaceMemberInput = builder.inputType('UpdateWorkspaceMemberInput', {
   fields: (t) => ({ role: t.field({ type: WorkspaceRoleEnum }) }),
 });
 
 builder.mutationFields((t) => ({
-  addWorkspaceMember: t.field({
-    type: WorkspaceMemberRef,
-    description: 'Owners only: gives an existing user a role in the workspace.',
-    args: { input: t.arg({ type: AddWorkspaceMemberInput }) },
-    resolve: async (_root, { input }, ctx) => {
-      const workspaceId = Number(input.workspaceId.id);
-      await authorize(ctx, 'manageWorkspace', 'Workspace', locate.workspace(workspaceId));
-      const user = await ctx.prisma.user.findUnique({ where: { email: input.email }, select: { id: true } });
-      if (!user) throw new AppError('NOT_FOUND', 'No user has this email; they need to sign up first');
-      return ctx.prisma.workspaceMember.create({ data: { workspaceId, userId: user.id, role: input.role as WorkspaceRole } });
-    },
-  }),
   updateWorkspaceMember: t.field({
     type: WorkspaceMemberRef,
     description: "Owners only: changes a member's role.",

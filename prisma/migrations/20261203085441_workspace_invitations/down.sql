@@ -1,0 +1,2 @@
+-- Undoes 20261203085441_workspace_invitations.
+DROP TABLE "workspace_invitations";
