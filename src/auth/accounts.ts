@@ -56,8 +56,9 @@ export class Accounts {
   }
 
   async signUp(input: { email: string; password: string; fullName: string }, clientAddress: string | undefined): Promise<SignedIn> {
-    await takeAttempt(this.prisma, signUpKeys(clientAddress), { max: this.settings.maxSignUpsPerAddress, windowSeconds: this.settings.lockoutSeconds }, 'sign-ups from this address');
+    // Invalid input is refused before it costs the address one of its sign-ups.
     refuseEmailAsPassword(input.password, input.email, 'password');
+    await takeAttempt(this.prisma, signUpKeys(clientAddress), { max: this.settings.maxSignUpsPerAddress, windowSeconds: this.settings.lockoutSeconds }, 'sign-ups from this address');
     const passwordHash = await hashPassword(input.password);
     return unitOfWork(this.prisma, async (tx) => {
       const user = await tx.user.create({ data: { email: input.email, fullName: input.fullName, passwordHash } });

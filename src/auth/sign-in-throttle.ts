@@ -30,10 +30,10 @@ export async function takeAttempt(prisma: Db, keys: string[], limit: { max: numb
   if (!keys.length) return;
   const [row] = await prisma.$queryRaw<{ blocked_until: Date | null }[]>`
     WITH already AS (
-      SELECT 1 FROM "sign_in_throttles" WHERE "key" = ANY(${keys}::text[]) AND "blocked_until" > now()
+      SELECT max("blocked_until") AS until FROM "sign_in_throttles" WHERE "key" = ANY(${keys}::text[]) AND "blocked_until" > now()
     ), counted AS (
       INSERT INTO "sign_in_throttles" AS t ("key", "failures", "window_started_at")
-      SELECT k, 1, now() FROM unnest(${keys}::text[]) AS k WHERE NOT EXISTS (SELECT 1 FROM already)
+      SELECT k, 1, now() FROM unnest(${keys}::text[]) AS k WHERE (SELECT until FROM already) IS NULL
       ON CONFLICT ("key") DO UPDATE SET
         "failures" = CASE WHEN t."window_started_at" < now() - make_interval(secs => ${limit.windowSeconds}) THEN 1 ELSE t."failures" + 1 END,
         "window_started_at" = CASE WHEN t."window_started_at" < now() - make_interval(secs => ${limit.windowSeconds}) THEN now() ELSE t."window_started_at" END,
@@ -44,10 +44,7 @@ export async function takeAttempt(prisma: Db, keys: string[], limit: { max: numb
           ELSE t."blocked_until" END
       RETURNING t."blocked_until"
     )
-    SELECT greatest(
-      (SELECT max("blocked_until") FROM "sign_in_throttles" WHERE "key" = ANY(${keys}::text[]) AND "blocked_until" > now()),
-      (SELECT max("blocked_until") FROM counted WHERE "blocked_until" > now())
-    ) AS blocked_until`;
+    SELECT greatest((SELECT until FROM already), (SELECT max("blocked_until") FROM counted WHERE "blocked_until" > now())) AS blocked_until`;
   if (row?.blocked_until) {
     const minutes = Math.max(1, Math.ceil((row.blocked_until.getTime() - Date.now()) / 60_000));
     throw new AppError('RATE_LIMITED', `Too many ${what}. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`);

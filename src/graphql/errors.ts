@@ -20,7 +20,7 @@ function withCode(error: GraphQLError, code: string, message: string, extra: Rec
 }
 
 /** What `Retry-After` tells a client when the database is away. */
-export const unavailableRetryAfterSeconds = 5;
+const unavailableRetryAfterSeconds = 5;
 
 export function createErrorMasker(logger: Logger) {
   return (error: unknown): Error => {
