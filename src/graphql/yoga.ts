@@ -19,6 +19,7 @@ import type { CorsOrigins } from '../config.js';
 import { actAs } from './loading/records.js';
 import { useOperationBodyLimit } from './body-limit.js';
 import { createErrorMasker } from './errors.js';
+import { renderGraphiQL, useGraphiQLAssets } from './graphiql.js';
 import { limitPlugins } from './limits.js';
 import { schema } from './schema.js';
 
@@ -59,7 +60,9 @@ export function createGraphQLServer({ db, logger, auth, storage, uploads, analys
     graphqlEndpoint: '/graphql',
     healthCheckEndpoint: '/health',
     landingPage: false,
+    // GraphiQL's page and files come from this server (graphiql.ts), not a CDN.
     graphiql: { title: 'DataInsight Pro' },
+    renderGraphiQL,
     cors: corsFor(corsOrigins),
     context: async ({ request, req }): Promise<GraphQLContext> => {
       const token = bearerToken(request);
@@ -93,6 +96,7 @@ export function createGraphQLServer({ db, logger, auth, storage, uploads, analys
     // Replaced by useOperationBodyLimit and the per-file upload limit (see body-limit.ts).
     maxRequestBodySize: false,
     plugins: [
+      useGraphiQLAssets(),
       // Queries are compiled to JavaScript once per document (cached), which
       // executes a large page several times faster than graphql-js'
       // interpreter. Mutations and subscriptions, small and few, keep
