@@ -4,16 +4,25 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
-/** The format found in the file content (CSV covers every delimiter; JSON covers arrays of objects and JSON lines). */
+type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+/** The format found in the file content (not its name). */
 export type DatasetFormat =
+  /** Delimited text: commas, semicolons, tabs, pipes. */
   | 'CSV'
+  /** A JSON array of objects, or JSON lines (one object per line). */
   | 'JSON'
+  /** Apache Parquet. */
   | 'PARQUET';
 
+/** Where a dataset is, as its analyses move it. */
 export type DatasetStatus =
+  /** Its latest finished analysis completed. */
   | 'COMPLETED'
+  /** Its latest finished analysis failed. */
   | 'FAILED'
+  /** Uploaded; no analysis has finished since (also after a cancelled one). */
   | 'PENDING'
+  /** An analysis of it is running. */
   | 'PROCESSING';
 
 export type UploadDatasetMutationVariables = Exact<{

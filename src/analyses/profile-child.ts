@@ -3,12 +3,12 @@
 // worker), and the worker keeps it warm between analyses (loading tsx and
 // DuckDB costs about a second). One request at a time: in { path, options };
 // out progress…, then profile or error.
-import { profileFile, ProfilingError, type ProfileOptions } from '../profiling/index.js';
+import { profileFile, ProfilingError, type ProfileOptions, type ProfileProgress } from '../profiling/index.js';
 
 export type ChildRequest = { path: string; options: Pick<ProfileOptions, 'memoryLimit' | 'threads' | 'tempDirectory' | 'rowLimit'> };
 export type ChildMessage =
   | { type: 'ready' }
-  | { type: 'progress'; phase: string; percent: number | null }
+  | { type: 'progress'; phase: ProfileProgress['phase']; percent: number | null }
   | { type: 'profile'; profile: unknown }
   | { type: 'error'; profilingError: boolean; code: string | null; message: string };
 

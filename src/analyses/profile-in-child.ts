@@ -4,7 +4,7 @@
 // native allocator holds on to is given back).
 import { fork, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
-import { ProfilingError, type DatasetProfile } from '../profiling/index.js';
+import { ProfilingError, type DatasetProfile, type ProfileProgress } from '../profiling/index.js';
 import type { ChildMessage, ChildRequest } from './profile-child.js';
 
 /** The child failed: not the file's fault as far as we know. */
@@ -36,7 +36,7 @@ export class ProfilerProcesses {
   profile(
     filePath: string,
     options: ChildRequest['options'],
-    { signal, onProgress }: { signal: AbortSignal; onProgress: (phase: string, percent: number | null) => void },
+    { signal, onProgress }: { signal: AbortSignal; onProgress: (phase: ProfileProgress['phase'], percent: number | null) => void },
   ): Promise<DatasetProfile> {
     const child = this.idle.pop() ?? this.spawn();
     return new Promise<DatasetProfile>((resolve, reject) => {

@@ -14,8 +14,9 @@ import type { Storage } from '../datasets/storage.js';
 import type { Prisma } from '../generated/prisma/client.js';
 import { analyzeProfile, InsightsError, type AnalysisResult } from '../insights/index.js';
 import { withFields, type Logger } from '../logger.js';
-import { ProfilingError, type DatasetProfile } from '../profiling/index.js';
+import { ProfilingError, type DatasetProfile, type ProfileProgress } from '../profiling/index.js';
 import type { AnalysisEvents } from './events.js';
+import type { AnalysisPhase } from './progress.js';
 import { analysisOptionsSchema } from './options.js';
 import { ProfilerCrashed, ProfilerLost, type ProfilerProcesses } from './profile-in-child.js';
 import type { AnalysisJob } from './queue.js';
@@ -47,6 +48,7 @@ class Stopped extends Error {
 class BadInput extends Error {}
 
 const PROGRESS_INTERVAL_MS = 250;
+const KEEP_ALIVE_MS = 1000;
 
 export async function runAnalysis(deps: RunnerDeps, job: AnalysisJob): Promise<void> {
   const { prisma, logger } = deps;
@@ -66,31 +68,35 @@ export async function runAnalysis(deps: RunnerDeps, job: AnalysisJob): Promise<v
   }, deps.settings.heartbeatSeconds * 1000);
   const timeLimit = setTimeout(() => stop.abort(new Stopped('time-limit')), deps.settings.timeLimitSeconds * 1000);
 
+  const progress = progressReporter(deps, claimed.run, token);
   try {
-    const progress = progressReporter(deps, job.analysisId, token);
     const profilerOptions = { ...deps.settings.profiler, rowLimit: claimed.options.sampleLimit ?? null };
     const profile = await deps.profilers.profile(deps.storage.localPath(claimed.filePath), profilerOptions, {
       signal: stop.signal,
       onProgress: progress.report,
     });
     // Every phase is recorded (and published) before the next step's.
-    await progress.flush();
+    await progress.stop();
     const result = analyze(profile, claimed.goalType, claimed.options.targetColumn ?? null);
-    await setProgress(deps, job.analysisId, token, 'saving', 100);
+    await setProgress(deps, claimed.run, token, 'saving', 0);
     // A brief loss of the database is retried here (backoff up to ~2 s); a longer one fails the run, which the queue retries.
     const written = await withRetry(() => writeResults(prisma, job.analysisId, claimed.datasetId, token, profile, result));
     if (!written) throw new Stopped('superseded');
-    await deps.events.publish({ analysisId: job.analysisId, status: 'COMPLETED', phase: 'done', percent: 100 });
+    await deps.events.publish({ ...claimed.run, status: 'COMPLETED', phase: 'done', percent: 100 });
     log.info('analysis completed', { score: result.score, insights: result.insights.length });
   } catch (error) {
-    await settleFailure(deps, job, token, claimed.datasetId, error, log);
+    await settleFailure(deps, job, token, claimed, error, log);
   } finally {
+    void progress.stop();
     clearInterval(heartbeat);
     clearTimeout(timeLimit);
   }
 }
 
+type Run = { analysisId: number; workspaceId: number };
+
 type Claimed = {
+  run: Run;
   datasetId: number;
   filePath: string;
   goalType: Prisma.AnalysisGetPayload<object>['goalType'];
@@ -110,8 +116,9 @@ async function claim(deps: RunnerDeps, analysisId: number, token: string): Promi
       RETURNING "dataset_id", "goal_type"::text AS goal_type, "options", "attempts"`;
     const row = rows[0];
     if (!row) return null;
-    const dataset = await tx.dataset.update({ where: { id: row.dataset_id }, data: { status: 'PROCESSING' }, select: { filePath: true } });
+    const dataset = await tx.dataset.update({ where: { id: row.dataset_id }, data: { status: 'PROCESSING' }, select: { filePath: true, workspaceId: true } });
     return {
+      run: { analysisId, workspaceId: dataset.workspaceId },
       datasetId: row.dataset_id,
       filePath: dataset.filePath,
       goalType: row.goal_type.toUpperCase() as Claimed['goalType'],
@@ -119,7 +126,7 @@ async function claim(deps: RunnerDeps, analysisId: number, token: string): Promi
       attempts: row.attempts,
     };
   });
-  if (claimed) await deps.events.publish({ analysisId, status: 'RUNNING', phase: 'starting', percent: 0 });
+  if (claimed) await deps.events.publish({ ...claimed.run, status: 'RUNNING', phase: 'starting', percent: 0 });
   return claimed;
 }
 
@@ -136,30 +143,46 @@ async function beat(prisma: Db, analysisId: number, token: string): Promise<'ok'
   return rows[0].cancelled ? 'cancelled' : 'ok';
 }
 
-async function setProgress(deps: RunnerDeps, analysisId: number, token: string, phase: string, percent: number | null) {
+async function setProgress(deps: RunnerDeps, run: Run, token: string, phase: AnalysisPhase, percent: number | null) {
   const { count } = await deps.prisma.analysis.updateMany({
-    where: { id: analysisId, attemptToken: token, status: 'RUNNING' },
+    where: { id: run.analysisId, attemptToken: token, status: 'RUNNING' },
     data: { progressPhase: phase, progressPercent: percent },
   });
-  if (count) await deps.events.publish({ analysisId, status: 'RUNNING', phase, percent });
+  if (count) await deps.events.publish({ ...run, status: 'RUNNING', phase, percent });
 }
 
-/** The profiler's progress, written and published in order, at every new phase and at most every 250 ms within one. */
-function progressReporter(deps: RunnerDeps, analysisId: number, token: string) {
-  let lastPhase = '';
+/**
+ * The profiler's progress, written and published in order: at every new phase,
+ * at most every 250 ms within one, and again every second while nothing new is
+ * reported, so a follower of a long run hears from it at least once a second.
+ * The profiler's own 'done' is not the analysis' (saving comes next).
+ */
+function progressReporter(deps: RunnerDeps, run: Run, token: string) {
+  let last: { phase: AnalysisPhase; percent: number | null } | null = null;
   let lastAt = 0;
   let writing = Promise.resolve();
+  const write = (phase: AnalysisPhase, percent: number | null) => {
+    last = { phase, percent };
+    lastAt = Date.now();
+    writing = writing
+      .then(() => setProgress(deps, run, token, phase, percent))
+      .catch((error) => deps.logger.warn('could not record progress', { analysisId: run.analysisId, error }));
+  };
+  const keepAlive = setInterval(() => {
+    if (last && Date.now() - lastAt >= KEEP_ALIVE_MS) write(last.phase, last.percent);
+  }, KEEP_ALIVE_MS);
+  keepAlive.unref();
   return {
-    report: (phase: string, percent: number | null) => {
-      const now = Date.now();
-      if (phase === lastPhase && now - lastAt < PROGRESS_INTERVAL_MS) return;
-      lastPhase = phase;
-      lastAt = now;
-      writing = writing
-        .then(() => setProgress(deps, analysisId, token, phase, percent))
-        .catch((error) => deps.logger.warn('could not record progress', { analysisId, error }));
+    report: (phase: ProfileProgress['phase'], percent: number | null) => {
+      if (phase === 'done') return;
+      if (phase === last?.phase && Date.now() - lastAt < PROGRESS_INTERVAL_MS) return;
+      write(phase, percent === null ? null : Math.round(percent * 10) / 10);
     },
-    flush: () => writing,
+    /** No more reports; resolves once every report is written. */
+    stop: () => {
+      clearInterval(keepAlive);
+      return writing;
+    },
   };
 }
 
@@ -212,6 +235,7 @@ async function writeResults(
           description: insight.description,
           recommendation: insight.recommendation,
           codeSuggestion: insight.codeSuggestion,
+          code: insight.code,
           evidence: insight.evidence as Prisma.InputJsonValue,
           cost: insight.cost,
         })),
@@ -264,7 +288,7 @@ function classify(error: unknown, settings: RunnerSettings): { message: string; 
   return { message: 'The analysis failed because of an internal error; it has been logged.', retry: false };
 }
 
-async function settleFailure(deps: RunnerDeps, job: AnalysisJob, token: string, datasetId: number, error: unknown, log: Logger) {
+async function settleFailure(deps: RunnerDeps, job: AnalysisJob, token: string, claimed: Claimed, error: unknown, log: Logger) {
   // Cancelled: the cancel already recorded it. Superseded: another run owns the analysis now.
   if (error instanceof Stopped && error.why !== 'time-limit') {
     log.info('analysis run stopped', { why: error.why });
@@ -277,7 +301,10 @@ async function settleFailure(deps: RunnerDeps, job: AnalysisJob, token: string, 
     await deps.prisma.analysis
       .updateMany({
         where: { id: job.analysisId, attemptToken: token },
-        data: { status: 'PENDING', attemptToken: null, progressPhase: 'waiting to retry', errorMessage: message },
+        data: { status: 'PENDING', attemptToken: null, progressPhase: 'waiting_to_retry', progressPercent: null, errorMessage: message },
+      })
+      .then(async ({ count }) => {
+        if (count) await deps.events.publish({ ...claimed.run, status: 'PENDING', phase: 'waiting_to_retry', percent: null });
       })
       .catch(() => {});
     // Thrown on to the queue, which retries with exponential backoff.
@@ -291,8 +318,8 @@ async function settleFailure(deps: RunnerDeps, job: AnalysisJob, token: string, 
       where: { id: job.analysisId, attemptToken: token },
       data: { status: 'FAILED', errorMessage: finalMessage, completedAt: new Date(), attemptToken: null, progressPhase: 'failed' },
     });
-    if (count) await tx.dataset.update({ where: { id: datasetId }, data: { status: 'FAILED' } });
+    if (count) await tx.dataset.update({ where: { id: claimed.datasetId }, data: { status: 'FAILED' } });
     return count > 0;
   });
-  if (failed) await deps.events.publish({ analysisId: job.analysisId, status: 'FAILED', phase: 'failed', percent: null });
+  if (failed) await deps.events.publish({ ...claimed.run, status: 'FAILED', phase: 'failed', percent: null });
 }

@@ -144,4 +144,80 @@ export class Accounts {
       return updated;
     });
   }
+
+  /**
+   * Deletes one's own account, given its password (checked and throttled as
+   * updateMe's currentPassword is). With the user go, by the database's
+   * cascades, the workspaces they created and everything in them, their
+   * memberships elsewhere and every session; invitations they sent stay,
+   * without an inviter. Refused with CONFLICT, deleting nothing, while they
+   * are the only owner left of a workspace someone else created, or while
+   * datasets they uploaded remain in workspaces they did not create (a team
+   * never loses data because a member left). Returns what the caller removes
+   * after the commit: the stored files of the deleted datasets, and the
+   * deleted workspaces (whose followers are told).
+   */
+  async deleteAccount(
+    viewer: Viewer,
+    password: string,
+    clientAddress: string | undefined,
+  ): Promise<{ filePaths: string[]; workspaceIds: number[] }> {
+    const user = await this.prisma.user.findUniqueOrThrow({ where: { id: viewer.id } });
+    // A stolen token must not become a password oracle: these checks share the sign-in budget.
+    const keys = throttleKeys(user.email, clientAddress);
+    await takeAttempt(this.prisma, keys, this.passwordLimit, 'wrong passwords');
+    if (!(await verifyPassword(password, user.passwordHash))) {
+      throw new AppError('VALIDATION_FAILED', 'The current password is incorrect', [{ path: ['password'], message: 'is incorrect' }]);
+    }
+    await refundAttempt(this.prisma, keys);
+    return unitOfWork(this.prisma, async (tx) => {
+      // Locked as membership changes lock them (workspace-member.ts), so no
+      // other owner leaves while this one goes, and nothing new is uploaded to
+      // a workspace about to be deleted.
+      await tx.$executeRaw`
+        SELECT 1 FROM "workspaces" w
+         WHERE w."owner_id" = ${viewer.id}
+            OR EXISTS (SELECT 1 FROM "workspace_members" m WHERE m."workspace_id" = w."id" AND m."user_id" = ${viewer.id} AND m."role" = 'owner')
+           FOR UPDATE`;
+      const ownerless = await tx.workspace.findMany({
+        where: {
+          ownerId: { not: viewer.id },
+          members: { some: { userId: viewer.id, role: 'OWNER' }, none: { userId: { not: viewer.id }, role: 'OWNER' } },
+        },
+        select: { name: true },
+        orderBy: { id: 'asc' },
+      });
+      if (ownerless.length) {
+        const names = ownerless.map((w) => `"${w.name}"`).join(', ');
+        throw new AppError(
+          'CONFLICT',
+          `You are the only owner of ${plural(ownerless.length, 'workspace')} someone else created (${names}): ` +
+            'make another member an owner, or delete the workspace, before deleting your account',
+        );
+      }
+      const workspaces = await tx.workspace.findMany({
+        where: { ownerId: viewer.id },
+        select: { id: true, datasets: { select: { filePath: true } } },
+      });
+      await tx.user.delete({ where: { id: viewer.id } });
+      // What still points at the user now lies in workspaces they did not
+      // create. The foreign key would refuse it only at commit
+      // (datasets.uploaded_by is deferred); counted here, the refusal can say
+      // how many. The user's row is locked by the delete, so none can be added.
+      const elsewhere = await tx.dataset.count({ where: { uploadedBy: viewer.id } });
+      if (elsewhere) {
+        throw new AppError(
+          'CONFLICT',
+          `You uploaded ${plural(elsewhere, 'dataset')} to workspaces you did not create: ` +
+            `delete ${elsewhere === 1 ? 'it' : 'them'} (or ask the workspace owners to) before deleting your account`,
+        );
+      }
+      return {
+        filePaths: workspaces.flatMap((w) => w.datasets.map((d) => d.filePath)),
+        workspaceIds: workspaces.map((w) => w.id),
+      };
+    });
+  }
 }
+
+const plural = (count: number, noun: string) => `${count} ${noun}${count === 1 ? '' : 's'}`;

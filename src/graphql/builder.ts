@@ -34,6 +34,30 @@ export const builder = new SchemaBuilder<{
     clientMutationId: 'omit',
     cursorType: 'String',
     decodeGlobalID,
+    // The parts every connection and node shares, described once.
+    nodeTypeOptions: { description: 'An object with a global ID: any of them can be fetched again with `node(id:)`.' },
+    idFieldOptions: { description: 'The global ID: opaque, stable, the same in every request; pass it to `node(id:)` and to mutations.' },
+    nodeQueryOptions: {
+      description: 'The object with this global ID, when the viewer may see it; null otherwise (also for an ID that never existed).',
+      args: { id: { description: 'A global ID, as any `id` field returns it.' } },
+    },
+    nodesQueryOptions: {
+      description: 'The objects with these global IDs, in the same order; null in place of each one the viewer may not see.',
+      args: { ids: { description: 'Global IDs (at most 100).' } },
+    },
+    pageInfoTypeOptions: { description: 'Where a page is in its list: cursors to move on, and whether there is more.' },
+    hasNextPageFieldOptions: { description: 'true when items follow this page (paging forward with `first`/`after`).' },
+    hasPreviousPageFieldOptions: { description: 'true when items precede this page (paging back with `last`/`before`).' },
+    startCursorFieldOptions: { description: "The first item's cursor (pass it as `before` for the previous page); null on an empty page." },
+    endCursorFieldOptions: { description: "The last item's cursor (pass it as `after` for the next page); null on an empty page." },
+    firstArgOptions: { description: `Forward paging: how many items from the start or after \`after\` (default ${pageSize.default}, at most ${pageSize.max}).` },
+    afterArgOptions: { description: 'Forward paging: start after the item with this cursor (an endCursor or edge cursor).' },
+    lastArgOptions: { description: `Backward paging: how many items from the end or before \`before\` (default ${pageSize.default}, at most ${pageSize.max}).` },
+    beforeArgOptions: { description: 'Backward paging: end before the item with this cursor (a startCursor or edge cursor).' },
+    edgesFieldOptions: { description: 'The items of this page, in the list order, each with its cursor.' },
+    pageInfoFieldOptions: { description: 'Cursors and whether more pages exist.' },
+    cursorFieldOptions: { description: "This item's place in the list, for `after` or `before`; opaque." },
+    nodeFieldOptions: { description: 'The item.' },
   },
   zod: {
     validationError: (error: ZodError) =>

@@ -20,7 +20,7 @@ type TotalCountFieldBuilder = {
 };
 
 /** The connection type options every connection takes: a batched totalCount, run only when selected. */
-export const withTotalCount = {
+const withTotalCount = {
   fields: (t: TotalCountFieldBuilder) =>
     ({
       totalCount: t.int({
@@ -29,3 +29,14 @@ export const withTotalCount = {
       }),
     }) as never,
 };
+
+/**
+ * The connection and edge options of a list of `items` (a plural noun): types
+ * named `<name>Connection` and `<name>Edge`, described, with totalCount.
+ */
+export function connectionOf(name: string, items: string) {
+  return [
+    { name: `${name}Connection`, description: `A page of ${items}.`, ...withTotalCount },
+    { name: `${name}Edge`, description: `One of ${items} on a page, with its cursor.` },
+  ] as const;
+}

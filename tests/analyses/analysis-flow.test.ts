@@ -12,6 +12,7 @@ import { graphql } from '../gql/index.js';
 import { createTestApi, decodeId, encodeId, nodeOf, type TestApi } from '../support/api.js';
 import { createUser, createWorkspace } from '../support/fixtures.js';
 import { listen, type HttpServer } from '../support/http-server.js';
+import { subscribe } from '../support/sse.js';
 import { startWorker, type WorkerProcess } from '../support/worker-process.js';
 
 const sharedDatasets = path.resolve(import.meta.dirname, '../../../shared/datasets');
@@ -117,6 +118,20 @@ const AnalysisState = graphql(`
   }
 `);
 
+const RenameDataset = graphql(`
+  mutation RenameFollowedDataset($id: ID!, $name: String!) {
+    updateDataset(id: $id, input: { name: $name }) {
+      id
+    }
+  }
+`);
+
+const DeleteDataset = graphql(`
+  mutation DeleteFollowedDataset($id: ID!) {
+    deleteDataset(id: $id)
+  }
+`);
+
 const CancelAnalysis = graphql(`
   mutation CancelAnalysis($id: ID!) {
     cancelAnalysis(id: $id) {
@@ -159,7 +174,7 @@ describe('every shared dataset, uploaded and analysed through the API', async ()
   it.each(files)('$name: PENDING at once, then COMPLETED with every column profiled, insights and a score', async (file) => {
     const dataset = await uploadDataset({ endpoint: http.url, token, workspaceId, filePath: path.join(sharedDatasets, file.name) });
     const started = await start(dataset.id, file.goal, 'target' in file ? file.target : undefined);
-    expect(started).toMatchObject({ status: 'PENDING', goalType: file.goal, progress: { phase: 'queued' } });
+    expect(started).toMatchObject({ status: 'PENDING', goalType: file.goal, progress: { phase: 'QUEUED' } });
     const done = await waitFor(started.id, finished);
     expect(done.errorMessage).toBeNull();
     expect(done.status).toBe('COMPLETED');
@@ -170,7 +185,7 @@ describe('every shared dataset, uploaded and analysed through the API', async ()
     expect(done.qualityScore).toBeGreaterThan(0);
     expect(done.qualityScore).toBeLessThanOrEqual(100);
     expect(done.scoreBreakdown?.score).toBeCloseTo(done.qualityScore!, 6);
-    expect(done.progress).toEqual({ phase: 'done', percent: 100 });
+    expect(done.progress).toEqual({ phase: 'DONE', percent: 100 });
     // The costs of the insights are what the score lost.
     const lost = done.insights.edges.reduce((sum, e) => sum + (e.node.cost ?? 0), 0);
     expect(lost).toBeCloseTo(100 - done.qualityScore!, 1);
@@ -257,6 +272,68 @@ describe('failure and cancellation', () => {
 });
 
 describe('live progress over Server-Sent Events', () => {
+  it('follows a workspace: every dataset and analysis change, with the changed node, from the worker in the other process', async () => {
+    type Event = { kind: string; deletedId: string | null; dataset: { id: string; name: string; status: string } | null; analysis: { id: string; status: string; qualityScore: number | null } | null };
+    const followed = encodeId('Workspace', (await createWorkspace(api.db.prisma, ownerId)).id);
+    const stream = await subscribe<{ data?: { workspaceEvents: Event }; errors?: unknown }>(http.url, token, print(graphql(`
+      subscription FollowWorkspace($id: ID!) {
+        workspaceEvents(id: $id) {
+          kind
+          deletedId
+          dataset {
+            id
+            name
+            status
+          }
+          analysis {
+            id
+            status
+            qualityScore
+          }
+        }
+      }
+    `)), { id: followed });
+    const next = async () => {
+      const message = await stream.next();
+      expect(message.errors).toBeUndefined();
+      return message.data!.workspaceEvents;
+    };
+    try {
+      expect((await next()).kind).toBe('FOLLOWING');
+      const dataset = await uploadDataset({ endpoint: http.url, token, workspaceId: followed, filePath: path.join(sharedDatasets, 'iris.csv') });
+      expect(await next()).toMatchObject({ kind: 'DATASET_CREATED', dataset: { id: dataset.id, name: 'iris', status: 'PENDING' }, analysis: null });
+      const started = await start(dataset.id, 'EXPLORATORY');
+      // The API announces QUEUED after its commit; a worker may already have STARTED by then.
+      const [first, second] = [await next(), await next()];
+      expect([first.kind, second.kind].sort()).toEqual(['ANALYSIS_QUEUED', 'ANALYSIS_STARTED']);
+      for (const event of [first, second]) expect(event).toMatchObject({ analysis: { id: started.id }, dataset: { id: dataset.id } });
+      const completed = await next();
+      expect(completed).toMatchObject({ kind: 'ANALYSIS_COMPLETED', analysis: { id: started.id, status: 'COMPLETED' }, dataset: { status: 'COMPLETED' } });
+      expect(completed.analysis!.qualityScore).toBeGreaterThan(0);
+      await api.ok(RenameDataset, { id: dataset.id, name: 'flowers' }, ownerId);
+      expect(await next()).toMatchObject({ kind: 'DATASET_UPDATED', dataset: { id: dataset.id, name: 'flowers' } });
+      await api.ok(DeleteDataset, { id: dataset.id }, ownerId);
+      expect(await next()).toMatchObject({ kind: 'DATASET_DELETED', deletedId: dataset.id, dataset: null });
+    } finally {
+      stream.close();
+    }
+  }, 120_000);
+
+  it('refuses to follow a workspace the viewer is not a member of', async () => {
+    const stranger = await createUser(api.db.prisma);
+    const stream = await subscribe<{ errors?: { message: string; extensions: { code: string } }[] }>(
+      http.url,
+      await api.tokenFor(stranger.id),
+      'subscription($id: ID!) { workspaceEvents(id: $id) { kind } }',
+      { id: workspaceId },
+    );
+    try {
+      expect((await stream.next()).errors?.[0]).toMatchObject({ message: 'Workspace not found', extensions: { code: 'NOT_FOUND' } });
+    } finally {
+      stream.close();
+    }
+  });
+
   it('delivers every phase from the worker process, then the final status, and ends', async () => {
     const dataset = await api.db.prisma.dataset.findFirstOrThrow({ where: { name: 'taxis' } });
     const started = await start(encodeId('Dataset', dataset.id), 'GENERAL_AUDIT');
@@ -282,14 +359,23 @@ describe('live progress over Server-Sent Events', () => {
     const events = text
       .split('\n')
       .filter((line) => line.startsWith('data: '))
-      .map((line) => JSON.parse(line.slice(6)) as { data?: { analysisUpdated: { status: string; progress: { phase: string } | null; qualityScore: number | null } } })
+      .map((line) => JSON.parse(line.slice(6)) as { data?: { analysisUpdated: { status: string; progress: { phase: string; percent: number | null } | null; qualityScore: number | null } } })
       .filter((e) => e.data)
       .map((e) => e.data!.analysisUpdated);
-    const phases = events.map((e) => e.progress?.phase);
+    const phases = events.map((e) => e.progress!.phase);
     expect(events[0]!.status).toMatch(/PENDING|RUNNING/);
-    expect(events.at(-1)).toMatchObject({ status: 'COMPLETED', progress: { phase: 'done' } });
+    expect(events.at(-1)).toMatchObject({ status: 'COMPLETED', progress: { phase: 'DONE', percent: 100 } });
     expect(events.at(-1)!.qualityScore).toBeGreaterThan(0);
-    for (const phase of ['loading', 'statistics', 'distributions', 'dataset', 'saving']) expect(phases, phase).toContain(phase);
+    // After the first (the state when subscribed), every phase of the run once and in order; repeats of a
+    // phase are its percent moving on. The API's QUEUED may come after the worker has started.
+    const order = ['STARTING', 'SNIFFING', 'LOADING', 'STATISTICS', 'DISTRIBUTIONS', 'DATASET', 'SAVING', 'DONE'];
+    const run = phases.slice(1).filter((phase) => phase !== 'QUEUED');
+    const seen = run.filter((phase, i) => phase !== run[i - 1]);
+    expect(seen).toEqual(order.slice(order.indexOf(seen[0]!)));
+    for (const phase of ['LOADING', 'STATISTICS', 'DISTRIBUTIONS', 'DATASET', 'SAVING']) expect(phases, phase).toContain(phase);
+    // Within a phase the percentage only grows, and never leaves 0–100.
+    const percents = events.map((e) => e.progress!.percent).filter((p): p is number => p !== null);
+    expect(percents.every((p) => p >= 0 && p <= 100)).toBe(true);
   });
 
   it('refuses to follow an analysis the viewer cannot see', async () => {

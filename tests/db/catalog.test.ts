@@ -130,6 +130,7 @@ const expectedColumns: Record<string, Record<string, [string, boolean, string | 
     column_name: [vc(255), true, null],
     evidence: ['jsonb', true, null],
     cost: ['double precision', true, null],
+    code: ['jsonb', true, null],
   },
 };
 

@@ -16,13 +16,20 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
 type Documents = {
     "\n  mutation StartAnalysis($datasetId: ID!, $goalType: AnalysisGoalType!, $options: StartAnalysisOptions) {\n    startAnalysis(datasetId: $datasetId, goalType: $goalType, options: $options) {\n      id\n      status\n      goalType\n      targetColumn\n      progress {\n        phase\n      }\n    }\n  }\n": typeof types.StartAnalysisDocument,
     "\n  query AnalysisState($id: ID!) {\n    node(id: $id) {\n      __typename\n      ... on Analysis {\n        id\n        status\n        errorMessage\n        qualityScore\n        attempts\n        cancelledAt\n        startedAt\n        completedAt\n        progress {\n          phase\n          percent\n        }\n        scoreBreakdown {\n          score\n          dimensions {\n            dimension\n            ratio\n          }\n        }\n        columnProfiles(first: 100) {\n          totalCount\n          edges {\n            node {\n              columnName\n              dataType\n              nullCount\n            }\n          }\n        }\n        insights(first: 100) {\n          totalCount\n          edges {\n            node {\n              type\n              severity\n              columnName\n              description\n              codeSuggestion\n              cost\n              evidence {\n                count\n              }\n            }\n          }\n        }\n        dataset {\n          status\n          rowCount\n          columnCount\n          latestAnalysis {\n            id\n          }\n        }\n      }\n    }\n  }\n": typeof types.AnalysisStateDocument,
+    "\n  mutation RenameFollowedDataset($id: ID!, $name: String!) {\n    updateDataset(id: $id, input: { name: $name }) {\n      id\n    }\n  }\n": typeof types.RenameFollowedDatasetDocument,
+    "\n  mutation DeleteFollowedDataset($id: ID!) {\n    deleteDataset(id: $id)\n  }\n": typeof types.DeleteFollowedDatasetDocument,
     "\n  mutation CancelAnalysis($id: ID!) {\n    cancelAnalysis(id: $id) {\n      id\n      status\n      errorMessage\n      cancelledAt\n    }\n  }\n": typeof types.CancelAnalysisDocument,
+    "\n      subscription FollowWorkspace($id: ID!) {\n        workspaceEvents(id: $id) {\n          kind\n          deletedId\n          dataset {\n            id\n            name\n            status\n          }\n          analysis {\n            id\n            status\n            qualityScore\n          }\n        }\n      }\n    ": typeof types.FollowWorkspaceDocument,
     "\n      subscription FollowAnalysis($id: ID!) {\n        analysisUpdated(id: $id) {\n          status\n          progress {\n            phase\n            percent\n          }\n          qualityScore\n        }\n      }\n    ": typeof types.FollowAnalysisDocument,
     "\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) { token expiresAt user { id email fullName isActive } }\n  }\n": typeof types.SignUpDocument,
     "\n  mutation LogIn($input: LogInInput!) {\n    logIn(input: $input) { token user { email } }\n  }\n": typeof types.LogInDocument,
     "\n  mutation LogOut { logOut }\n": typeof types.LogOutDocument,
     "\n  query Me { viewer { id email fullName } }\n": typeof types.MeDocument,
     "\n  mutation UpdateMe($input: UpdateMeInput!) {\n    updateMe(input: $input) { email fullName }\n  }\n": typeof types.UpdateMeDocument,
+    "\n  mutation DeleteAccount($password: String!) { deleteAccount(password: $password) }\n": typeof types.DeleteAccountDocument,
+    "\n  query SignedInAs { viewer { id email } }\n": typeof types.SignedInAsDocument,
+    "\n  query TeamWorkspace($id: ID!) {\n    node(id: $id) {\n      __typename\n      ... on Workspace {\n        name\n        members { totalCount edges { node { role user { email } } } }\n        datasets { totalCount edges { node { name uploader { email } } } }\n      }\n    }\n  }\n": typeof types.TeamWorkspaceDocument,
+    "\n  mutation DeleteOwnUpload($id: ID!) { deleteDataset(id: $id) }\n": typeof types.DeleteOwnUploadDocument,
     "\n  query WorkspaceView($id: ID!) {\n    node(id: $id) {\n      __typename\n      ... on Workspace {\n        name\n        viewerRole\n        members { totalCount edges { node { role user { email } } } }\n        datasets { edges { node { name uploader { email } } } }\n      }\n    }\n  }\n": typeof types.WorkspaceViewDocument,
     "\n  mutation RenameWorkspace($id: ID!, $name: String!) { updateWorkspace(id: $id, input: { name: $name }) { name } }\n": typeof types.RenameWorkspaceDocument,
     "\n  mutation RemoveWorkspace($id: ID!) { deleteWorkspace(id: $id) }\n": typeof types.RemoveWorkspaceDocument,
@@ -66,13 +73,20 @@ type Documents = {
 const documents: Documents = {
     "\n  mutation StartAnalysis($datasetId: ID!, $goalType: AnalysisGoalType!, $options: StartAnalysisOptions) {\n    startAnalysis(datasetId: $datasetId, goalType: $goalType, options: $options) {\n      id\n      status\n      goalType\n      targetColumn\n      progress {\n        phase\n      }\n    }\n  }\n": types.StartAnalysisDocument,
     "\n  query AnalysisState($id: ID!) {\n    node(id: $id) {\n      __typename\n      ... on Analysis {\n        id\n        status\n        errorMessage\n        qualityScore\n        attempts\n        cancelledAt\n        startedAt\n        completedAt\n        progress {\n          phase\n          percent\n        }\n        scoreBreakdown {\n          score\n          dimensions {\n            dimension\n            ratio\n          }\n        }\n        columnProfiles(first: 100) {\n          totalCount\n          edges {\n            node {\n              columnName\n              dataType\n              nullCount\n            }\n          }\n        }\n        insights(first: 100) {\n          totalCount\n          edges {\n            node {\n              type\n              severity\n              columnName\n              description\n              codeSuggestion\n              cost\n              evidence {\n                count\n              }\n            }\n          }\n        }\n        dataset {\n          status\n          rowCount\n          columnCount\n          latestAnalysis {\n            id\n          }\n        }\n      }\n    }\n  }\n": types.AnalysisStateDocument,
+    "\n  mutation RenameFollowedDataset($id: ID!, $name: String!) {\n    updateDataset(id: $id, input: { name: $name }) {\n      id\n    }\n  }\n": types.RenameFollowedDatasetDocument,
+    "\n  mutation DeleteFollowedDataset($id: ID!) {\n    deleteDataset(id: $id)\n  }\n": types.DeleteFollowedDatasetDocument,
     "\n  mutation CancelAnalysis($id: ID!) {\n    cancelAnalysis(id: $id) {\n      id\n      status\n      errorMessage\n      cancelledAt\n    }\n  }\n": types.CancelAnalysisDocument,
+    "\n      subscription FollowWorkspace($id: ID!) {\n        workspaceEvents(id: $id) {\n          kind\n          deletedId\n          dataset {\n            id\n            name\n            status\n          }\n          analysis {\n            id\n            status\n            qualityScore\n          }\n        }\n      }\n    ": types.FollowWorkspaceDocument,
     "\n      subscription FollowAnalysis($id: ID!) {\n        analysisUpdated(id: $id) {\n          status\n          progress {\n            phase\n            percent\n          }\n          qualityScore\n        }\n      }\n    ": types.FollowAnalysisDocument,
     "\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) { token expiresAt user { id email fullName isActive } }\n  }\n": types.SignUpDocument,
     "\n  mutation LogIn($input: LogInInput!) {\n    logIn(input: $input) { token user { email } }\n  }\n": types.LogInDocument,
     "\n  mutation LogOut { logOut }\n": types.LogOutDocument,
     "\n  query Me { viewer { id email fullName } }\n": types.MeDocument,
     "\n  mutation UpdateMe($input: UpdateMeInput!) {\n    updateMe(input: $input) { email fullName }\n  }\n": types.UpdateMeDocument,
+    "\n  mutation DeleteAccount($password: String!) { deleteAccount(password: $password) }\n": types.DeleteAccountDocument,
+    "\n  query SignedInAs { viewer { id email } }\n": types.SignedInAsDocument,
+    "\n  query TeamWorkspace($id: ID!) {\n    node(id: $id) {\n      __typename\n      ... on Workspace {\n        name\n        members { totalCount edges { node { role user { email } } } }\n        datasets { totalCount edges { node { name uploader { email } } } }\n      }\n    }\n  }\n": types.TeamWorkspaceDocument,
+    "\n  mutation DeleteOwnUpload($id: ID!) { deleteDataset(id: $id) }\n": types.DeleteOwnUploadDocument,
     "\n  query WorkspaceView($id: ID!) {\n    node(id: $id) {\n      __typename\n      ... on Workspace {\n        name\n        viewerRole\n        members { totalCount edges { node { role user { email } } } }\n        datasets { edges { node { name uploader { email } } } }\n      }\n    }\n  }\n": types.WorkspaceViewDocument,
     "\n  mutation RenameWorkspace($id: ID!, $name: String!) { updateWorkspace(id: $id, input: { name: $name }) { name } }\n": types.RenameWorkspaceDocument,
     "\n  mutation RemoveWorkspace($id: ID!) { deleteWorkspace(id: $id) }\n": types.RemoveWorkspaceDocument,
@@ -139,7 +153,19 @@ export function graphql(source: "\n  query AnalysisState($id: ID!) {\n    node(i
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  mutation RenameFollowedDataset($id: ID!, $name: String!) {\n    updateDataset(id: $id, input: { name: $name }) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation RenameFollowedDataset($id: ID!, $name: String!) {\n    updateDataset(id: $id, input: { name: $name }) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteFollowedDataset($id: ID!) {\n    deleteDataset(id: $id)\n  }\n"): (typeof documents)["\n  mutation DeleteFollowedDataset($id: ID!) {\n    deleteDataset(id: $id)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  mutation CancelAnalysis($id: ID!) {\n    cancelAnalysis(id: $id) {\n      id\n      status\n      errorMessage\n      cancelledAt\n    }\n  }\n"): (typeof documents)["\n  mutation CancelAnalysis($id: ID!) {\n    cancelAnalysis(id: $id) {\n      id\n      status\n      errorMessage\n      cancelledAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n      subscription FollowWorkspace($id: ID!) {\n        workspaceEvents(id: $id) {\n          kind\n          deletedId\n          dataset {\n            id\n            name\n            status\n          }\n          analysis {\n            id\n            status\n            qualityScore\n          }\n        }\n      }\n    "): (typeof documents)["\n      subscription FollowWorkspace($id: ID!) {\n        workspaceEvents(id: $id) {\n          kind\n          deletedId\n          dataset {\n            id\n            name\n            status\n          }\n          analysis {\n            id\n            status\n            qualityScore\n          }\n        }\n      }\n    "];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -164,6 +190,22 @@ export function graphql(source: "\n  query Me { viewer { id email fullName } }\n
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation UpdateMe($input: UpdateMeInput!) {\n    updateMe(input: $input) { email fullName }\n  }\n"): (typeof documents)["\n  mutation UpdateMe($input: UpdateMeInput!) {\n    updateMe(input: $input) { email fullName }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteAccount($password: String!) { deleteAccount(password: $password) }\n"): (typeof documents)["\n  mutation DeleteAccount($password: String!) { deleteAccount(password: $password) }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SignedInAs { viewer { id email } }\n"): (typeof documents)["\n  query SignedInAs { viewer { id email } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TeamWorkspace($id: ID!) {\n    node(id: $id) {\n      __typename\n      ... on Workspace {\n        name\n        members { totalCount edges { node { role user { email } } } }\n        datasets { totalCount edges { node { name uploader { email } } } }\n      }\n    }\n  }\n"): (typeof documents)["\n  query TeamWorkspace($id: ID!) {\n    node(id: $id) {\n      __typename\n      ... on Workspace {\n        name\n        members { totalCount edges { node { role user { email } } } }\n        datasets { totalCount edges { node { name uploader { email } } } }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteOwnUpload($id: ID!) { deleteDataset(id: $id) }\n"): (typeof documents)["\n  mutation DeleteOwnUpload($id: ID!) { deleteDataset(id: $id) }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -4,67 +4,119 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+/** Narrows Dataset.analyses; a missing condition does not filter. */
 export type AnalysisFilter = {
+  /** Only analyses for this goal. */
   goalType?: AnalysisGoalType | null | undefined;
+  /** Only analyses with this status. */
   status?: AnalysisStatus | null | undefined;
 };
 
-/** What an analysis is for; it changes what is checked and how it is graded. */
+/** What an analysis is for; it changes what is checked, how severe a finding is and how the score is weighted. */
 export type AnalysisGoalType =
+  /** Graded on validity, completeness and uniqueness; no target checks. */
   | 'DATA_QUALITY'
+  /** A first look: tolerates gaps, weighs wrong values and inconsistent categories. */
   | 'EXPLORATORY'
+  /** A balanced review: every quality dimension weighs about the same. */
   | 'GENERAL_AUDIT'
+  /** Preparing data for a model: gaps and wrong or extreme values weigh most; with a targetColumn, class imbalance and leakage are checked. */
   | 'ML_PREPARATION';
 
-export type AnalysisStatus =
-  | 'COMPLETED'
+/** Where an analysis is, in the order a run goes through them; the last four are ends and pauses. */
+export type AnalysisPhase =
+  /** FAILED by cancelAnalysis. */
+  | 'CANCELLED'
+  /** Checks across columns: duplicate rows, candidate keys, correlations. */
+  | 'DATASET'
+  /** Histograms, top values, value shapes and outliers. percent: share of the rows scanned. */
+  | 'DISTRIBUTIONS'
+  /** COMPLETED. percent: 100. */
+  | 'DONE'
+  /** FAILED: see errorMessage. */
   | 'FAILED'
+  /** Reading every row into a typed table. percent: share of the file read. */
+  | 'LOADING'
+  /** Waiting for a worker. percent: null. */
+  | 'QUEUED'
+  /** PENDING again because its worker stopped responding; another worker takes it. */
+  | 'REQUEUED'
+  /** Writing the column profiles, insights and score. percent: 0. */
+  | 'SAVING'
+  /** Reading the file's head to find its format and column types. */
+  | 'SNIFFING'
+  /** A worker took it and is starting the profiler. percent: 0. */
+  | 'STARTING'
+  /** Counting missing, distinct and invalid values and summarising each column. percent: share of the rows scanned. */
+  | 'STATISTICS'
+  /** PENDING again after a transient failure; it runs again shortly (errorMessage says why). */
+  | 'WAITING_TO_RETRY';
+
+/** Where an analysis is in its lifecycle. */
+export type AnalysisStatus =
+  /** Done: profiles, insights and score are in. */
+  | 'COMPLETED'
+  /** Stopped without results: see errorMessage (and cancelledAt when it was cancelled). */
+  | 'FAILED'
+  /** Queued, waiting for a worker (also while waiting to be retried). */
   | 'PENDING'
+  /** A worker is profiling the dataset (see progress). */
   | 'RUNNING';
 
-export type ColumnDistributionHistogramKind =
-  | 'numeric'
-  | 'temporal';
-
-export type ColumnDistributionLogicalType =
-  | 'boolean'
-  | 'categorical'
-  | 'date'
-  | 'datetime'
-  | 'decimal'
-  | 'identifier'
-  | 'integer'
-  | 'string'
-  | 'time';
-
+/** A new workspace. */
 export type CreateWorkspaceInput = {
+  /** Its name (1–255 characters). */
   name: string;
 };
 
+/** Narrows Workspace.datasets; a missing condition does not filter. */
 export type DatasetFilter = {
   /** Case-insensitive substring of the name. */
   nameContains?: string | null | undefined;
+  /** Only datasets with this status. */
   status?: DatasetStatus | null | undefined;
 };
 
-/** The format found in the file content (CSV covers every delimiter; JSON covers arrays of objects and JSON lines). */
+/** The format found in the file content (not its name). */
 export type DatasetFormat =
+  /** Delimited text: commas, semicolons, tabs, pipes. */
   | 'CSV'
+  /** A JSON array of objects, or JSON lines (one object per line). */
   | 'JSON'
+  /** Apache Parquet. */
   | 'PARQUET';
 
+/** How Workspace.datasets is ordered; ties keep upload order. */
 export type DatasetOrder =
+  /** Oldest upload first. */
   | 'CREATED_AT_ASC'
+  /** Newest upload first. */
   | 'CREATED_AT_DESC'
+  /** By name, A to Z (byte order: upper case before lower case). */
   | 'NAME_ASC'
+  /** By name, Z to A. */
   | 'NAME_DESC';
 
+/** Where a dataset is, as its analyses move it. */
 export type DatasetStatus =
+  /** Its latest finished analysis completed. */
   | 'COMPLETED'
+  /** Its latest finished analysis failed. */
   | 'FAILED'
+  /** Uploaded; no analysis has finished since (also after a cancelled one). */
   | 'PENDING'
+  /** An analysis of it is running. */
   | 'PROCESSING';
 
+/** What the bin bounds measure. */
+export type HistogramKind =
+  /** The column's own numbers. */
+  | 'NUMERIC'
+  /** Seconds since the Unix epoch (dates, datetimes) or since midnight (times); labels show them as dates or times. */
+  | 'TEMPORAL';
+
+/** Narrows Analysis.insights; an empty or missing list does not filter. */
 export type InsightFilter = {
   /** Any of these severities. */
   severity?: Array<InsightSeverity> | null | undefined;
@@ -72,47 +124,97 @@ export type InsightFilter = {
   type?: Array<InsightType> | null | undefined;
 };
 
-/** From CRITICAL (the data cannot be used as is) to INFO (worth knowing). */
+/** How much an insight matters, most severe first. */
 export type InsightSeverity =
+  /** The data cannot be used as it is for the goal. */
   | 'CRITICAL'
+  /** Likely to distort results; fix before use. */
   | 'HIGH'
+  /** Worth knowing; nothing is wrong. */
   | 'INFO'
+  /** Minor. */
   | 'LOW'
+  /** Worth fixing. */
   | 'MEDIUM';
 
+/** The kind of problem an insight reports. */
 export type InsightType =
+  /** Values that are not of the column's type. */
   | 'DATA_TYPE_MISMATCH'
+  /** Repeated rows or repeated key values. */
   | 'DUPLICATES'
+  /** Values or rows with nothing in them. */
   | 'MISSING_DATA'
+  /** Values far from the rest, negative quantities, dates in the future. */
   | 'OUTLIERS'
+  /** Values off the shape or meaning of the rest (formats, spellings, whitespace). */
   | 'PATTERN_VIOLATION'
+  /** Columns that hurt an analysis or a model: constant, identifier-like, skewed, correlated, leaking the target. */
   | 'QUALITY_ISSUE';
 
+/** Whom to invite to which workspace, with which role. */
 export type InviteWorkspaceMemberInput = {
   /** Whom to invite; they need not have signed up yet. */
   email: string;
+  /** The role they get on accepting. */
   role: WorkspaceRole;
+  /** The workspace (the viewer must own it). */
   workspaceId: string | number;
 };
 
+/** The credentials of an account. */
 export type LogInInput = {
+  /** The address signed up with (any case). */
   email: string;
+  /** The account’s password. */
   password: string;
 };
 
-export type ScoreBreakdownDimensionsDimension =
-  | 'accuracy'
-  | 'completeness'
-  | 'consistency'
-  | 'uniqueness'
-  | 'validity';
+/** What a column holds: how its values parse, refined into categorical and identifier text. */
+export type LogicalType =
+  /** true/false, yes/no, 1/0 and the like. */
+  | 'BOOLEAN'
+  /** Text with few distinct values, repeated across rows (a label, a category). */
+  | 'CATEGORICAL'
+  /** Calendar dates (ISO 8601 or the format in typeConsistency.dateFormat). */
+  | 'DATE'
+  /** Dates with a time of day. */
+  | 'DATETIME'
+  /** Numbers with a fraction (either decimal separator; see typeConsistency.decimalSeparator). */
+  | 'DECIMAL'
+  /** Text or numbers that name each row (nearly every value distinct), such as IDs and codes. */
+  | 'IDENTIFIER'
+  /** Whole numbers. */
+  | 'INTEGER'
+  /** Text that parses as none of the other types. */
+  | 'STRING'
+  /** Times of day without a date. */
+  | 'TIME';
 
+/** One of the five dimensions the quality score is made of. */
+export type QualityDimension =
+  /** Numbers within plausible bounds (no outliers). */
+  | 'ACCURACY'
+  /** Cells that have a value (1 − missing cells / cells). */
+  | 'COMPLETENESS'
+  /** Text written one way (no minority spellings, padding or formats). */
+  | 'CONSISTENCY'
+  /** Rows and key values that are not repeated. */
+  | 'UNIQUENESS'
+  /** Values that are what the column says (parse as its type, fit its meaning, not impossible). */
+  | 'VALIDITY';
+
+/** A new account. */
 export type SignUpInput = {
+  /** The address to sign in with (stored lower case; one account per address). */
   email: string;
+  /** The name others in a workspace see (1–255 characters). */
   fullName: string;
+  /** 8–1024 characters, not a common password and not the email itself. */
   password: string;
 };
 
+/** How to run an analysis; every option may be left out. */
 export type StartAnalysisOptions = {
   /** Analyse only the first this many rows (a quick look at a large file); default: every row. */
   sampleLimit?: number | null | undefined;
@@ -120,27 +222,60 @@ export type StartAnalysisOptions = {
   targetColumn?: string | null | undefined;
 };
 
+/** What to change in a dataset; a missing field keeps its value. */
 export type UpdateDatasetInput = {
+  /** The new name (1–255 characters). */
   name?: string | null | undefined;
 };
 
+/** What to change in the signed-in account; a missing field keeps its value. */
 export type UpdateMeInput = {
   /** Required with newPassword. */
   currentPassword?: string | null | undefined;
+  /** A new sign-in address (CONFLICT when another account has it). */
   email?: string | null | undefined;
+  /** A new name (1–255 characters). */
   fullName?: string | null | undefined;
   /** Ends every other session. */
   newPassword?: string | null | undefined;
 };
 
+/** What to change in a workspace; a missing field keeps its value. */
 export type UpdateWorkspaceInput = {
+  /** The new name (1–255 characters). */
   name?: string | null | undefined;
 };
 
-/** OWNER: everything, members and deletion included. EDITOR: datasets and analyses. VIEWER: read only. */
+/** What changed in a workspace. */
+export type WorkspaceEventKind =
+  /** An analysis completed: its score, profiles and insights are in. */
+  | 'ANALYSIS_COMPLETED'
+  /** An analysis was deleted. */
+  | 'ANALYSIS_DELETED'
+  /** An analysis failed or was cancelled. */
+  | 'ANALYSIS_FAILED'
+  /** An analysis was started, or is waiting to run again after a transient failure or a lost worker. */
+  | 'ANALYSIS_QUEUED'
+  /** A worker began running an analysis (its dataset is PROCESSING). */
+  | 'ANALYSIS_STARTED'
+  /** A dataset was uploaded. */
+  | 'DATASET_CREATED'
+  /** A dataset was deleted (with its analyses). */
+  | 'DATASET_DELETED'
+  /** A dataset was renamed. */
+  | 'DATASET_UPDATED'
+  /** Sent first, once the subscription is live: what is read from now on is current, and every later change follows. */
+  | 'FOLLOWING'
+  /** The workspace was deleted; no event follows. */
+  | 'WORKSPACE_DELETED';
+
+/** A member's rights in a workspace. */
 export type WorkspaceRole =
+  /** Upload, rename and delete datasets; start, cancel and delete analyses. */
   | 'EDITOR'
+  /** Everything: rename or delete the workspace, invite, change roles and remove members. */
   | 'OWNER'
+  /** Read only. */
   | 'VIEWER';
 
 export type StartAnalysisMutationVariables = Exact<{
@@ -150,7 +285,7 @@ export type StartAnalysisMutationVariables = Exact<{
 }>;
 
 
-export type StartAnalysisMutation = { startAnalysis: { id: string, status: AnalysisStatus, goalType: AnalysisGoalType, targetColumn: string | null, progress: { phase: string } | null } };
+export type StartAnalysisMutation = { startAnalysis: { id: string, status: AnalysisStatus, goalType: AnalysisGoalType, targetColumn: string | null, progress: { phase: AnalysisPhase } | null } };
 
 export type AnalysisStateQueryVariables = Exact<{
   id: string | number;
@@ -158,7 +293,7 @@ export type AnalysisStateQueryVariables = Exact<{
 
 
 export type AnalysisStateQuery = { node:
-    | { __typename: 'Analysis', id: string, status: AnalysisStatus, errorMessage: string | null, qualityScore: number | null, attempts: number, cancelledAt: string | null, startedAt: string | null, completedAt: string | null, progress: { phase: string, percent: number | null } | null, scoreBreakdown: { score: number | null, dimensions: Array<{ dimension: ScoreBreakdownDimensionsDimension, ratio: number | null }> } | null, columnProfiles: { totalCount: number, edges: Array<{ node: { columnName: string, dataType: string, nullCount: number } }> }, insights: { totalCount: number, edges: Array<{ node: { type: InsightType, severity: InsightSeverity, columnName: string | null, description: string, codeSuggestion: string | null, cost: number | null, evidence: { count: number } | null } }> }, dataset: { status: DatasetStatus, rowCount: number | null, columnCount: number | null, latestAnalysis: { id: string } | null } }
+    | { __typename: 'Analysis', id: string, status: AnalysisStatus, errorMessage: string | null, qualityScore: number | null, attempts: number, cancelledAt: string | null, startedAt: string | null, completedAt: string | null, progress: { phase: AnalysisPhase, percent: number | null } | null, scoreBreakdown: { score: number | null, dimensions: Array<{ dimension: QualityDimension, ratio: number | null }> } | null, columnProfiles: { totalCount: number, edges: Array<{ node: { columnName: string, dataType: LogicalType, nullCount: number } }> }, insights: { totalCount: number, edges: Array<{ node: { type: InsightType, severity: InsightSeverity, columnName: string | null, description: string, codeSuggestion: string | null, cost: number | null, evidence: { count: number } | null } }> }, dataset: { status: DatasetStatus, rowCount: number | null, columnCount: number | null, latestAnalysis: { id: string } | null } }
     | { __typename: 'ColumnProfile' }
     | { __typename: 'Dataset' }
     | { __typename: 'Insight' }
@@ -168,6 +303,21 @@ export type AnalysisStateQuery = { node:
     | { __typename: 'WorkspaceMember' }
    | null };
 
+export type RenameFollowedDatasetMutationVariables = Exact<{
+  id: string | number;
+  name: string;
+}>;
+
+
+export type RenameFollowedDatasetMutation = { updateDataset: { id: string } };
+
+export type DeleteFollowedDatasetMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type DeleteFollowedDatasetMutation = { deleteDataset: string };
+
 export type CancelAnalysisMutationVariables = Exact<{
   id: string | number;
 }>;
@@ -175,12 +325,19 @@ export type CancelAnalysisMutationVariables = Exact<{
 
 export type CancelAnalysisMutation = { cancelAnalysis: { id: string, status: AnalysisStatus, errorMessage: string | null, cancelledAt: string | null } };
 
+export type FollowWorkspaceSubscriptionVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type FollowWorkspaceSubscription = { workspaceEvents: { kind: WorkspaceEventKind, deletedId: string | null, dataset: { id: string, name: string, status: DatasetStatus } | null, analysis: { id: string, status: AnalysisStatus, qualityScore: number | null } | null } };
+
 export type FollowAnalysisSubscriptionVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type FollowAnalysisSubscription = { analysisUpdated: { status: AnalysisStatus, qualityScore: number | null, progress: { phase: string, percent: number | null } | null } };
+export type FollowAnalysisSubscription = { analysisUpdated: { status: AnalysisStatus, qualityScore: number | null, progress: { phase: AnalysisPhase, percent: number | null } | null } };
 
 export type SignUpMutationVariables = Exact<{
   input: SignUpInput;
@@ -212,6 +369,41 @@ export type UpdateMeMutationVariables = Exact<{
 
 
 export type UpdateMeMutation = { updateMe: { email: string, fullName: string } };
+
+export type DeleteAccountMutationVariables = Exact<{
+  password: string;
+}>;
+
+
+export type DeleteAccountMutation = { deleteAccount: string };
+
+export type SignedInAsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type SignedInAsQuery = { viewer: { id: string, email: string } };
+
+export type TeamWorkspaceQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type TeamWorkspaceQuery = { node:
+    | { __typename: 'Analysis' }
+    | { __typename: 'ColumnProfile' }
+    | { __typename: 'Dataset' }
+    | { __typename: 'Insight' }
+    | { __typename: 'User' }
+    | { __typename: 'Workspace', name: string, members: { totalCount: number, edges: Array<{ node: { role: WorkspaceRole, user: { email: string } } }> }, datasets: { totalCount: number, edges: Array<{ node: { name: string, uploader: { email: string } } }> } }
+    | { __typename: 'WorkspaceInvitation' }
+    | { __typename: 'WorkspaceMember' }
+   | null };
+
+export type DeleteOwnUploadMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type DeleteOwnUploadMutation = { deleteDataset: string };
 
 export type WorkspaceViewQueryVariables = Exact<{
   id: string | number;
@@ -414,7 +606,7 @@ export type DashboardQueryVariables = Exact<{
 }>;
 
 
-export type DashboardQuery = { viewer: { id: string, workspaces: { edges: Array<{ node: { id: string, name: string, datasets: { totalCount: number, edges: Array<{ node: { id: string, name: string, analyses: { edges: Array<{ node: { id: string, status: AnalysisStatus, qualityScore: number | null, insights: { totalCount: number, edges: Array<{ node: { id: string, severity: InsightSeverity, type: InsightType, description: string } }> }, columnProfiles: { edges: Array<{ node: { id: string, columnName: string, dataType: string, nullCount: number } }> } } }> } } }> } } }> } } };
+export type DashboardQuery = { viewer: { id: string, workspaces: { edges: Array<{ node: { id: string, name: string, datasets: { totalCount: number, edges: Array<{ node: { id: string, name: string, analyses: { edges: Array<{ node: { id: string, status: AnalysisStatus, qualityScore: number | null, insights: { totalCount: number, edges: Array<{ node: { id: string, severity: InsightSeverity, type: InsightType, description: string } }> }, columnProfiles: { edges: Array<{ node: { id: string, columnName: string, dataType: LogicalType, nullCount: number } }> } } }> } } }> } } }> } } };
 
 export type ProfilesQueryVariables = Exact<{
   id: string | number;
@@ -422,7 +614,7 @@ export type ProfilesQueryVariables = Exact<{
 
 
 export type ProfilesQuery = { node:
-    | { __typename: 'Analysis', columnProfiles: { edges: Array<{ node: { columnName: string, dataType: string, nullCount: number, mean: number | null, distributionData: unknown, distribution: { version: number, logicalType: ColumnDistributionLogicalType, approximateFields: Array<string>, missing: { count: number, share: number, tokens: Array<{ token: string, count: number }> }, numeric: { stdDev: number | null, skewness: number | null, quantiles: Array<{ p: number, value: number, label: string }> } | null, histogram: { kind: ColumnDistributionHistogramKind, bins: Array<{ lower: number, upper: number, count: number }> } | null, topValues: { approximate: boolean, values: Array<{ value: string, count: number, share: number }> }, patterns: { shapes: Array<{ pattern: string, share: number }> }, outliers: { iqr: { mild: { lower: number, upper: number, count: number } }, robustZ: { threshold: number } } | null } | null } }> } }
+    | { __typename: 'Analysis', columnProfiles: { edges: Array<{ node: { columnName: string, dataType: LogicalType, nullCount: number, mean: number | null, distributionData: JsonValue | null, distribution: { version: number, logicalType: LogicalType, approximateFields: Array<string>, missing: { count: number, share: number, tokens: Array<{ token: string, count: number }> }, numeric: { stdDev: number | null, skewness: number | null, quantiles: Array<{ p: number, value: number, label: string }> } | null, histogram: { kind: HistogramKind, bins: Array<{ lower: number, upper: number, count: number }> } | null, topValues: { approximate: boolean, values: Array<{ value: string, count: number, share: number }> }, patterns: { shapes: Array<{ pattern: string, share: number }> }, outliers: { iqr: { mild: { lower: number, upper: number, count: number } }, robustZ: { threshold: number } } | null } | null } }> } }
     | { __typename: 'ColumnProfile' }
     | { __typename: 'Dataset' }
     | { __typename: 'Insight' }
@@ -595,13 +787,20 @@ export type AnalysesPageQuery = { node:
 
 export const StartAnalysisDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"StartAnalysis"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"datasetId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"goalType"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"AnalysisGoalType"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"options"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"StartAnalysisOptions"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"startAnalysis"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"datasetId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"datasetId"}}},{"kind":"Argument","name":{"kind":"Name","value":"goalType"},"value":{"kind":"Variable","name":{"kind":"Name","value":"goalType"}}},{"kind":"Argument","name":{"kind":"Name","value":"options"},"value":{"kind":"Variable","name":{"kind":"Name","value":"options"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"goalType"}},{"kind":"Field","name":{"kind":"Name","value":"targetColumn"}},{"kind":"Field","name":{"kind":"Name","value":"progress"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"phase"}}]}}]}}]}}]} as unknown as DocumentNode<StartAnalysisMutation, StartAnalysisMutationVariables>;
 export const AnalysisStateDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AnalysisState"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Analysis"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"errorMessage"}},{"kind":"Field","name":{"kind":"Name","value":"qualityScore"}},{"kind":"Field","name":{"kind":"Name","value":"attempts"}},{"kind":"Field","name":{"kind":"Name","value":"cancelledAt"}},{"kind":"Field","name":{"kind":"Name","value":"startedAt"}},{"kind":"Field","name":{"kind":"Name","value":"completedAt"}},{"kind":"Field","name":{"kind":"Name","value":"progress"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"phase"}},{"kind":"Field","name":{"kind":"Name","value":"percent"}}]}},{"kind":"Field","name":{"kind":"Name","value":"scoreBreakdown"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"score"}},{"kind":"Field","name":{"kind":"Name","value":"dimensions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"dimension"}},{"kind":"Field","name":{"kind":"Name","value":"ratio"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"columnProfiles"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"columnName"}},{"kind":"Field","name":{"kind":"Name","value":"dataType"}},{"kind":"Field","name":{"kind":"Name","value":"nullCount"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"insights"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"severity"}},{"kind":"Field","name":{"kind":"Name","value":"columnName"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"codeSuggestion"}},{"kind":"Field","name":{"kind":"Name","value":"cost"}},{"kind":"Field","name":{"kind":"Name","value":"evidence"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"count"}}]}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"dataset"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"rowCount"}},{"kind":"Field","name":{"kind":"Name","value":"columnCount"}},{"kind":"Field","name":{"kind":"Name","value":"latestAnalysis"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<AnalysisStateQuery, AnalysisStateQueryVariables>;
+export const RenameFollowedDatasetDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RenameFollowedDataset"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"name"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateDataset"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"name"},"value":{"kind":"Variable","name":{"kind":"Name","value":"name"}}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<RenameFollowedDatasetMutation, RenameFollowedDatasetMutationVariables>;
+export const DeleteFollowedDatasetDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DeleteFollowedDataset"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deleteDataset"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}]}]}}]} as unknown as DocumentNode<DeleteFollowedDatasetMutation, DeleteFollowedDatasetMutationVariables>;
 export const CancelAnalysisDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CancelAnalysis"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cancelAnalysis"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"errorMessage"}},{"kind":"Field","name":{"kind":"Name","value":"cancelledAt"}}]}}]}}]} as unknown as DocumentNode<CancelAnalysisMutation, CancelAnalysisMutationVariables>;
+export const FollowWorkspaceDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"FollowWorkspace"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"workspaceEvents"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"deletedId"}},{"kind":"Field","name":{"kind":"Name","value":"dataset"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}},{"kind":"Field","name":{"kind":"Name","value":"analysis"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"qualityScore"}}]}}]}}]}}]} as unknown as DocumentNode<FollowWorkspaceSubscription, FollowWorkspaceSubscriptionVariables>;
 export const FollowAnalysisDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"FollowAnalysis"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"analysisUpdated"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"progress"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"phase"}},{"kind":"Field","name":{"kind":"Name","value":"percent"}}]}},{"kind":"Field","name":{"kind":"Name","value":"qualityScore"}}]}}]}}]} as unknown as DocumentNode<FollowAnalysisSubscription, FollowAnalysisSubscriptionVariables>;
 export const SignUpDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SignUp"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"SignUpInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"signUp"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"token"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"user"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"fullName"}},{"kind":"Field","name":{"kind":"Name","value":"isActive"}}]}}]}}]}}]} as unknown as DocumentNode<SignUpMutation, SignUpMutationVariables>;
 export const LogInDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"LogIn"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"LogInInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"logIn"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"token"}},{"kind":"Field","name":{"kind":"Name","value":"user"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"email"}}]}}]}}]}}]} as unknown as DocumentNode<LogInMutation, LogInMutationVariables>;
 export const LogOutDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"LogOut"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"logOut"}}]}}]} as unknown as DocumentNode<LogOutMutation, LogOutMutationVariables>;
 export const MeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Me"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"viewer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"fullName"}}]}}]}}]} as unknown as DocumentNode<MeQuery, MeQueryVariables>;
 export const UpdateMeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UpdateMe"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UpdateMeInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateMe"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"fullName"}}]}}]}}]} as unknown as DocumentNode<UpdateMeMutation, UpdateMeMutationVariables>;
+export const DeleteAccountDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DeleteAccount"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"password"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deleteAccount"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"password"},"value":{"kind":"Variable","name":{"kind":"Name","value":"password"}}}]}]}}]} as unknown as DocumentNode<DeleteAccountMutation, DeleteAccountMutationVariables>;
+export const SignedInAsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"SignedInAs"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"viewer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"email"}}]}}]}}]} as unknown as DocumentNode<SignedInAsQuery, SignedInAsQueryVariables>;
+export const TeamWorkspaceDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"TeamWorkspace"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Workspace"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"members"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"user"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"email"}}]}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"datasets"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"uploader"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"email"}}]}}]}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<TeamWorkspaceQuery, TeamWorkspaceQueryVariables>;
+export const DeleteOwnUploadDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DeleteOwnUpload"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deleteDataset"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}]}]}}]} as unknown as DocumentNode<DeleteOwnUploadMutation, DeleteOwnUploadMutationVariables>;
 export const WorkspaceViewDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"WorkspaceView"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Workspace"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"viewerRole"}},{"kind":"Field","name":{"kind":"Name","value":"members"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"user"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"email"}}]}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"datasets"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"uploader"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"email"}}]}}]}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<WorkspaceViewQuery, WorkspaceViewQueryVariables>;
 export const RenameWorkspaceDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RenameWorkspace"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"name"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateWorkspace"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"name"},"value":{"kind":"Variable","name":{"kind":"Name","value":"name"}}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]} as unknown as DocumentNode<RenameWorkspaceMutation, RenameWorkspaceMutationVariables>;
 export const RemoveWorkspaceDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RemoveWorkspace"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deleteWorkspace"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}]}]}}]} as unknown as DocumentNode<RemoveWorkspaceMutation, RemoveWorkspaceMutationVariables>;

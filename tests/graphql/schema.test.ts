@@ -42,7 +42,7 @@ describe('schema.graphql', () => {
       ['analysis', 'columnName', 'dataType', 'distribution', 'distributionData', 'id', 'maxValue', 'mean', 'median', 'minValue', 'nullCount', 'uniqueCount'].sort(),
     );
     expect(fields('Insight')).toEqual(
-      [...['analysis', 'codeSuggestion', 'createdAt', 'description', 'id', 'recommendation', 'severity', 'type'], ...['columnName', 'cost', 'evidence']].sort(),
+      [...['analysis', 'codeSuggestion', 'createdAt', 'description', 'id', 'recommendation', 'severity', 'type'], ...['code', 'columnName', 'cost', 'evidence']].sort(),
     );
     expect(printedSchema()).not.toMatch(/passwordHash|password_hash|filePath|tokenHash/i);
   });

@@ -155,6 +155,7 @@ export const models = {
     createdAt: 'created_at',
     columnName: 'column_name',
     evidence: 'evidence',
+    code: 'code',
     cost: 'cost',
   }, { analysis: ['analysisId'] }),
 };

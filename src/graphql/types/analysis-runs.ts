@@ -15,6 +15,7 @@ import { Dataset } from './dataset.js';
 import { AnalysisGoalTypeEnum } from './enums.js';
 
 const StartAnalysisOptions = builder.inputType('StartAnalysisOptions', {
+  description: 'How to run an analysis; every option may be left out.',
   fields: (t) => ({
     targetColumn: t.string({
       required: false,
@@ -36,13 +37,13 @@ builder.mutationFields((t) => ({
     type: AnalysisRef,
     description: 'Queues an analysis of the dataset and returns it at once, PENDING. Owners and editors only.',
     args: {
-      datasetId: t.arg.globalID({ for: Dataset }),
-      goalType: t.arg({ type: AnalysisGoalTypeEnum }),
-      options: t.arg({ type: StartAnalysisOptions, required: false }),
+      datasetId: t.arg.globalID({ for: Dataset, description: 'The dataset to analyse.' }),
+      goalType: t.arg({ type: AnalysisGoalTypeEnum, description: 'What the analysis is for.' }),
+      options: t.arg({ type: StartAnalysisOptions, required: false, description: 'Target column and sample size.' }),
     },
     resolve: async (_root, args, ctx) => {
       const datasetId = Number(args.datasetId.id);
-      await authorize(ctx, 'editData', 'Dataset', locate.dataset(datasetId));
+      const { workspaceId } = await authorize(ctx, 'editData', 'Dataset', locate.dataset(datasetId));
       const targetColumn = args.options?.targetColumn ?? null;
       if (targetColumn !== null) {
         const dataset = await ctx.prisma.dataset.findUniqueOrThrow({ where: { id: datasetId }, select: { columns: true } });
@@ -69,17 +70,17 @@ builder.mutationFields((t) => ({
         await ctx.analyses.queue.enqueue(jobId, created.id, inTransaction);
         return created;
       });
-      await ctx.analyses.events.publish({ analysisId: analysis.id, status: 'PENDING', phase: 'queued', percent: null });
+      await ctx.analyses.events.publish({ analysisId: analysis.id, workspaceId, status: 'PENDING', phase: 'queued', percent: null });
       return analysis;
     },
   }),
   cancelAnalysis: t.field({
     type: AnalysisRef,
     description: 'Stops a PENDING or RUNNING analysis: it becomes FAILED with cancelledAt set. Owners and editors only.',
-    args: { id: t.arg.globalID({ for: Analysis }) },
+    args: { id: t.arg.globalID({ for: Analysis, description: 'The analysis to stop.' }) },
     resolve: async (_root, { id }, ctx) => {
       const analysisId = Number(id.id);
-      await authorize(ctx, 'editData', 'Analysis', locate.analysis(analysisId));
+      const { workspaceId } = await authorize(ctx, 'editData', 'Analysis', locate.analysis(analysisId));
       const viewer = await ctx.prisma.user.findUniqueOrThrow({ where: { id: requireViewer(ctx).id }, select: { fullName: true } });
       const cancelled = await ctx.prisma.$transaction(async (tx) => {
         const { count } = await tx.analysis.updateMany({
@@ -102,7 +103,7 @@ builder.mutationFields((t) => ({
       if (!cancelled) throw new AppError('CONFLICT', 'Only a pending or running analysis can be cancelled');
       // A pending job never starts; a running one stops at its worker's next heartbeat.
       if (cancelled.jobId) await ctx.analyses.queue.cancel(cancelled.jobId);
-      await ctx.analyses.events.publish({ analysisId, status: 'FAILED', phase: 'cancelled', percent: null });
+      await ctx.analyses.events.publish({ analysisId, workspaceId, status: 'FAILED', phase: 'cancelled', percent: null });
       return ctx.prisma.analysis.findUniqueOrThrow({ where: { id: analysisId } });
     },
   }),
@@ -115,7 +116,7 @@ builder.subscriptionField('analysisUpdated', (t) =>
     type: AnalysisRef,
     description:
       'The analysis now, then again at every status change and progress step, until it is COMPLETED or FAILED (over Server-Sent Events at /graphql).',
-    args: { id: t.arg.globalID({ for: Analysis }) },
+    args: { id: t.arg.globalID({ for: Analysis, description: 'The analysis to follow.' }) },
     subscribe: (_root, { id }, ctx) => followAnalysis(Number(id.id), ctx),
     resolve: async (update: Update, _args, ctx) => {
       const analysis = await ctx.prisma.analysis.findUniqueOrThrow({ where: { id: update.analysisId } });

@@ -1,5 +1,6 @@
 import type { ColumnProfile, Insight, InsightSeverity, InsightType } from '../../generated/prisma/client.js';
 import { analysisOptionsSchema } from '../../analyses/options.js';
+import { analysisPhaseSchema, type AnalysisPhase } from '../../analyses/progress.js';
 import { authorize, locate } from '../../auth/access.js';
 import { sql, trusted } from '../../db/sql.js';
 import { scoreBreakdownSchema } from '../../insights/index.js';
@@ -7,8 +8,8 @@ import { builder } from '../builder.js';
 import { loadPage, type RelationSpec } from '../loading/connections.js';
 import { models } from '../loading/models.js';
 import { loadRelated, loadVisibleNodes } from '../loading/records.js';
-import { zodObjectType } from '../zod-object-types.js';
-import { pageArgs, withTotalCount } from '../pagination.js';
+import { parsedOrNull, zodEnumType, zodObjectType } from '../zod-object-types.js';
+import { connectionOf, pageArgs } from '../pagination.js';
 import { AnalysisGoalTypeEnum, AnalysisStatusEnum, InsightSeverityEnum, InsightTypeEnum } from './enums.js';
 import { AnalysisRef, ColumnProfileRef, DatasetRef, InsightRef } from './refs.js';
 
@@ -45,18 +46,26 @@ const analysisInsights: RelationSpec<Insight, InsightFilterShape | null> = {
 };
 
 export const Analysis = builder.node(AnalysisRef, {
+  description:
+    'One run of the profiler and the insight rules over a dataset, for a goal: its status and progress while it runs; column profiles, insights and a quality score once COMPLETED.',
   id: { resolve: (analysis) => analysis.id },
   loadMany: loadVisibleNodes('Analysis'),
   fields: (t) => ({
-    dataset: t.field({ type: DatasetRef, resolve: (analysis, _args, ctx) => loadRelated(ctx, 'Dataset', analysis.datasetId) }),
-    goalType: t.expose('goalType', { type: AnalysisGoalTypeEnum }),
-    status: t.expose('status', { type: AnalysisStatusEnum }),
-    qualityScore: t.exposeFloat('qualityScore', { nullable: true, description: '0–100; set when the analysis completes.' }),
-    startedAt: t.expose('startedAt', { type: 'DateTime', nullable: true }),
-    completedAt: t.expose('completedAt', { type: 'DateTime', nullable: true }),
-    errorMessage: t.exposeString('errorMessage', { nullable: true, description: 'Why the analysis failed, when it did.' }),
-    createdAt: t.expose('createdAt', { type: 'DateTime' }),
-    updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
+    dataset: t.field({ type: DatasetRef, description: 'The dataset analysed.', resolve: (analysis, _args, ctx) => loadRelated(ctx, 'Dataset', analysis.datasetId) }),
+    goalType: t.expose('goalType', { type: AnalysisGoalTypeEnum, description: 'What the analysis is for, as given to startAnalysis.' }),
+    status: t.expose('status', { type: AnalysisStatusEnum, description: 'Where it is: PENDING → RUNNING → COMPLETED or FAILED.' }),
+    qualityScore: t.exposeFloat('qualityScore', {
+      nullable: true,
+      description: 'The quality score, 0–100 (100: nothing found); null until COMPLETED, and when no quality dimension could be assessed.',
+    }),
+    startedAt: t.expose('startedAt', { type: 'DateTime', nullable: true, description: 'When a worker last started it; null while it has never run.' }),
+    completedAt: t.expose('completedAt', { type: 'DateTime', nullable: true, description: 'When it became COMPLETED or FAILED; null before.' }),
+    errorMessage: t.exposeString('errorMessage', {
+      nullable: true,
+      description: 'Why it failed (or why the last attempt did, while waiting to retry); null otherwise.',
+    }),
+    createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When it was started (queued).' }),
+    updatedAt: t.expose('updatedAt', { type: 'DateTime', description: 'When anything about it last changed (progress included).' }),
     targetColumn: t.string({
       nullable: true,
       description: 'ML_PREPARATION: the column a model would predict.',
@@ -70,49 +79,51 @@ export const Analysis = builder.node(AnalysisRef, {
     progress: t.field({
       type: AnalysisProgress,
       nullable: true,
-      description: 'Where a started analysis is (for polling; `analysisUpdated` pushes the same).',
-      resolve: (analysis) => (analysis.progressPhase === null ? null : { phase: analysis.progressPhase, percent: analysis.progressPercent }),
+      description: 'Where the analysis is (for polling; `analysisUpdated` pushes the same); null only for analyses stored before progress was kept.',
+      resolve: (analysis) => {
+        const phase = parsedOrNull(analysisPhaseSchema, analysis.progressPhase);
+        return phase ? { phase, percent: analysis.progressPercent } : null;
+      },
     }),
     attempts: t.exposeInt('attempts', { description: 'Times a worker has started this analysis (more than 1 after a lost worker or a transient failure).' }),
-    cancelledAt: t.expose('cancelledAt', { type: 'DateTime', nullable: true }),
+    cancelledAt: t.expose('cancelledAt', { type: 'DateTime', nullable: true, description: 'When cancelAnalysis stopped it; null when not cancelled.' }),
     scoreBreakdown: t.field({
       type: ScoreBreakdown,
       nullable: true,
       description: 'How the quality score was computed: each dimension and what each insight cost.',
-      resolve: (analysis) => {
-        const parsed = scoreBreakdownSchema.safeParse(analysis.scoreBreakdown);
-        return parsed.success ? parsed.data : null;
-      },
+      resolve: (analysis) => parsedOrNull(scoreBreakdownSchema, analysis.scoreBreakdown),
     }),
     columnProfiles: t.connection({
       type: ColumnProfileRef,
-      description: "One profile per column, in the file's column order.",
+      description: "One profile per column, in the file's column order; empty until COMPLETED.",
       validate: pageArgs,
       resolve: (analysis, args, ctx, info) => loadPage(ctx, analysisColumnProfiles, analysis.id, args, { filter: null, info }),
-    }, withTotalCount),
+    }, ...connectionOf('ColumnProfile', 'column profiles')),
     insights: t.connection({
       type: InsightRef,
-      description: 'Insights, most severe first.',
+      description: 'Insights, most severe first (then in the order the rules found them); empty until COMPLETED.',
       validate: pageArgs,
-      args: { filter: t.arg({ type: InsightFilter, required: false }) },
+      args: { filter: t.arg({ type: InsightFilter, required: false, description: 'Only insights matching every condition given.' }) },
       resolve: (analysis, { filter, ...args }, ctx, info) => loadPage(ctx, analysisInsights, analysis.id, args, { filter: filter ?? null, info }),
-    }, withTotalCount),
+    }, ...connectionOf('Insight', 'insights')),
   }),
 });
 
 const ScoreBreakdown = zodObjectType('ScoreBreakdown', scoreBreakdownSchema);
 
-const AnalysisProgress = builder.objectRef<{ phase: string; percent: number | null }>('AnalysisProgress').implement({
+const AnalysisProgress = builder.objectRef<{ phase: AnalysisPhase; percent: number | null }>('AnalysisProgress').implement({
+  description: 'Where a run is: its phase and how far into it. A running analysis reports at least once a second.',
   fields: (t) => ({
-    phase: t.exposeString('phase', {
-      description:
-        'queued, starting, sniffing, loading, statistics, distributions, dataset, saving, done; failed or cancelled; while waiting to run again: "waiting to retry" or "requeued (worker lost)".',
+    phase: t.expose('phase', { type: zodEnumType(analysisPhaseSchema), description: 'The current phase.' }),
+    percent: t.exposeFloat('percent', {
+      nullable: true,
+      description: 'How far into the phase, 0–100 (rows read while loading, rows scanned while profiling); null where a phase cannot tell.',
     }),
-    percent: t.exposeFloat('percent', { nullable: true, description: '0–100 within the phase, when known.' }),
   }),
 });
 
 const InsightFilter = builder.inputType('InsightFilter', {
+  description: 'Narrows Analysis.insights; an empty or missing list does not filter.',
   fields: (t) => ({
     severity: t.field({ type: [InsightSeverityEnum], required: false, description: 'Any of these severities.' }),
     type: t.field({ type: [InsightTypeEnum], required: false, description: 'Any of these types.' }),
@@ -121,13 +132,14 @@ const InsightFilter = builder.inputType('InsightFilter', {
 
 builder.mutationField('deleteAnalysis', (t) =>
   t.globalID({
-    description: 'Deletes the analysis with its column profiles and insights; returns its ID.',
-    args: { id: t.arg.globalID({ for: Analysis }) },
+    description: 'Deletes the analysis with its column profiles and insights (stopping it if it runs); returns its ID. Owners and editors only.',
+    args: { id: t.arg.globalID({ for: Analysis, description: 'The analysis to delete.' }) },
     resolve: async (_root, { id }, ctx) => {
-      await authorize(ctx, 'editData', 'Analysis', locate.analysis(Number(id.id)));
-      const { jobId } = await ctx.prisma.analysis.delete({ where: { id: Number(id.id) }, select: { jobId: true } });
+      const { workspaceId } = await authorize(ctx, 'editData', 'Analysis', locate.analysis(Number(id.id)));
+      const { jobId, datasetId } = await ctx.prisma.analysis.delete({ where: { id: Number(id.id) }, select: { jobId: true, datasetId: true } });
       // A running worker notices the row is gone at its next heartbeat and stops.
       if (jobId) await ctx.analyses.queue.cancel(jobId).catch((error) => ctx.logger.warn('could not cancel the job of a deleted analysis', { error }));
+      await ctx.analyses.events.publishToWorkspace({ kind: 'ANALYSIS_DELETED', workspaceId, datasetId, analysisId: Number(id.id) });
       return { type: id.typename, id: id.id };
     },
   }),

@@ -35,8 +35,8 @@ builder.mutationFields((t) => ({
     description:
       'Uploads a file (CSV/TSV with any common delimiter, JSON lines, a JSON array of objects, or Parquet) into a workspace as a new PENDING dataset. Owners and editors only.',
     args: {
-      workspaceId: t.arg.globalID({ for: Workspace }),
-      file: t.arg({ type: 'File' }),
+      workspaceId: t.arg.globalID({ for: Workspace, description: 'The workspace to upload into.' }),
+      file: t.arg({ type: 'File', description: 'The file, as a multipart part (at most MAX_UPLOAD_BYTES, 1 GiB by default).' }),
       name: t.arg.string({ required: false, description: 'Defaults to the file name without its extension.', validate: { schema: name } }),
     },
     resolve: async (_root, args, ctx) => {
@@ -61,6 +61,7 @@ builder.mutationFields((t) => ({
         },
       });
       file.claim();
+      await ctx.analyses.events.publishToWorkspace({ kind: 'DATASET_CREATED', workspaceId, datasetId: dataset.id, analysisId: null });
       return dataset;
     },
   }),

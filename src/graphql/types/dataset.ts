@@ -7,7 +7,7 @@ import { builder } from '../builder.js';
 import { loadPage, type RelationSpec } from '../loading/connections.js';
 import { models } from '../loading/models.js';
 import { loadRelated, loadVisibleNodes } from '../loading/records.js';
-import { pageArgs, withTotalCount } from '../pagination.js';
+import { connectionOf, pageArgs } from '../pagination.js';
 import { DatasetColumn, datasetColumns } from './dataset-column.js';
 import { AnalysisGoalTypeEnum, AnalysisStatusEnum, DatasetFormatEnum, DatasetStatusEnum } from './enums.js';
 import { AnalysisRef, DatasetRef, UserRef, WorkspaceRef } from './refs.js';
@@ -35,78 +35,97 @@ const datasetAnalyses: RelationSpec<Analysis, AnalysisFilterShape | null> = {
 };
 
 export const Dataset = builder.node(DatasetRef, {
+  description: 'An uploaded file in a workspace, with what the upload found in it and the analyses run on it.',
   id: { resolve: (dataset) => dataset.id },
   loadMany: loadVisibleNodes('Dataset'),
   fields: (t) => ({
-    name: t.exposeString('name'),
+    name: t.exposeString('name', { description: 'What the workspace calls it (the file name without extension unless given at upload).' }),
     // file_path is a server-side storage location: never shown to clients.
     fileSize: t.expose('fileSize', { type: 'BigInt', description: 'Size of the uploaded file in bytes.' }),
-    rowCount: t.exposeInt('rowCount', { nullable: true }),
-    columnCount: t.exposeInt('columnCount', { nullable: true }),
-    status: t.expose('status', { type: DatasetStatusEnum }),
+    rowCount: t.exposeInt('rowCount', {
+      nullable: true,
+      description: 'Data rows (the header is not one), counted at upload; null for datasets uploaded before they were counted.',
+    }),
+    columnCount: t.exposeInt('columnCount', { nullable: true, description: 'Columns found at upload; null for datasets uploaded before they were counted.' }),
+    status: t.expose('status', { type: DatasetStatusEnum, description: 'Where the dataset is, as its analyses move it.' }),
     originalFilename: t.exposeString('originalFilename', {
       nullable: true,
       description: 'The name the file had on the uploader’s machine (sanitised; display only).',
     }),
-    format: t.expose('fileFormat', { type: DatasetFormatEnum, nullable: true, description: 'Detected from the content at upload.' }),
-    sha256: t.exposeString('sha256', { nullable: true, description: 'SHA-256 of the uploaded bytes, hex.' }),
+    format: t.expose('fileFormat', {
+      type: DatasetFormatEnum,
+      nullable: true,
+      description: 'Detected from the content at upload; null for datasets uploaded before it was recorded.',
+    }),
+    sha256: t.exposeString('sha256', {
+      nullable: true,
+      description: 'SHA-256 of the uploaded bytes, 64 hex digits (to spot the same file uploaded twice); null for older datasets.',
+    }),
     columns: t.field({
       type: [DatasetColumn],
       nullable: true,
-      description: 'The columns found at upload, in file order, with the names analyses use.',
+      description: 'The columns found at upload, in file order, with the names analyses use; null for datasets uploaded before they were recorded.',
       resolve: (dataset) => datasetColumns(dataset.columns),
     }),
-    workspace: t.field({ type: WorkspaceRef, resolve: (dataset, _args, ctx) => loadRelated(ctx, 'Workspace', dataset.workspaceId) }),
+    workspace: t.field({ type: WorkspaceRef, description: 'The workspace it belongs to.', resolve: (dataset, _args, ctx) => loadRelated(ctx, 'Workspace', dataset.workspaceId) }),
     latestAnalysis: t.field({
       type: AnalysisRef,
       nullable: true,
-      description: 'The newest analysis of this dataset, whatever its status.',
+      description: 'The newest analysis of this dataset, whatever its status; null when none was started.',
       resolve: async (dataset, _args, ctx, info) =>
         (await loadPage(ctx, datasetAnalyses, dataset.id, { first: 1 }, { filter: null, info, shape: 'object' })).edges[0]?.node ?? null,
     }),
-    uploader: t.field({ type: UserRef, resolve: (dataset, _args, ctx) => loadRelated(ctx, 'User', dataset.uploadedBy) }),
-    uploadedAt: t.expose('uploadedAt', { type: 'DateTime' }),
-    createdAt: t.expose('createdAt', { type: 'DateTime' }),
-    updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
+    uploader: t.field({ type: UserRef, description: 'Who uploaded it.', resolve: (dataset, _args, ctx) => loadRelated(ctx, 'User', dataset.uploadedBy) }),
+    uploadedAt: t.expose('uploadedAt', { type: 'DateTime', description: 'When the upload finished.' }),
+    createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When the row was created (the same instant as uploadedAt).' }),
+    updatedAt: t.expose('updatedAt', { type: 'DateTime', description: 'When it was last renamed or changed status.' }),
     analyses: t.connection({
       type: AnalysisRef,
       description: 'Analyses of this dataset, newest first.',
       validate: pageArgs,
-      args: { filter: t.arg({ type: AnalysisFilter, required: false }) },
+      args: { filter: t.arg({ type: AnalysisFilter, required: false, description: 'Only analyses matching every condition given.' }) },
       resolve: (dataset, { filter, ...args }, ctx, info) => loadPage(ctx, datasetAnalyses, dataset.id, args, { filter: filter ?? null, info }),
-    }, withTotalCount),
+    }, ...connectionOf('Analysis', 'analyses')),
   }),
 });
 
 const AnalysisFilter = builder.inputType('AnalysisFilter', {
+  description: 'Narrows Dataset.analyses; a missing condition does not filter.',
   fields: (t) => ({
-    status: t.field({ type: AnalysisStatusEnum, required: false }),
-    goalType: t.field({ type: AnalysisGoalTypeEnum, required: false }),
+    status: t.field({ type: AnalysisStatusEnum, required: false, description: 'Only analyses with this status.' }),
+    goalType: t.field({ type: AnalysisGoalTypeEnum, required: false, description: 'Only analyses for this goal.' }),
   }),
 });
 
 // The seed's DatasetUpdate: the name is the only field a user changes.
 const UpdateDatasetInput = builder.inputType('UpdateDatasetInput', {
-  fields: (t) => ({ name: t.string({ required: false, validate: { schema: name } }) }),
+  description: 'What to change in a dataset; a missing field keeps its value.',
+  fields: (t) => ({ name: t.string({ required: false, validate: { schema: name }, description: 'The new name (1–255 characters).' }) }),
 });
 
 builder.mutationFields((t) => ({
   updateDataset: t.field({
     type: DatasetRef,
-    description: 'Renames a dataset.',
-    args: { id: t.arg.globalID({ for: Dataset }), input: t.arg({ type: UpdateDatasetInput }) },
+    description: 'Renames a dataset. Owners and editors only.',
+    args: {
+      id: t.arg.globalID({ for: Dataset, description: 'The dataset to change.' }),
+      input: t.arg({ type: UpdateDatasetInput, description: 'What to change.' }),
+    },
     resolve: async (_root, { id, input }, ctx) => {
-      await authorize(ctx, 'editData', 'Dataset', locate.dataset(Number(id.id)));
-      return ctx.prisma.dataset.update({ where: { id: Number(id.id) }, data: { name: input.name ?? undefined } });
+      const { workspaceId } = await authorize(ctx, 'editData', 'Dataset', locate.dataset(Number(id.id)));
+      const dataset = await ctx.prisma.dataset.update({ where: { id: Number(id.id) }, data: { name: input.name ?? undefined } });
+      await ctx.analyses.events.publishToWorkspace({ kind: 'DATASET_UPDATED', workspaceId, datasetId: dataset.id, analysisId: null });
+      return dataset;
     },
   }),
   deleteDataset: t.globalID({
-    description: 'Deletes the dataset with its analyses; returns its ID.',
-    args: { id: t.arg.globalID({ for: Dataset }) },
+    description: 'Deletes the dataset with its analyses and its stored file; returns its ID. Owners and editors only.',
+    args: { id: t.arg.globalID({ for: Dataset, description: 'The dataset to delete.' }) },
     resolve: async (_root, { id }, ctx) => {
-      await authorize(ctx, 'editData', 'Dataset', locate.dataset(Number(id.id)));
+      const { workspaceId } = await authorize(ctx, 'editData', 'Dataset', locate.dataset(Number(id.id)));
       const { filePath } = await ctx.prisma.dataset.delete({ where: { id: Number(id.id) }, select: { filePath: true } });
       await removeFiles(ctx, [filePath]);
+      await ctx.analyses.events.publishToWorkspace({ kind: 'DATASET_DELETED', workspaceId, datasetId: Number(id.id), analysisId: null });
       return { type: id.typename, id: id.id };
     },
   }),

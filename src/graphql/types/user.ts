@@ -5,7 +5,7 @@ import { builder } from '../builder.js';
 import { loadPage, type RelationSpec } from '../loading/connections.js';
 import { models } from '../loading/models.js';
 import { loadRelated, loadVisibleNodes } from '../loading/records.js';
-import { pageArgs, withTotalCount } from '../pagination.js';
+import { connectionOf, pageArgs } from '../pagination.js';
 import { WorkspaceRoleEnum } from './enums.js';
 import { UserRef, WorkspaceRef } from './refs.js';
 
@@ -23,15 +23,18 @@ const userWorkspaces: RelationSpec<Workspace, null, { role: WorkspaceRole }> = {
   toEdge: (raw) => ({ role: (raw.memberRole as string).toUpperCase() as WorkspaceRole }),
 };
 
+const [workspacesConnection, workspacesEdge] = connectionOf('UserWorkspace', "the user's workspaces");
+
 export const User = builder.node(UserRef, {
+  description: 'A person with an account. Others see users they share a workspace with.',
   id: { resolve: (user) => user.id },
   loadMany: loadVisibleNodes('User'),
   fields: (t) => ({
-    email: t.exposeString('email'),
-    fullName: t.exposeString('fullName'),
-    isActive: t.exposeBoolean('isActive'),
-    createdAt: t.expose('createdAt', { type: 'DateTime' }),
-    updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
+    email: t.exposeString('email', { description: 'The address they sign in with, lower case.' }),
+    fullName: t.exposeString('fullName', { description: 'Their name as they gave it.' }),
+    isActive: t.exposeBoolean('isActive', { description: 'false when the account is disabled: it cannot sign in.' }),
+    createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When they signed up.' }),
+    updatedAt: t.expose('updatedAt', { type: 'DateTime', description: 'When their account last changed.' }),
     workspaces: t.connection(
       {
         type: WorkspaceRef,
@@ -39,9 +42,9 @@ export const User = builder.node(UserRef, {
         validate: pageArgs,
         resolve: (user, args, ctx, info) => loadPage(ctx, userWorkspaces, user.id, args, { filter: null, info }),
       },
-      { name: 'UserWorkspacesConnection', ...withTotalCount },
+      workspacesConnection,
       {
-        name: 'UserWorkspacesConnectionEdge',
+        ...workspacesEdge,
         fields: (edge) => ({
           role: edge.field({
             type: WorkspaceRoleEnum,
@@ -57,7 +60,7 @@ export const User = builder.node(UserRef, {
 builder.queryField('viewer', (t) =>
   t.field({
     type: UserRef,
-    description: 'The signed-in user.',
+    description: 'The signed-in user (UNAUTHENTICATED without a valid token): the start of every page of the app.',
     resolve: (_root, _args, ctx) => loadRelated(ctx, 'User', requireViewer(ctx).id),
   }),
 );

@@ -24,13 +24,13 @@ export const WorkspaceInvitation = builder.node(WorkspaceInvitationRef, {
     email: t.exposeString('email', { description: 'Who is invited (lower case).' }),
     role: t.expose('role', { type: WorkspaceRoleEnum, description: 'The role they get on accepting.' }),
     // Names only: the invited person is not a member yet and sees nothing of the workspace itself.
-    workspaceName: t.string({ resolve: async (invitation, _args, ctx) => (await loadRelated(ctx, 'Workspace', invitation.workspaceId)).name }),
+    workspaceName: t.string({ description: 'The name of the workspace they are invited to (they cannot open it before accepting).', resolve: async (invitation, _args, ctx) => (await loadRelated(ctx, 'Workspace', invitation.workspaceId)).name }),
     invitedByName: t.string({
       nullable: true,
       description: 'The full name of the owner who invited them (null once that account is gone).',
       resolve: async (invitation, _args, ctx) => (invitation.invitedBy ? (await loadRelated(ctx, 'User', invitation.invitedBy)).fullName : null),
     }),
-    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+    createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When it was sent (or last changed by inviting again).' }),
   }),
 });
 
@@ -57,10 +57,11 @@ builder.objectField(UserRef, 'invitations', (t) =>
 );
 
 const InviteWorkspaceMemberInput = builder.inputType('InviteWorkspaceMemberInput', {
+  description: 'Whom to invite to which workspace, with which role.',
   fields: (t) => ({
-    workspaceId: t.globalID({ for: Workspace }),
+    workspaceId: t.globalID({ for: Workspace, description: 'The workspace (the viewer must own it).' }),
     email: t.string({ description: 'Whom to invite; they need not have signed up yet.', validate: { schema: email } }),
-    role: t.field({ type: WorkspaceRoleEnum }),
+    role: t.field({ type: WorkspaceRoleEnum, description: 'The role they get on accepting.' }),
   }),
 });
 
@@ -76,7 +77,7 @@ builder.mutationFields((t) => ({
     type: WorkspaceInvitationRef,
     description:
       'Owners only: invites an email to the workspace with a role. Answers the same whether or not the email has an account; inviting it again changes the role.',
-    args: { input: t.arg({ type: InviteWorkspaceMemberInput }) },
+    args: { input: t.arg({ type: InviteWorkspaceMemberInput, description: 'The invitation.' }) },
     resolve: async (_root, { input }, ctx) => {
       const viewer = requireViewer(ctx);
       const workspaceId = Number(input.workspaceId.id);
@@ -94,8 +95,8 @@ builder.mutationFields((t) => ({
   }),
   acceptWorkspaceInvitation: t.field({
     type: WorkspaceMemberRef,
-    description: 'The invited person joins the workspace with the role of the invitation, which is used up.',
-    args: { id: t.arg.globalID({ for: WorkspaceInvitation }) },
+    description: 'The invited person joins the workspace with the role of the invitation, which is used up. Only the person invited may.',
+    args: { id: t.arg.globalID({ for: WorkspaceInvitation, description: 'The invitation (from User.invitations).' }) },
     resolve: async (_root, { id }, ctx) => {
       const viewer = requireViewer(ctx);
       const invitation = await visibleInvitation(ctx, Number(id.id));
@@ -110,8 +111,8 @@ builder.mutationFields((t) => ({
     },
   }),
   removeWorkspaceInvitation: t.globalID({
-    description: 'The invited person declines, or an owner withdraws the invitation.',
-    args: { id: t.arg.globalID({ for: WorkspaceInvitation }) },
+    description: 'The invited person declines, or an owner withdraws the invitation; returns its ID.',
+    args: { id: t.arg.globalID({ for: WorkspaceInvitation, description: 'The invitation.' }) },
     resolve: async (_root, { id }, ctx) => {
       requireViewer(ctx);
       const invitation = await visibleInvitation(ctx, Number(id.id));

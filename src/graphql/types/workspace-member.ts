@@ -13,14 +13,15 @@ import { UserRef, WorkspaceMemberRef, WorkspaceRef } from './refs.js';
 import { Workspace } from './workspace.js';
 
 export const WorkspaceMember = builder.node(WorkspaceMemberRef, {
+  description: "A user's membership of a workspace, with their role there.",
   id: { resolve: (member) => member.id },
   loadMany: loadVisibleNodes('WorkspaceMember'),
   fields: (t) => ({
-    role: t.expose('role', { type: WorkspaceRoleEnum }),
-    user: t.field({ type: UserRef, resolve: (member, _args, ctx) => loadRelated(ctx, 'User', member.userId) }),
-    workspace: t.field({ type: WorkspaceRef, resolve: (member, _args, ctx) => loadRelated(ctx, 'Workspace', member.workspaceId) }),
+    role: t.expose('role', { type: WorkspaceRoleEnum, description: 'What the member may do in the workspace.' }),
+    user: t.field({ type: UserRef, description: 'Who the member is.', resolve: (member, _args, ctx) => loadRelated(ctx, 'User', member.userId) }),
+    workspace: t.field({ type: WorkspaceRef, description: 'The workspace.', resolve: (member, _args, ctx) => loadRelated(ctx, 'Workspace', member.workspaceId) }),
     createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When the member joined.' }),
-    updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
+    updatedAt: t.expose('updatedAt', { type: 'DateTime', description: 'When the role last changed.' }),
   }),
 });
 
@@ -43,14 +44,18 @@ async function changeMembers<T>(ctx: { prisma: Db }, workspaceId: number, change
 }
 
 const UpdateWorkspaceMemberInput = builder.inputType('UpdateWorkspaceMemberInput', {
-  fields: (t) => ({ role: t.field({ type: WorkspaceRoleEnum }) }),
+  description: "A member's new role.",
+  fields: (t) => ({ role: t.field({ type: WorkspaceRoleEnum, description: 'The role to give (the last OWNER cannot be demoted).' }) }),
 });
 
 builder.mutationFields((t) => ({
   updateWorkspaceMember: t.field({
     type: WorkspaceMemberRef,
     description: "Owners only: changes a member's role.",
-    args: { id: t.arg.globalID({ for: WorkspaceMember }), input: t.arg({ type: UpdateWorkspaceMemberInput }) },
+    args: {
+      id: t.arg.globalID({ for: WorkspaceMember, description: 'The membership to change.' }),
+      input: t.arg({ type: UpdateWorkspaceMemberInput, description: 'The new role.' }),
+    },
     resolve: async (_root, { id, input }, ctx) => {
       const memberId = Number(id.id);
       const { workspaceId } = await authorize(ctx, 'manageWorkspace', 'Workspace member', locate.workspaceMember(memberId));
@@ -61,7 +66,7 @@ builder.mutationFields((t) => ({
   }),
   removeWorkspaceMember: t.globalID({
     description: 'Owners remove anyone; every member may remove themselves (leave). The last owner cannot go.',
-    args: { id: t.arg.globalID({ for: WorkspaceMember }) },
+    args: { id: t.arg.globalID({ for: WorkspaceMember, description: 'The membership to end.' }) },
     resolve: async (_root, { id }, ctx) => {
       const memberId = Number(id.id);
       const viewer = requireViewer(ctx);

@@ -8,7 +8,7 @@ import { builder } from '../builder.js';
 import { loadPage, type Order, type RelationSpec } from '../loading/connections.js';
 import { models } from '../loading/models.js';
 import { loadRelated, loadVisibleNodes, membershipRole } from '../loading/records.js';
-import { pageArgs, withTotalCount } from '../pagination.js';
+import { connectionOf, pageArgs } from '../pagination.js';
 import { DatasetStatusEnum, WorkspaceRoleEnum } from './enums.js';
 import { DatasetRef, UserRef, WorkspaceMemberRef, WorkspaceRef } from './refs.js';
 
@@ -56,10 +56,11 @@ const workspaceMembers: RelationSpec<WorkspaceMember> = {
 };
 
 export const Workspace = builder.node(WorkspaceRef, {
+  description: 'Where a team keeps its datasets. Only its members see it, each with a role.',
   id: { resolve: (workspace) => workspace.id },
   loadMany: loadVisibleNodes('Workspace'),
   fields: (t) => ({
-    name: t.exposeString('name'),
+    name: t.exposeString('name', { description: 'What the team calls it (1–255 characters).' }),
     owner: t.field({
       type: UserRef,
       description: 'The user who created the workspace.',
@@ -76,43 +77,56 @@ export const Workspace = builder.node(WorkspaceRef, {
       description: 'Who may use the workspace, earliest first.',
       validate: pageArgs,
       resolve: (workspace, args, ctx, info) => loadPage(ctx, workspaceMembers, workspace.id, args, { filter: null, info }),
-    }, withTotalCount),
-    createdAt: t.expose('createdAt', { type: 'DateTime' }),
-    updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
+    }, ...connectionOf('WorkspaceMember', 'workspace members')),
+    createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When it was created.' }),
+    updatedAt: t.expose('updatedAt', { type: 'DateTime', description: 'When it was last renamed.' }),
     datasets: t.connection({
       type: DatasetRef,
+      description: 'The datasets uploaded to it, in the order asked for.',
       validate: pageArgs,
       args: {
-        filter: t.arg({ type: DatasetFilter, required: false }),
-        orderBy: t.arg({ type: DatasetOrder, required: false, defaultValue: 'CREATED_AT_DESC' }),
+        filter: t.arg({ type: DatasetFilter, required: false, description: 'Only datasets matching every condition given.' }),
+        orderBy: t.arg({ type: DatasetOrder, required: false, defaultValue: 'CREATED_AT_DESC', description: 'The order of the pages (newest first by default).' }),
       },
       resolve: (workspace, { filter, orderBy, ...args }, ctx, info) =>
         loadPage(ctx, workspaceDatasets, workspace.id, args, { filter: filter ?? null, orderBy: orderBy ?? 'CREATED_AT_DESC', info }),
-    }, withTotalCount),
+    }, ...connectionOf('Dataset', 'datasets')),
   }),
 });
 
 const DatasetFilter = builder.inputType('DatasetFilter', {
+  description: 'Narrows Workspace.datasets; a missing condition does not filter.',
   fields: (t) => ({
-    status: t.field({ type: DatasetStatusEnum, required: false }),
+    status: t.field({ type: DatasetStatusEnum, required: false, description: 'Only datasets with this status.' }),
     nameContains: t.string({ required: false, description: 'Case-insensitive substring of the name.' }),
   }),
 });
 
-const DatasetOrder = builder.enumType('DatasetOrder', { values: datasetOrderNames });
+const DatasetOrder = builder.enumType('DatasetOrder', {
+  description: 'How Workspace.datasets is ordered; ties keep upload order.',
+  values: {
+    CREATED_AT_DESC: { value: 'CREATED_AT_DESC', description: 'Newest upload first.' },
+    CREATED_AT_ASC: { value: 'CREATED_AT_ASC', description: 'Oldest upload first.' },
+    NAME_ASC: { value: 'NAME_ASC', description: 'By name, A to Z (byte order: upper case before lower case).' },
+    NAME_DESC: { value: 'NAME_DESC', description: 'By name, Z to A.' },
+  } satisfies Record<DatasetOrderName, { value: DatasetOrderName; description: string }>,
+});
 
 // The seed's WorkspaceCreate / WorkspaceUpdate.
 const CreateWorkspaceInput = builder.inputType('CreateWorkspaceInput', {
-  fields: (t) => ({ name: t.string({ validate: { schema: name } }) }),
+  description: 'A new workspace.',
+  fields: (t) => ({ name: t.string({ validate: { schema: name }, description: 'Its name (1–255 characters).' }) }),
 });
 const UpdateWorkspaceInput = builder.inputType('UpdateWorkspaceInput', {
-  fields: (t) => ({ name: t.string({ required: false, validate: { schema: name } }) }),
+  description: 'What to change in a workspace; a missing field keeps its value.',
+  fields: (t) => ({ name: t.string({ required: false, validate: { schema: name }, description: 'The new name (1–255 characters).' }) }),
 });
 
 builder.mutationFields((t) => ({
   createWorkspace: t.field({
     type: WorkspaceRef,
-    args: { input: t.arg({ type: CreateWorkspaceInput }) },
+    description: 'Creates a workspace; the viewer becomes its owner (and OWNER member). Any signed-in user may.',
+    args: { input: t.arg({ type: CreateWorkspaceInput, description: 'The new workspace.' }) },
     resolve: (_root, { input }, ctx) => {
       const { id: userId } = requireViewer(ctx);
       // The creator is the workspace's owner (owner_id) and its first OWNER member.
@@ -123,15 +137,19 @@ builder.mutationFields((t) => ({
   }),
   updateWorkspace: t.field({
     type: WorkspaceRef,
-    args: { id: t.arg.globalID({ for: Workspace }), input: t.arg({ type: UpdateWorkspaceInput }) },
+    description: 'Renames a workspace. Owners only.',
+    args: {
+      id: t.arg.globalID({ for: Workspace, description: 'The workspace to change.' }),
+      input: t.arg({ type: UpdateWorkspaceInput, description: 'What to change.' }),
+    },
     resolve: async (_root, { id, input }, ctx) => {
       await authorize(ctx, 'manageWorkspace', 'Workspace', locate.workspace(Number(id.id)));
       return ctx.prisma.workspace.update({ where: { id: Number(id.id) }, data: { name: input.name ?? undefined } });
     },
   }),
   deleteWorkspace: t.globalID({
-    description: 'Deletes the workspace with its datasets and their analyses; returns its ID.',
-    args: { id: t.arg.globalID({ for: Workspace }) },
+    description: 'Deletes the workspace with its members, invitations, datasets (and their files) and analyses; returns its ID. Owners only.',
+    args: { id: t.arg.globalID({ for: Workspace, description: 'The workspace to delete.' }) },
     resolve: async (_root, { id }, ctx) => {
       await authorize(ctx, 'manageWorkspace', 'Workspace', locate.workspace(Number(id.id)));
       const files = await unitOfWork(ctx.prisma, async (tx) => {
@@ -140,6 +158,7 @@ builder.mutationFields((t) => ({
         return datasets.map((d) => d.filePath);
       });
       await removeFiles(ctx, files);
+      await ctx.analyses.events.publishToWorkspace({ kind: 'WORKSPACE_DELETED', workspaceId: Number(id.id), datasetId: null, analysisId: null });
       return { type: id.typename, id: id.id };
     },
   }),

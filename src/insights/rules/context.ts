@@ -4,7 +4,7 @@ import { candidateShares } from '../../profiling/inference/value-parsers.js';
 import { THRESHOLDS } from '../severity.js';
 import {
   EVIDENCE_VERSION, type AnalysisGoal, type CodeSuggestion, type Dimension, type Evidence, type EvidenceExample,
-  type InsightSeverity, type InsightType,
+  type InsightCheck, type InsightSeverity, type InsightType,
 } from '../types.js';
 
 export interface RuleContext {
@@ -27,7 +27,7 @@ export interface Finding {
 export type Rule = (context: RuleContext) => Finding[];
 
 export interface EvidenceInput {
-  check: string;
+  check: InsightCheck;
   count: number;
   unit: Evidence['unit'];
   denominator?: number | null;

@@ -8,7 +8,7 @@ import { pyStr } from '../code/python.js';
 import { DATASET_TABLE, ident } from '../code/sql.js';
 import { missingSql, parseOfCandidate, parsedPandas, parsedSql, missingPandas, type ParseAs } from '../code/typed-values.js';
 import { LADDERS, THRESHOLDS, adjustForGoal, fromLadder } from '../severity.js';
-import type { EvidenceExample } from '../types.js';
+import type { EvidenceExample, InsightCheck } from '../types.js';
 import {
   evidence, exampleList, fmtCount, isText, looksLikeIdentifier, otherDateLayouts, name, pct, presentCount, type Finding, type RuleContext,
 } from './context.js';
@@ -92,7 +92,7 @@ function nonParsingExamples(column: ColumnProfile, key: string): EvidenceExample
 }
 
 interface MismatchInput {
-  check: string;
+  check: InsightCheck;
   count: number;
   present: number;
   share: number;

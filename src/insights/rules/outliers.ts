@@ -7,6 +7,7 @@ import { pyNum, pyStr } from '../code/python.js';
 import { DATASET_TABLE, ident, num, text } from '../code/sql.js';
 import { numericSql, parsedPandas, parsedSql } from '../code/typed-values.js';
 import { LADDERS, THRESHOLDS, adjustForGoal, fromLadder } from '../severity.js';
+import type { InsightCheck } from '../types.js';
 import {
   evidence, exampleList, fmtCount, isNumeric, looksLikeIdentifier, name, pct, presentCount, type Finding, type RuleContext,
 } from './context.js';
@@ -135,7 +136,7 @@ function futureDates(column: ColumnProfile, context: RuleContext): Finding[] {
 }
 
 interface ImpossibleInput {
-  check: string;
+  check: InsightCheck;
   count: number;
   present: number;
   examples: { row: number; value: string }[];

@@ -27,7 +27,10 @@ export class DuckDBSession {
       autoinstall_known_extensions: 'false',
       autoload_known_extensions: 'true',
     });
-    return new DuckDBSession(instance, await instance.connect());
+    const connection = await instance.connect();
+    // Query progress (for Analysis.progress) is tracked only with the progress bar on; it is never printed.
+    await connection.run('SET enable_progress_bar = true; SET enable_progress_bar_print = false; SET progress_bar_time = 0');
+    return new DuckDBSession(instance, connection);
   }
 
   /** Runs a statement and returns rows as JSON-safe objects (BIGINT/DATE etc. as strings). */

@@ -1,0 +1,2 @@
+-- Undoes 20261203114005_insight_code.
+ALTER TABLE "insights" DROP COLUMN "code";

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "insights" ADD COLUMN     "code" JSONB;
