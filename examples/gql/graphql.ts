@@ -14,13 +14,13 @@ export type DatasetFormat =
   /** Apache Parquet. */
   | 'PARQUET';
 
-/** Where a dataset is, as its analyses move it. */
+/** Where a dataset is, as its analyses move it (cancelled analyses do not count). */
 export type DatasetStatus =
   /** Its latest finished analysis completed. */
   | 'COMPLETED'
   /** Its latest finished analysis failed. */
   | 'FAILED'
-  /** Uploaded; no analysis has finished since (also after a cancelled one). */
+  /** No analysis of it is running and none has finished. */
   | 'PENDING'
   /** An analysis of it is running. */
   | 'PROCESSING';

@@ -9,6 +9,7 @@
 // process and delivers them in-process.
 import { EventEmitter, on } from 'node:events';
 import pg from 'pg';
+import type { AnalysisStatus } from '../generated/prisma/enums.js';
 import type { Logger } from '../logger.js';
 import type { AnalysisPhase } from './progress.js';
 
@@ -16,7 +17,7 @@ export type AnalysisEvent = {
   analysisId: number;
   /** The workspace of the analysis' dataset. */
   workspaceId: number;
-  status: 'PENDING' | 'RUNNING' | 'COMPLETED' | 'FAILED';
+  status: AnalysisStatus;
   phase: AnalysisPhase | null;
   percent: number | null;
 };

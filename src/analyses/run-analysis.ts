@@ -1,23 +1,21 @@
-// One analysis, run by a worker: PENDING → RUNNING (dataset PROCESSING) →
-// profile (in a child process) → insights and score → every column profile and
-// insight written in one transaction → COMPLETED (dataset COMPLETED), or
-// FAILED with a message a person can act on.
-//
-// Each run holds an attempt token. Heartbeats and the final write only touch
-// the analysis while the token is still its own, so a run that was cancelled,
-// timed out, or given up for dead (and started again elsewhere) can never
-// write over the analysis.
+// One analysis, run by a worker: claimed (RUNNING) → profile (in a child
+// process) → insights and score → every column profile and insight written
+// with the completion → COMPLETED, or FAILED with a message a person can act
+// on, or back to PENDING for the queue to retry. The transitions themselves,
+// and the attempt token that guards them, are lifecycle.ts'.
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../db/client.js';
 import { isTransientConnectionError, withRetry } from '../db/transient.js';
+import type { TransactionClient } from '../db/unit-of-work.js';
 import type { Storage } from '../datasets/storage.js';
 import type { Prisma } from '../generated/prisma/client.js';
 import { analyzeProfile, InsightsError, type AnalysisResult } from '../insights/index.js';
 import { withFields, type Logger } from '../logger.js';
 import { ProfilingError, type DatasetProfile, type ProfileProgress } from '../profiling/index.js';
 import type { AnalysisEvents } from './events.js';
+import * as lifecycle from './lifecycle.js';
+import type { Claimed, Run } from './lifecycle.js';
 import type { AnalysisPhase } from './progress.js';
-import { analysisOptionsSchema } from './options.js';
 import { ProfilerCrashed, ProfilerLost, type ProfilerProcesses } from './profile-in-child.js';
 import type { AnalysisJob } from './queue.js';
 
@@ -48,12 +46,14 @@ class Stopped extends Error {
 class BadInput extends Error {}
 
 const PROGRESS_INTERVAL_MS = 250;
-const KEEP_ALIVE_MS = 1000;
+// Silent this long, a run says again where it is (checked 4 times a second, so a follower hears from it at
+// least once a second).
+const KEEP_ALIVE_MS = 750;
 
 export async function runAnalysis(deps: RunnerDeps, job: AnalysisJob): Promise<void> {
-  const { prisma, logger } = deps;
+  const { logger } = deps;
   const token = randomUUID();
-  const claimed = await claim(deps, job.analysisId, token);
+  const claimed = await lifecycle.claim(deps, job.analysisId, token, deps.workerId);
   // Gone (dataset deleted), cancelled, or already finished: nothing to do.
   if (!claimed) return;
   const log = withFields(logger, { analysisId: job.analysisId, attempt: claimed.attempts, workerId: deps.workerId });
@@ -61,7 +61,7 @@ export async function runAnalysis(deps: RunnerDeps, job: AnalysisJob): Promise<v
 
   const stop = new AbortController();
   const heartbeat = setInterval(() => {
-    void beat(prisma, job.analysisId, token).then(
+    void lifecycle.heartbeat(deps, job.analysisId, token).then(
       (state) => state !== 'ok' && stop.abort(new Stopped(state)),
       (error) => log.warn('heartbeat failed', { error }),
     );
@@ -78,11 +78,10 @@ export async function runAnalysis(deps: RunnerDeps, job: AnalysisJob): Promise<v
     // Every phase is recorded (and published) before the next step's.
     await progress.stop();
     const result = analyze(profile, claimed.goalType, claimed.options.targetColumn ?? null);
-    await setProgress(deps, claimed.run, token, 'saving', 0);
+    await lifecycle.progress(deps, claimed.run, token, 'saving', 0);
     // A brief loss of the database is retried here (backoff up to ~2 s); a longer one fails the run, which the queue retries.
-    const written = await withRetry(() => writeResults(prisma, job.analysisId, claimed.datasetId, token, profile, result));
+    const written = await withRetry(() => complete(deps, claimed.run, token, profile, result));
     if (!written) throw new Stopped('superseded');
-    await deps.events.publish({ ...claimed.run, status: 'COMPLETED', phase: 'done', percent: 100 });
     log.info('analysis completed', { score: result.score, insights: result.insights.length });
   } catch (error) {
     await settleFailure(deps, job, token, claimed, error, log);
@@ -91,64 +90,6 @@ export async function runAnalysis(deps: RunnerDeps, job: AnalysisJob): Promise<v
     clearInterval(heartbeat);
     clearTimeout(timeLimit);
   }
-}
-
-type Run = { analysisId: number; workspaceId: number };
-
-type Claimed = {
-  run: Run;
-  datasetId: number;
-  filePath: string;
-  goalType: Prisma.AnalysisGetPayload<object>['goalType'];
-  options: { targetColumn?: string | null; sampleLimit?: number | null };
-  attempts: number;
-};
-
-/** PENDING (or RUNNING after a lost worker) → RUNNING under this run's token. */
-async function claim(deps: RunnerDeps, analysisId: number, token: string): Promise<Claimed | null> {
-  const claimed = await deps.prisma.$transaction(async (tx) => {
-    const rows = await tx.$queryRaw<{ dataset_id: number; goal_type: Claimed['goalType']; options: unknown; attempts: number }[]>`
-      UPDATE "analyses"
-         SET "status" = 'running', "started_at" = now(), "completed_at" = NULL, "error_message" = NULL,
-             "attempt_token" = ${token}::uuid, "attempts" = "attempts" + 1, "worker_id" = ${deps.workerId},
-             "heartbeat_at" = now(), "progress_phase" = 'starting', "progress_percent" = 0
-       WHERE "id" = ${analysisId} AND "status" IN ('pending', 'running') AND "cancelled_at" IS NULL
-      RETURNING "dataset_id", "goal_type"::text AS goal_type, "options", "attempts"`;
-    const row = rows[0];
-    if (!row) return null;
-    const dataset = await tx.dataset.update({ where: { id: row.dataset_id }, data: { status: 'PROCESSING' }, select: { filePath: true, workspaceId: true } });
-    return {
-      run: { analysisId, workspaceId: dataset.workspaceId },
-      datasetId: row.dataset_id,
-      filePath: dataset.filePath,
-      goalType: row.goal_type.toUpperCase() as Claimed['goalType'],
-      options: analysisOptionsSchema.parse(row.options),
-      attempts: row.attempts,
-    };
-  });
-  if (claimed) await deps.events.publish({ ...claimed.run, status: 'RUNNING', phase: 'starting', percent: 0 });
-  return claimed;
-}
-
-/** Marks this run alive; says whether it should go on. */
-async function beat(prisma: Db, analysisId: number, token: string): Promise<'ok' | 'cancelled' | 'superseded'> {
-  const rows = await prisma.$queryRaw<{ cancelled: boolean }[]>`
-    UPDATE "analyses" SET "heartbeat_at" = now()
-     WHERE "id" = ${analysisId} AND "attempt_token" = ${token}::uuid AND "status" = 'running'
-    RETURNING "cancelled_at" IS NOT NULL AS cancelled`;
-  if (!rows[0]) {
-    const cancelled = await prisma.analysis.count({ where: { id: analysisId, cancelledAt: { not: null } } });
-    return cancelled ? 'cancelled' : 'superseded';
-  }
-  return rows[0].cancelled ? 'cancelled' : 'ok';
-}
-
-async function setProgress(deps: RunnerDeps, run: Run, token: string, phase: AnalysisPhase, percent: number | null) {
-  const { count } = await deps.prisma.analysis.updateMany({
-    where: { id: run.analysisId, attemptToken: token, status: 'RUNNING' },
-    data: { progressPhase: phase, progressPercent: percent },
-  });
-  if (count) await deps.events.publish({ ...run, status: 'RUNNING', phase, percent });
 }
 
 /**
@@ -165,12 +106,12 @@ function progressReporter(deps: RunnerDeps, run: Run, token: string) {
     last = { phase, percent };
     lastAt = Date.now();
     writing = writing
-      .then(() => setProgress(deps, run, token, phase, percent))
+      .then(() => lifecycle.progress(deps, run, token, phase, percent))
       .catch((error) => deps.logger.warn('could not record progress', { analysisId: run.analysisId, error }));
   };
   const keepAlive = setInterval(() => {
     if (last && Date.now() - lastAt >= KEEP_ALIVE_MS) write(last.phase, last.percent);
-  }, KEEP_ALIVE_MS);
+  }, PROGRESS_INTERVAL_MS);
   keepAlive.unref();
   return {
     report: (phase: ProfileProgress['phase'], percent: number | null) => {
@@ -195,77 +136,52 @@ function analyze(profile: DatasetProfile, goal: Claimed['goalType'], targetColum
   }
 }
 
-/** Everything the analysis produced, in one transaction, only if this run still owns it. */
-async function writeResults(
-  prisma: Db,
-  analysisId: number,
-  datasetId: number,
-  token: string,
-  profile: DatasetProfile,
-  result: AnalysisResult,
-): Promise<boolean> {
-  return prisma.$transaction(
-    async (tx) => {
-      const owned = await tx.$queryRaw<{ id: number }[]>`
-        SELECT "id" FROM "analyses" WHERE "id" = ${analysisId} AND "attempt_token" = ${token}::uuid AND "status" = 'running' FOR UPDATE`;
-      if (!owned.length) return false;
-      await tx.columnProfile.deleteMany({ where: { analysisId } });
-      await tx.insight.deleteMany({ where: { analysisId } });
-      await tx.columnProfile.createMany({
-        data: profile.columns.map((column) => ({
-          analysisId,
-          columnName: column.columnName,
-          dataType: column.dataType,
-          nullCount: column.nullCount,
-          uniqueCount: column.uniqueCount,
-          minValue: column.minValue,
-          maxValue: column.maxValue,
-          mean: column.mean,
-          median: column.median,
-          distributionData: column.distributionData as Prisma.InputJsonValue,
-        })),
-      });
-      // Inserted most severe first, so id order is the report's order.
-      await tx.insight.createMany({
-        data: result.insights.map((insight) => ({
-          analysisId,
-          type: insight.type,
-          severity: insight.severity,
-          columnName: insight.columnName,
-          description: insight.description,
-          recommendation: insight.recommendation,
-          codeSuggestion: insight.codeSuggestion,
-          code: insight.code,
-          evidence: insight.evidence as Prisma.InputJsonValue,
-          cost: insight.cost,
-        })),
-      });
-      await tx.analysis.update({
-        where: { id: analysisId },
-        data: {
-          status: 'COMPLETED',
-          completedAt: new Date(),
-          qualityScore: result.score,
-          scoreBreakdown: result.breakdown as Prisma.InputJsonValue,
-          progressPhase: 'done',
-          progressPercent: 100,
-          attemptToken: null,
-        },
-      });
-      // A sample's row count is not the file's: the dataset keeps the count its upload found.
-      const counts = profile.rowLimit === null ? { rowCount: profile.rowCount, columnCount: profile.columnCount } : {};
-      await tx.dataset.update({ where: { id: datasetId }, data: { status: 'COMPLETED', ...counts } });
-      return true;
-    },
-    { timeout: 120_000 },
-  );
+/** Everything the analysis produced, written with its completion, only if this run still owns it. */
+function complete(deps: RunnerDeps, run: Run, token: string, profile: DatasetProfile, result: AnalysisResult): Promise<boolean> {
+  const { analysisId } = run;
+  // A sample's row count is not the file's: the dataset keeps the count its upload found.
+  const counts = profile.rowLimit === null ? { rowCount: profile.rowCount, columnCount: profile.columnCount } : {};
+  const outcome = { qualityScore: result.score, scoreBreakdown: result.breakdown as Prisma.InputJsonValue, counts };
+  return lifecycle.complete(deps, run, token, outcome, async (tx: TransactionClient) => {
+    await tx.columnProfile.deleteMany({ where: { analysisId } });
+    await tx.insight.deleteMany({ where: { analysisId } });
+    await tx.columnProfile.createMany({
+      data: profile.columns.map((column) => ({
+        analysisId,
+        columnName: column.columnName,
+        dataType: column.dataType,
+        nullCount: column.nullCount,
+        uniqueCount: column.uniqueCount,
+        minValue: column.minValue,
+        maxValue: column.maxValue,
+        mean: column.mean,
+        median: column.median,
+        distributionData: column.distributionData as Prisma.InputJsonValue,
+      })),
+    });
+    // Inserted most severe first, so id order is the report's order.
+    await tx.insight.createMany({
+      data: result.insights.map((insight) => ({
+        analysisId,
+        type: insight.type,
+        severity: insight.severity,
+        columnName: insight.columnName,
+        description: insight.description,
+        recommendation: insight.recommendation,
+        codeSuggestion: insight.codeSuggestion,
+        code: insight.code,
+        evidence: insight.evidence as Prisma.InputJsonValue,
+        cost: insight.cost,
+      })),
+    });
+  });
 }
 
 /**
  * A person-readable reason for a failed run, whether the job should be tried
  * again, and (for those) what to say when no attempt is left.
  */
-function classify(error: unknown, settings: RunnerSettings): { message: string; retry: boolean; lastWord?: string } {
+function classify(error: unknown, settings: RunnerSettings): { message: string; retry: boolean; lastWord?: string; internal?: true } {
   if (error instanceof Stopped && error.why === 'time-limit') {
     return { message: `The analysis was stopped after the time limit of ${settings.timeLimitSeconds} s.`, retry: false };
   }
@@ -285,7 +201,7 @@ function classify(error: unknown, settings: RunnerSettings): { message: string; 
       lastWord: 'The database was unreachable on every attempt; start the analysis again later.',
     };
   }
-  return { message: 'The analysis failed because of an internal error; it has been logged.', retry: false };
+  return { message: 'The analysis failed because of an internal error; it has been logged.', retry: false, internal: true };
 }
 
 async function settleFailure(deps: RunnerDeps, job: AnalysisJob, token: string, claimed: Claimed, error: unknown, log: Logger) {
@@ -294,32 +210,15 @@ async function settleFailure(deps: RunnerDeps, job: AnalysisJob, token: string, 
     log.info('analysis run stopped', { why: error.why });
     return;
   }
-  const { message, retry, lastWord } = classify(error, deps.settings);
+  const { message, retry, lastWord, internal } = classify(error, deps.settings);
   const lastAttempt = job.retryCount >= job.retryLimit;
   if (retry && !lastAttempt) {
     log.warn('analysis hit a transient error; the queue will retry it', { error });
-    await deps.prisma.analysis
-      .updateMany({
-        where: { id: job.analysisId, attemptToken: token },
-        data: { status: 'PENDING', attemptToken: null, progressPhase: 'waiting_to_retry', progressPercent: null, errorMessage: message },
-      })
-      .then(async ({ count }) => {
-        if (count) await deps.events.publish({ ...claimed.run, status: 'PENDING', phase: 'waiting_to_retry', percent: null });
-      })
-      .catch(() => {});
+    await lifecycle.retry(deps, claimed.run, token, message).catch(() => {});
     // Thrown on to the queue, which retries with exponential backoff.
     throw error;
   }
-  if (message.includes('internal error')) log.error('analysis failed', { error });
+  if (internal) log.error('analysis failed', { error });
   else log.info('analysis failed', { reason: message });
-  const finalMessage = retry ? (lastWord ?? message) : message;
-  const failed = await deps.prisma.$transaction(async (tx) => {
-    const { count } = await tx.analysis.updateMany({
-      where: { id: job.analysisId, attemptToken: token },
-      data: { status: 'FAILED', errorMessage: finalMessage, completedAt: new Date(), attemptToken: null, progressPhase: 'failed' },
-    });
-    if (count) await tx.dataset.update({ where: { id: claimed.datasetId }, data: { status: 'FAILED' } });
-    return count > 0;
-  });
-  if (failed) await deps.events.publish({ ...claimed.run, status: 'FAILED', phase: 'failed', percent: null });
+  await lifecycle.fail(deps, claimed.run, token, retry ? (lastWord ?? message) : message);
 }

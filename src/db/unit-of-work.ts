@@ -5,11 +5,12 @@ import { Prisma } from '../generated/prisma/client.js';
 import type { Db } from './client.js';
 import { withRetry } from './transient.js';
 
-type TransactionClient = Parameters<Parameters<Db['$transaction']>[0]>[0];
+export type TransactionClient = Parameters<Parameters<Db['$transaction']>[0]>[0];
 
 const isWriteConflict = (error: unknown) =>
   error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2034';
 
-export function unitOfWork<T>(db: Db, work: (tx: TransactionClient) => Promise<T>): Promise<T> {
-  return withRetry(() => db.$transaction(work), isWriteConflict);
+/** Every transaction of the application goes through here. `timeout`: for one that writes a large result (ms). */
+export function unitOfWork<T>(db: Db, work: (tx: TransactionClient) => Promise<T>, options?: { timeout?: number }): Promise<T> {
+  return withRetry(() => db.$transaction(work, options), isWriteConflict);
 }

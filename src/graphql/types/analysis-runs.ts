@@ -1,10 +1,9 @@
 // Starting, cancelling and following analyses. The work itself happens in a
 // worker (src/analyses): startAnalysis only records the analysis and its job,
 // in one transaction, and returns at once.
-import { randomUUID } from 'node:crypto';
 import type { AnalysisEvent, AnalysisEvents } from '../../analyses/events.js';
 import { columnName, sampleLimit } from '../../analyses/options.js';
-import type { SqlExecutor } from '../../analyses/queue.js';
+import * as lifecycle from '../../analyses/lifecycle.js';
 import { authorize, locate, requireViewer, visibleTo } from '../../auth/access.js';
 import { AppError } from '../../errors.js';
 import { builder } from '../builder.js';
@@ -54,23 +53,10 @@ builder.mutationFields((t) => ({
           ]);
         }
       }
-      const jobId = randomUUID();
-      const analysis = await ctx.prisma.$transaction(async (tx) => {
-        const created = await tx.analysis.create({
-          data: {
-            datasetId,
-            goalType: args.goalType,
-            options: { targetColumn, sampleLimit: args.options?.sampleLimit ?? null },
-            jobId,
-            progressPhase: 'queued',
-          },
-        });
-        // The job is written by the same transaction: no analysis without its job.
-        const inTransaction: SqlExecutor = { executeSql: async (text, values) => ({ rows: await tx.$queryRawUnsafe(text, ...values) }) };
-        await ctx.analyses.queue.enqueue(jobId, created.id, inTransaction);
-        return created;
-      });
-      await ctx.analyses.events.publish({ analysisId: analysis.id, workspaceId, status: 'PENDING', phase: 'queued', percent: null });
+      const analysis = await lifecycle.start(
+        { prisma: ctx.prisma, ...ctx.analyses },
+        { datasetId, workspaceId, goalType: args.goalType, options: { targetColumn, sampleLimit: args.options?.sampleLimit ?? null } },
+      );
       return analysis;
     },
   }),
@@ -82,28 +68,10 @@ builder.mutationFields((t) => ({
       const analysisId = Number(id.id);
       const { workspaceId } = await authorize(ctx, 'editData', 'Analysis', locate.analysis(analysisId));
       const viewer = await ctx.prisma.user.findUniqueOrThrow({ where: { id: requireViewer(ctx).id }, select: { fullName: true } });
-      const cancelled = await ctx.prisma.$transaction(async (tx) => {
-        const { count } = await tx.analysis.updateMany({
-          where: { id: analysisId, status: { in: ['PENDING', 'RUNNING'] } },
-          data: {
-            status: 'FAILED',
-            cancelledAt: new Date(),
-            completedAt: new Date(),
-            errorMessage: `Cancelled by ${viewer.fullName}.`,
-            progressPhase: 'cancelled',
-            attemptToken: null,
-          },
-        });
-        if (!count) return null;
-        const analysis = await tx.analysis.findUniqueOrThrow({ where: { id: analysisId }, select: { jobId: true, datasetId: true } });
-        // A cancelled analysis says nothing about the data: the dataset is no longer being processed.
-        await tx.dataset.updateMany({ where: { id: analysis.datasetId, status: 'PROCESSING' }, data: { status: 'PENDING' } });
-        return analysis;
-      });
+      const cancelled = await lifecycle.cancel({ prisma: ctx.prisma, events: ctx.analyses.events }, analysisId, workspaceId, viewer.fullName);
       if (!cancelled) throw new AppError('CONFLICT', 'Only a pending or running analysis can be cancelled');
       // A pending job never starts; a running one stops at its worker's next heartbeat.
       if (cancelled.jobId) await ctx.analyses.queue.cancel(cancelled.jobId);
-      await ctx.analyses.events.publish({ analysisId, workspaceId, status: 'FAILED', phase: 'cancelled', percent: null });
       return ctx.prisma.analysis.findUniqueOrThrow({ where: { id: analysisId } });
     },
   }),

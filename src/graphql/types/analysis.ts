@@ -1,4 +1,5 @@
 import type { ColumnProfile, Insight, InsightSeverity, InsightType } from '../../generated/prisma/client.js';
+import * as lifecycle from '../../analyses/lifecycle.js';
 import { analysisOptionsSchema } from '../../analyses/options.js';
 import { analysisPhaseSchema, type AnalysisPhase } from '../../analyses/progress.js';
 import { authorize, locate } from '../../auth/access.js';
@@ -136,10 +137,9 @@ builder.mutationField('deleteAnalysis', (t) =>
     args: { id: t.arg.globalID({ for: Analysis, description: 'The analysis to delete.' }) },
     resolve: async (_root, { id }, ctx) => {
       const { workspaceId } = await authorize(ctx, 'editData', 'Analysis', locate.analysis(Number(id.id)));
-      const { jobId, datasetId } = await ctx.prisma.analysis.delete({ where: { id: Number(id.id) }, select: { jobId: true, datasetId: true } });
+      const { jobId } = await lifecycle.remove({ prisma: ctx.prisma, events: ctx.analyses.events }, Number(id.id), workspaceId);
       // A running worker notices the row is gone at its next heartbeat and stops.
       if (jobId) await ctx.analyses.queue.cancel(jobId).catch((error) => ctx.logger.warn('could not cancel the job of a deleted analysis', { error }));
-      await ctx.analyses.events.publishToWorkspace({ kind: 'ANALYSIS_DELETED', workspaceId, datasetId, analysisId: Number(id.id) });
       return { type: id.typename, id: id.id };
     },
   }),

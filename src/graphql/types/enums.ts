@@ -15,12 +15,16 @@ function seedEnum<V extends string>(name: string, description: string, values: R
   });
 }
 
-export const DatasetStatusEnum = seedEnum<DatasetStatus>('DatasetStatus', 'Where a dataset is, as its analyses move it.', {
-  PENDING: 'Uploaded; no analysis has finished since (also after a cancelled one).',
-  PROCESSING: 'An analysis of it is running.',
-  COMPLETED: 'Its latest finished analysis completed.',
-  FAILED: 'Its latest finished analysis failed.',
-});
+export const DatasetStatusEnum = seedEnum<DatasetStatus>(
+  'DatasetStatus',
+  'Where a dataset is, as its analyses move it (cancelled analyses do not count).',
+  {
+    PENDING: 'No analysis of it is running and none has finished.',
+    PROCESSING: 'An analysis of it is running.',
+    COMPLETED: 'Its latest finished analysis completed.',
+    FAILED: 'Its latest finished analysis failed.',
+  },
+);
 export const DatasetFormatEnum = seedEnum<DatasetFormat>(
   'DatasetFormat',
   'The format found in the file content (not its name).',

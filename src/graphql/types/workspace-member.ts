@@ -3,7 +3,7 @@
 // may leave; a workspace always keeps an owner.
 import { authorize, locate, requireViewer, visibleTo } from '../../auth/access.js';
 import type { Db } from '../../db/client.js';
-import { unitOfWork } from '../../db/unit-of-work.js';
+import { unitOfWork, type TransactionClient } from '../../db/unit-of-work.js';
 import { AppError } from '../../errors.js';
 import type { WorkspaceRole } from '../../generated/prisma/client.js';
 import { builder } from '../builder.js';
@@ -25,13 +25,11 @@ export const WorkspaceMember = builder.node(WorkspaceMemberRef, {
   }),
 });
 
-type Transaction = Parameters<Parameters<Db['$transaction']>[0]>[0];
-
 /**
  * Runs a change to a workspace's members with the workspace row locked, so two
  * owners demoting each other at once cannot leave it without an owner.
  */
-async function changeMembers<T>(ctx: { prisma: Db }, workspaceId: number, change: (tx: Transaction) => Promise<T>): Promise<T> {
+async function changeMembers<T>(ctx: { prisma: Db }, workspaceId: number, change: (tx: TransactionClient) => Promise<T>): Promise<T> {
   return unitOfWork(ctx.prisma, async (tx) => {
     await tx.$executeRaw`SELECT 1 FROM "workspaces" WHERE "id" = ${workspaceId} FOR UPDATE`;
     const result = await change(tx);
