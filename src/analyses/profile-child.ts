@@ -3,6 +3,7 @@
 // worker), and the worker keeps it warm between analyses (loading tsx and
 // DuckDB costs about a second). One request at a time: in { path, options };
 // out progress…, then profile or error.
+import { serializeProfilingError, type SerializedProfilingError } from '../profiling/errors.js';
 import { profileFile, ProfilingError, type ProfileOptions, type ProfileProgress } from '../profiling/index.js';
 
 export type ChildRequest = { path: string; options: Pick<ProfileOptions, 'memoryLimit' | 'threads' | 'tempDirectory' | 'rowLimit'> };
@@ -10,7 +11,8 @@ export type ChildMessage =
   | { type: 'ready' }
   | { type: 'progress'; phase: ProfileProgress['phase']; percent: number | null }
   | { type: 'profile'; profile: unknown }
-  | { type: 'error'; profilingError: boolean; code: string | null; message: string };
+  // A ProfilingError crosses whole (code, message, line); anything else as its message.
+  | { type: 'error'; profilingError: SerializedProfilingError | null; message: string };
 
 const send = (message: ChildMessage) =>
   new Promise<void>((resolve) => {
@@ -27,8 +29,7 @@ process.on('message', (request: ChildRequest) => {
     .catch((error: unknown) =>
       send({
         type: 'error',
-        profilingError: error instanceof ProfilingError,
-        code: error instanceof ProfilingError ? error.code : null,
+        profilingError: error instanceof ProfilingError ? serializeProfilingError(error) : null,
         message: error instanceof Error ? error.message : String(error),
       }),
     );

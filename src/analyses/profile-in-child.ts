@@ -4,6 +4,7 @@
 // native allocator holds on to is given back).
 import { fork, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
+import { deserializeProfilingError } from '../profiling/errors.js';
 import { ProfilingError, type DatasetProfile, type ProfileProgress } from '../profiling/index.js';
 import type { ChildMessage, ChildRequest } from './profile-child.js';
 
@@ -55,9 +56,8 @@ export class ProfilerProcesses {
       const onMessage = (message: ChildMessage) => {
         if (message.type === 'progress') onProgress(message.phase, message.percent);
         else if (message.type === 'profile') settle({ profile: message.profile as DatasetProfile }, true);
-        else if (message.type === 'error' && message.profilingError) {
-          settle({ error: new ProfilingError(message.code as ProfilingError['code'], message.message) }, true);
-        } else if (message.type === 'error') settle({ error: new ProfilerCrashed(`The profiler failed: ${message.message}`) }, false);
+        else if (message.type === 'error' && message.profilingError) settle({ error: deserializeProfilingError(message.profilingError) }, true);
+        else if (message.type === 'error') settle({ error: new ProfilerCrashed(`The profiler failed: ${message.message}`) }, false);
       };
       const onExit = (code: number | null, exitSignal: NodeJS.Signals | null) =>
         settle({ error: new ProfilerLost(`The profiler stopped unexpectedly (${exitSignal ? `signal ${exitSignal}` : `exit code ${code}`})`) }, false);

@@ -3,16 +3,13 @@
 // request, multipart uploads included, so it is turned off: uploads are limited
 // per file while they stream (src/datasets/uploads), and everything else is
 // limited here, before yoga buffers and parses it.
-import { GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { isMultipart } from '../datasets/uploads/streaming-uploads.js';
+import { refusal } from './errors.js';
 
 export const MAX_OPERATION_BYTES = 1024 * 1024;
 
-const tooLarge = () =>
-  new GraphQLError(`The request body is larger than ${MAX_OPERATION_BYTES} bytes`, {
-    extensions: { code: 'VALIDATION_FAILED', http: { status: 413 } },
-  });
+const tooLarge = () => refusal('VALIDATION_FAILED', `The request body is larger than ${MAX_OPERATION_BYTES} bytes`, { status: 413 });
 
 export function useOperationBodyLimit(): Plugin {
   return {

@@ -2,11 +2,12 @@
 import SchemaBuilder from '@pothos/core';
 import RelayPlugin from '@pothos/plugin-relay';
 import ZodPlugin from '@pothos/plugin-zod';
-import { GraphQLError, Kind } from 'graphql';
+import { Kind } from 'graphql';
 import type { ZodError } from 'zod';
 import type { UploadedFile } from '../datasets/uploads/uploaded-file.js';
 import { AppError } from '../errors.js';
 import type { GraphQLContext } from './context.js';
+import { refusal } from './errors.js';
 import { decodeGlobalID } from './global-ids.js';
 
 export const pageSize = { default: 20, max: 100 } as const;
@@ -72,12 +73,17 @@ export const builder = new SchemaBuilder<{
 builder.queryType({});
 builder.mutationType({});
 
+// Scalars refuse input with an error of the model (never a bare Error, which
+// graphql-js would reword): a variable that does not fit is VALIDATION_FAILED,
+// graphql-js prefixing the message with 'Variable "$x" got invalid value …; ';
+// a literal in the document is GRAPHQL_VALIDATION_FAILED, the code graphql-yoga
+// gives every document that does not fit the schema.
 builder.scalarType('DateTime', {
   description: 'An instant, as an ISO 8601 string with time zone (UTC on output).',
   serialize: (value) => (value instanceof Date ? value.toISOString() : new Date(value as string).toISOString()),
   parseValue: (value) => {
     const date = new Date(String(value));
-    if (typeof value !== 'string' || Number.isNaN(date.getTime())) throw new GraphQLError('DateTime must be an ISO 8601 string');
+    if (typeof value !== 'string' || Number.isNaN(date.getTime())) throw refusal('VALIDATION_FAILED', 'DateTime must be an ISO 8601 string');
     return date;
   },
 });
@@ -92,15 +98,17 @@ builder.scalarType('BigInt', {
   description: 'A whole number that may exceed 32 bits, as a JSON number (exact up to 2^53).',
   serialize: (value) => {
     const number = Number(value);
-    if (!Number.isSafeInteger(number)) throw new GraphQLError('BigInt value exceeds 2^53');
+    // Not the client's fault: a bug, masked as INTERNAL_SERVER_ERROR and logged
+    // (graphql-tools' executor turns any serialize error into a plain Error anyway).
+    if (!Number.isSafeInteger(number)) throw new Error('BigInt value exceeds 2^53');
     return number;
   },
   parseValue: (value) => {
-    if (typeof value !== 'number' || !Number.isSafeInteger(value)) throw new GraphQLError('BigInt must be a whole number');
+    if (typeof value !== 'number' || !Number.isSafeInteger(value)) throw refusal('VALIDATION_FAILED', 'BigInt must be a whole number');
     return BigInt(value);
   },
   parseLiteral: (node) => {
-    if (node.kind !== Kind.INT) throw new GraphQLError('BigInt must be a whole number');
+    if (node.kind !== Kind.INT) throw refusal('GRAPHQL_VALIDATION_FAILED', 'BigInt must be a whole number');
     return BigInt(node.value);
   },
 });

@@ -28,6 +28,7 @@ import {
 } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { pageSize } from './builder.js';
+import { refusal } from './errors.js';
 
 export const operationLimits = {
   depth: 16,
@@ -55,7 +56,7 @@ export const heavyFieldCosts: Record<string, number> = {
 // Below this cost no response can come near the size cap, so it is not measured.
 const measureResponsesAbove = 20_000;
 
-const tooComplex = (message: string) => new GraphQLError(message, { extensions: { code: 'QUERY_TOO_COMPLEX' } });
+const tooComplex = (message: string) => refusal('QUERY_TOO_COMPLEX', message);
 
 function argumentValue(field: FieldNode, name: string, variables: Record<string, unknown>): unknown {
   const arg = field.arguments?.find((a) => a.name.value === name);

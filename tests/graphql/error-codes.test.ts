@@ -128,6 +128,7 @@ const hostileDocuments: Call[] = [
   { label: 'page too large', query: '{ viewer { workspaces(first: 101) { totalCount } } }', variables: {} },
   { label: 'unknown field', query: '{ viewer { password } }', variables: {} },
   { label: 'syntax error', query: '{ viewer { ', variables: {} },
+  { label: 'two operations, no operationName', query: 'query A { viewer { id } } query B { viewer { id } }', variables: {} },
   { label: 'int overflow literal', query: '{ viewer { workspaces(first: 2147483648) { totalCount } } }', variables: {} },
   { label: 'wrong variable type', query: 'query($n: Int) { viewer { workspaces(first: $n) { totalCount } } }', variables: { n: 'abc' } },
   { label: 'alias flood', query: `{ ${Array.from({ length: 30 }, (_, i) => `a${i}: viewer { id }`).join(' ')} }`, variables: {} },

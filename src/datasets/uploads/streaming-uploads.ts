@@ -6,10 +6,10 @@
 // resolver claims are removed once the response is sent, so a refused upload
 // leaves nothing behind.
 import { Busboy, type BusboyInstance } from '@fastify/busboy';
-import { GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { Readable } from 'node:stream';
-import { AppError, type ErrorCode } from '../../errors.js';
+import { AppError } from '../../errors.js';
+import { refusal, toGraphQLError } from '../../graphql/errors.js';
 import type { Logger } from '../../logger.js';
 import type { Storage } from '../storage.js';
 import { UploadTooLarge } from '../storage.js';
@@ -76,11 +76,6 @@ async function removeUnclaimed(uploads: UploadedFile[], { storage, logger }: Str
   );
 }
 
-/** An error about the request itself, before any resolver runs. */
-function requestError(code: ErrorCode | 'BAD_REQUEST', message: string, status: number, fields?: AppError['fieldProblems']) {
-  return new GraphQLError(message, { extensions: { code, ...(fields?.length ? { fields } : {}), http: { status } } });
-}
-
 /** Discards what is left of a refused body for a short while, then drops the connection if it is still coming. */
 function linger(body: Readable, socket: Socket): void {
   let discarded = 0;
@@ -99,11 +94,12 @@ function linger(body: Readable, socket: Socket): void {
   body.resume();
 }
 
-const badRequest = (message: string) => requestError('BAD_REQUEST', `Invalid multipart request: ${message}`, 400);
+/** Errors about the request itself, before any resolver runs: they set the HTTP status too. */
+const badRequest = (message: string) => refusal('BAD_REQUEST', `Invalid multipart request: ${message}`, { status: 400 });
 
+/** A file refused while it streamed (too large, a line too long): the request is refused with it. */
 function fromStorageError(error: unknown): unknown {
-  if (error instanceof UploadTooLarge) return requestError(error.code, error.message, 413, error.fieldProblems);
-  if (error instanceof AppError) return requestError(error.code, error.message, 400, error.fieldProblems);
+  if (error instanceof AppError) return toGraphQLError(error, { http: { status: error instanceof UploadTooLarge ? 413 : 400 } });
   return error;
 }
 
@@ -157,7 +153,7 @@ async function parseMultipartRequest(request: Request, socket: Socket, options: 
     return error;
   };
   if (!(await options.authenticate(request))) {
-    throw refuse(requestError('UNAUTHENTICATED', 'Sign in to upload files.', 401));
+    throw refuse(refusal('UNAUTHENTICATED', 'Sign in to upload files.', { status: 401 }));
   }
   let parser: BusboyInstance;
   try {
