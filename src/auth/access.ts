@@ -9,7 +9,8 @@ import type { Db } from '../db/client.js';
 import { type Sql, sql } from '../db/sql.js';
 import { AppError } from '../errors.js';
 import type { Prisma, WorkspaceRole } from '../generated/prisma/client.js';
-import type { GraphQLContext, Viewer } from '../graphql/context.js';
+import type { GraphQLContext } from '../graphql/context.js';
+import type { Viewer } from './viewer.js';
 
 export function requireViewer(ctx: Pick<GraphQLContext, 'viewer'>): Viewer {
   if (!ctx.viewer) throw new AppError('UNAUTHENTICATED', 'Sign in to do this');

@@ -7,7 +7,7 @@ import type { Db } from '../db/client.js';
 import { queryRows, sql, type Queryable } from '../db/sql.js';
 import { unitOfWork } from '../db/unit-of-work.js';
 import { AppError } from '../errors.js';
-import type { Viewer } from '../graphql/context.js';
+import type { Viewer } from './viewer.js';
 import { weakPasswordReason } from '../validation/password-strength.js';
 import { decoyPasswordHash, hashPassword, verifyPassword } from './passwords.js';
 import { refundAttempt, signUpKeys, takeAttempt, throttleKeys, type ThrottleSettings } from './sign-in-throttle.js';

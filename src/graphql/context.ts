@@ -3,13 +3,14 @@
 import type { AnalysisEvents } from '../analyses/events.js';
 import type { AnalysisQueue } from '../analyses/queue.js';
 import type { Accounts } from '../auth/accounts.js';
+import type { Viewer } from '../auth/viewer.js';
 import type { Storage } from '../datasets/storage.js';
 import type { ReaderOptions } from '../datasets/uploads/inspect-upload.js';
 import type { Db } from '../db/client.js';
 import type { Queryable } from '../db/sql.js';
 import type { Logger } from '../logger.js';
 
-export type Viewer = { id: number; sessionId: number };
+export type { Viewer };
 
 export type GraphQLContext = {
   /** Writes and single-row reads. */

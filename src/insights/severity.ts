@@ -86,8 +86,6 @@ const ORDER: readonly InsightSeverity[] = ['INFO', 'LOW', 'MEDIUM', 'HIGH', 'CRI
 export const severityRank = (severity: InsightSeverity): number => ORDER.indexOf(severity);
 const raise = (severity: InsightSeverity, levels: number): InsightSeverity =>
   ORDER[Math.min(ORDER.length - 1, severityRank(severity) + levels)]!;
-export const atLeast = (severity: InsightSeverity, floor: InsightSeverity): InsightSeverity =>
-  severityRank(severity) >= severityRank(floor) ? severity : floor;
 
 /** The goal's adjustment (see the file comment). INFO stays INFO: a fact is not a defect under any goal. */
 export function adjustForGoal(

@@ -14,12 +14,13 @@ import { planColumns, type ColumnPlan } from './inference/column-plan.js';
 import { resolveProfileOptions, type ResolvedProfileOptions } from './options.js';
 import { detectFile } from './reader/file-format.js';
 import { openSourceRelation, refuseTooWide, sourceFileInfo, translateReadError, type SourceRelation } from './reader/source-relation.js';
-import { runColumnPass, type ColumnFacts } from './statistics/column-pass.js';
+import { runColumnPass } from './statistics/column-pass.js';
 import {
   buildColumnProfile, missingCountOf, refineLogicalType, reportedNegativeCount, summarizeColumnFrequencies, type FrequencySource,
 } from './statistics/column-profile-builder.js';
-import { runDistributionPass, type DistributionFacts } from './statistics/distribution-pass.js';
+import { runDistributionPass } from './statistics/distribution-pass.js';
 import { columnExampleRequests, examplesOf, fetchExamples } from './statistics/examples-pass.js';
+import type { ColumnFacts, DistributionFacts } from './statistics/facts.js';
 import type { ValueCount } from './statistics/frequency-summary.js';
 import { sampleFrequencies } from './statistics/sampled-frequencies.js';
 import { loadTypedTable } from './statistics/typed-table.js';
@@ -207,7 +208,7 @@ function chooseCategoricalColumns(
     .sort((a, b) => a - b);
 }
 
-/** Where each column's top values and shapes come from: exact histogram, table sample, or inference sample. */
+/** Where each column's top values and shapes come from: exact value counts, table sample, or inference sample. */
 async function frequencySourcesFor(
   session: DuckDBSession,
   plans: readonly ColumnPlan[],

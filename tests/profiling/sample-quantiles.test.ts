@@ -1,6 +1,6 @@
 import { DuckDBInstance } from '@duckdb/node-api';
 import { describe, expect, it } from 'vitest';
-import { interpolatedQuantile, sampleMedianAbsoluteDeviation } from '../../src/profiling/statistics/column-pass.js';
+import { interpolatedQuantile, sampleMedianAbsoluteDeviation } from '../../src/profiling/statistics/quantiles.js';
 
 describe('sample quantiles in JS', () => {
   it("equal DuckDB's quantile_cont bit for bit, and the MAD its quantile_cont(abs(x - median), 0.5)", async () => {

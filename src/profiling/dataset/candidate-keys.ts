@@ -2,7 +2,7 @@
 import type { DuckDBSession } from '../engine/duckdb-session.js';
 import { toCount } from '../engine/duckdb-session.js';
 import type { ColumnPlan } from '../inference/column-plan.js';
-import type { ColumnFacts } from '../statistics/column-pass.js';
+import type { ColumnFacts } from '../statistics/facts.js';
 import { PROFILED_TABLE, valueColumn } from '../statistics/typed-table.js';
 
 /** Returns the indexes of key columns; approximate distinct counts are confirmed exactly, in one query. */

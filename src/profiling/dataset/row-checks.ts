@@ -11,7 +11,7 @@ import type { RowChecks } from '../distribution-schema.js';
 import type { DuckDBSession } from '../engine/duckdb-session.js';
 import { toCount } from '../engine/duckdb-session.js';
 import type { ColumnPlan } from '../inference/column-plan.js';
-import { invalidValueSql } from '../statistics/column-pass.js';
+import { invalidValueSql } from '../statistics/column-sql.js';
 import { fetchExamples, type ExampleRequest } from '../statistics/examples-pass.js';
 import { PROFILED_TABLE, isTextColumn, tokenColumn, valueColumn } from '../statistics/typed-table.js';
 import type { RowMissingness } from '../types.js';

@@ -1,13 +1,9 @@
 /**
  * The only places where text becomes SQL. User data (column names, cell values, the file path) never goes
- * through here: the path is a bound parameter and columns are referenced by generated positional names.
- * These helpers quote the profiler's own constants (null tokens, regexes, formats) and the rare identifier
- * taken from a file's schema (JSON/Parquet), escaping so that no input can end the literal.
+ * through here: the path is a bound parameter and columns are referenced by generated names (c0, c1, …), read
+ * by position (#1, #2, …) from JSON and Parquet. These helpers quote the profiler's own constants (null tokens,
+ * regexes, formats, the CSV reader's options), escaping so that no input can end the literal.
  */
-
-export function quoteIdentifier(name: string): string {
-  return `"${name.replaceAll('"', '""')}"`;
-}
 
 export function stringLiteral(value: string): string {
   if (value.includes('\u0000')) throw new Error('NUL cannot appear in a SQL literal');

@@ -10,106 +10,42 @@
  */
 import type { DuckDBSession } from '../engine/duckdb-session.js';
 import { toCount, toNumber } from '../engine/duckdb-session.js';
+import { numberLiteral } from '../engine/sql.js';
 import type { ColumnPlan } from '../inference/column-plan.js';
 import { numericPositionSql } from '../inference/value-parsers.js';
 import { AggregateQuery, DistinctCountQuery, GroupCountQuery, type KeyCount } from './aggregate-query.js';
-import { TALLY_MAX_DISTINCT, tallyFacts, tallyOf, type TallyEntry } from './tallied-columns.js';
-import { numberLiteral } from '../engine/sql.js';
-import type { ValueCount } from './frequency-summary.js';
+import { countWhereSql, invalidValueSql, numericExpression, paddedSql } from './column-sql.js';
+import type { ColumnFacts, TallyEntry } from './facts.js';
+import { kurtosisFromSums, meanAndStdDevFromSums, skewnessFromSums } from './moments.js';
+import {
+  QUANTILE_LEVELS, interpolatedQuantile, quantileAt, quantilesSql, sampleMedianAbsoluteDeviation, selectKth,
+} from './quantiles.js';
+import { QUANTILE_SAMPLE_SALT, VALUE_COUNTS_MAX_DISTINCT, hashedRowSampleSql } from './sampling.js';
+import { tallyFacts, tallyOf } from './tallied-columns.js';
 import {
   PROFILED_TABLE, badColumn, isTextColumn, nullTokenIndexSql, semanticColumn, tokenColumn, valueColumn,
 } from './typed-table.js';
 import { positionLabel } from './value-labels.js';
 
-export const QUANTILE_LEVELS = [0.01, 0.05, 0.25, 0.5, 0.75, 0.95, 0.99] as const;
 /** Hash-subsampling rate for approximate distinct counts: values whose hash ≡ 0 (mod K) are counted exactly. */
-export const DISTINCT_SUBSAMPLE_MODULUS = 16;
+const DISTINCT_SUBSAMPLE_MODULUS = 16;
 /**
  * Integer columns whose range (max − min + 1) is at most this many values get an exact distinct count at any size,
  * from one bit per possible value (bitstring_agg: 8 MB at most, ≈ 9 ms at 1M rows against ≈ 40 ms for a hash
  * aggregation); such a column's candidate-key check then needs no second look.
  */
 const BITMAP_MAX_RANGE = 2n ** 26n;
-/** Above the exact row limit, quantiles come from a uniform sample of about this many rows. */
-export const QUANTILE_SAMPLE_SIZE = 65_536;
 /**
- * Above the exact row limit: a pseudo-random, seeded sample of about QUANTILE_SAMPLE_SIZE rows (selected by a
- * hash of the row number, so the same file always gives the same sample) of every numeric column's position.
- * Quantiles (pass 1) and the MAD (pass 2) are computed exactly on it, here in JS: the sampled values come back
- * as plain columns of doubles, and sorting 65,536 of them takes a few milliseconds, while DuckDB runs each
- * holistic aggregate on one thread (≈ 0.15 s for the sample table, the quantiles and the MADs at 1M rows).
- * The `reservoir_quantile` aggregate is not used: combined across threads it keeps only part of the data (on a
- * file sorted by id it reported the median of 1..1,000,000 as 155,648).
+ * Above the exact row limit: a pseudo-random, seeded sample of about this many rows (hashedRowSampleSql) of every
+ * numeric column's position. Quantiles (pass 1) and the MAD (pass 2) are computed exactly on it, here in JS: the
+ * sampled values come back as plain columns of doubles, and sorting 65,536 of them takes a few milliseconds, while
+ * DuckDB runs each holistic aggregate on one thread (≈ 0.15 s for the sample table, the quantiles and the MADs at
+ * 1M rows). The `reservoir_quantile` aggregate is not used: combined across threads it keeps only part of the data
+ * (on a file sorted by id it reported the median of 1..1,000,000 as 155,648).
  */
-const SAMPLE_HASH_MODULUS = 1 << 30;
+const QUANTILE_SAMPLE_SIZE = 65_536;
 
-/**
- * DuckDB's quantile_cont on sorted values: position (n − 1)·p, linear interpolation lo·(1 − d) + hi·d between
- * its neighbours (the same formula, bit for bit: checked against DuckDB on thousands of random columns).
- */
-export function interpolatedQuantile(sorted: Float64Array, p: number): number {
-  const position = (sorted.length - 1) * p;
-  const lower = Math.floor(position);
-  const upper = Math.ceil(position);
-  if (lower === upper) return sorted[lower]!;
-  const d = position - lower;
-  return sorted[lower]! * (1 - d) + sorted[upper]! * d;
-}
-
-/** Median absolute deviation from `median` of the sampled values, as quantile_cont(abs(x − median), 0.5). */
-export function sampleMedianAbsoluteDeviation(sorted: Float64Array, median: number): number {
-  // The deviations of a sorted array grow outwards from the median: merging the two runs (left of it, right of
-  // it) yields them in ascending order, so the middle one is reached in n/2 steps without sorting or copying.
-  let right = 0;
-  while (right < sorted.length && sorted[right]! < median) right++;
-  let left = right - 1;
-  const next = (): number => {
-    const fromLeft = left >= 0 ? Math.abs(sorted[left]! - median) : Infinity;
-    const fromRight = right < sorted.length ? Math.abs(sorted[right]! - median) : Infinity;
-    if (fromLeft <= fromRight) {
-      left--;
-      return fromLeft;
-    }
-    right++;
-    return fromRight;
-  };
-  const position = (sorted.length - 1) * 0.5;
-  const lower = Math.floor(position);
-  let low = 0;
-  for (let i = 0; i <= lower; i++) low = next();
-  if (lower === Math.ceil(position)) return low;
-  const high = next();
-  const d = position - lower;
-  return low * (1 - d) + high * d;
-}
-
-/** k-th smallest value (0-based), partially reordering `values` so that every later element is ≥ it. */
-function selectKth(values: Float64Array, k: number): number {
-  let left = 0;
-  let right = values.length - 1;
-  while (left < right) {
-    const pivot = values[(left + right) >> 1]!;
-    let i = left;
-    let j = right;
-    while (i <= j) {
-      while (values[i]! < pivot) i++;
-      while (values[j]! > pivot) j--;
-      if (i <= j) {
-        const t = values[i]!;
-        values[i] = values[j]!;
-        values[j] = t;
-        i++;
-        j--;
-      }
-    }
-    if (k <= j) right = j;
-    else if (k >= i) left = i;
-    else break;
-  }
-  return values[k]!;
-}
-
-/** Sorted sampled positions of each numeric column, with the quantiles and MAD they give (empty: none sampled). */
+/** What a column's sampled positions give: their number, the quantiles and the MAD (size 0: none sampled). */
 interface ColumnSample {
   size: number;
   quantiles: number[];
@@ -125,10 +61,9 @@ async function fetchQuantileSample(
   const numericPlans = plans.filter((plan) => numericExpression(plan) !== null);
   const sampled = new Map<number, Float64Array>();
   if (numericPlans.length === 0) return sampled;
-  const threshold = Math.ceil((QUANTILE_SAMPLE_SIZE / Math.max(1, rowCount)) * SAMPLE_HASH_MODULUS);
   const positions = numericPlans.map((plan) => numericExpression(plan)!).join(', ');
   const columns = await session.columns(
-    `SELECT ${positions} FROM ${PROFILED_TABLE} WHERE hash(rowid + 42) % ${SAMPLE_HASH_MODULUS} < ${threshold}`,
+    `SELECT ${positions} FROM ${PROFILED_TABLE} WHERE ${hashedRowSampleSql(QUANTILE_SAMPLE_SIZE, rowCount, QUANTILE_SAMPLE_SALT)}`,
   );
   numericPlans.forEach((plan, i) =>
     sampled.set(plan.index, Float64Array.from((columns[i] ?? []).filter((x): x is number => typeof x === 'number'))),
@@ -141,7 +76,7 @@ function summarizeSample(values: Float64Array): ColumnSample {
   const sorted = values.sort();
   if (sorted.length === 0) return { size: 0, quantiles: [], mad: 0 };
   const quantiles = QUANTILE_LEVELS.map((p) => interpolatedQuantile(sorted, p));
-  return { size: sorted.length, quantiles, mad: sampleMedianAbsoluteDeviation(sorted, quantiles[QUANTILE_LEVELS.indexOf(0.5)]!) };
+  return { size: sorted.length, quantiles, mad: sampleMedianAbsoluteDeviation(sorted, quantileAt(quantiles, 0.5)!) };
 }
 
 /**
@@ -167,9 +102,8 @@ async function applySampleQuantiles(
     }
   }
   if (missed.length === 0) return;
-  const levels = `[${QUANTILE_LEVELS.join(', ')}]`;
   const exactQuery = new AggregateQuery();
-  const exact = missed.map((plan) => ({ plan, q: exactQuery.add(`quantile_cont(${numericExpression(plan)!}, ${levels})`) }));
+  const exact = missed.map((plan) => ({ plan, q: exactQuery.add(quantilesSql(numericExpression(plan)!)) }));
   const exactRow = await exactQuery.run(session, PROFILED_TABLE);
   for (const { plan, q } of exact) {
     const numeric = facts[plan.index]!.numeric!;
@@ -178,66 +112,6 @@ async function applySampleQuantiles(
     // Computed on every value after all; the MAD and outliers then are too (see the distribution pass).
     numeric.quantilesApproximate = false;
   }
-}
-
-export interface DistinctEstimate {
-  count: number;
-  approximate: boolean;
-  relativeStandardError: number | null;
-}
-
-export interface NumericFacts {
-  min: number;
-  max: number;
-  mean: number | null;
-  stdDev: number | null;
-  skewness: number | null;
-  kurtosis: number | null;
-  quantiles: number[];
-  quantilesApproximate: boolean;
-  quantilesSampleSize: number | null;
-  zeroCount: number;
-  negativeCount: number;
-  /** Above the exact row limit: the MAD of the quantile sample (absent when quantiles are exact). */
-  sampleMad?: number;
-}
-
-export interface ColumnFacts {
-  validCount: number;
-  invalidCount: number;
-  /** token index (0-based into the token list) → count */
-  tokenCounts: Map<number, number>;
-  distinct: DistinctEstimate;
-  /** Exact value frequencies, for columns judged low-cardinality from the sample. */
-  frequencies: ValueCount[] | null;
-  invalidDistinct: number;
-  min: string | null;
-  max: string | null;
-  numeric: NumericFacts | null;
-  trueCount: number | null;
-  lengths: { min: number; max: number; mean: number } | null;
-  whitespaceCount: number | null;
-  semanticMatchingCount: number | null;
-  /** Low-cardinality columns: every distinct value with its count (see tallied-columns.ts). */
-  tally?: readonly TallyEntry[];
-}
-
-export function numericExpression(plan: ColumnPlan): string | null {
-  return numericPositionSql(plan.rule.valueType, valueColumn(plan.index));
-}
-
-/** SQL: is the unparsed text b{i} a real bad value (not a null token)? */
-export function invalidValueSql(plan: ColumnPlan, nullTokens: readonly string[]): string {
-  const b = badColumn(plan.index);
-  return `(${b} IS NOT NULL AND ${nullTokenIndexSql(b, nullTokens)} IS NULL)`;
-}
-
-/** SQL: leading or trailing space/tab/newline, by prefix/suffix tests that allocate nothing (trim() copies). */
-export function paddedSql(v: string): string {
-  const ends = (side: 'prefix' | 'suffix') => ["' '", 'chr(9)', 'chr(10)', 'chr(13)'].map((ch) => `${side}(${v}, ${ch})`).join(' OR ');
-  // The four whitespace characters sort before '!', so `v < '!'` (a comparison of the first bytes, cheaper than a
-  // prefix() call) rules out a padded start for almost every value and the prefix tests run on the rest only.
-  return `((${v} < '!' AND (${ends('prefix')})) OR ${ends('suffix')})`;
 }
 
 export async function runColumnPass(
@@ -257,11 +131,11 @@ export async function runColumnPass(
       : // Key 0: text that is no null token, a bad value.
         groups.add(`coalesce(${nullTokenIndexSql(badColumn(plan.index), nullTokens)}, 0)`, `${badColumn(plan.index)} IS NOT NULL`, 'number'),
   );
-  // Low-cardinality columns: at most half the tally's limit of distinct values estimated from the inference sample
-  // (ColumnPlan.estimatedDistinct), a margin for the estimate. Their exact value counts come from one GROUP BY,
+  // Low-cardinality columns: at most half of VALUE_COUNTS_MAX_DISTINCT distinct values estimated from the inference
+  // sample (ColumnPlan.estimatedDistinct), a margin for the estimate. Their exact value counts come from one GROUP BY,
   // cheap at any size, and give all of their statistics (tallied-columns.ts).
   const frequencyGroups = plans.map((plan) =>
-    plan.estimatedDistinct <= TALLY_MAX_DISTINCT / 2
+    plan.estimatedDistinct <= VALUE_COUNTS_MAX_DISTINCT / 2
       ? // DOUBLE keys stay JSON numbers so that they read as before (String(number)); others as DuckDB renders them.
         groups.add(valueColumn(plan.index), null, plan.rule.valueType === 'decimal' ? 'number' : 'text', numericPositionSql(plan.rule.valueType, 'k'))
       : null,
@@ -345,8 +219,7 @@ async function momentShifts(
       if (values && values.length > 0) shifts.set(plan.index, selectKth(values, (values.length - 1) >> 1));
     }
   } else {
-    const threshold = Math.ceil((SHIFT_SAMPLE_ROWS / Math.max(1, rowCount)) * SAMPLE_HASH_MODULUS);
-    await medianShifts(session, numericPlans, `${PROFILED_TABLE} WHERE hash(rowid + 42) % ${SAMPLE_HASH_MODULUS} < ${threshold}`, shifts);
+    await medianShifts(session, numericPlans, `${PROFILED_TABLE} WHERE ${hashedRowSampleSql(SHIFT_SAMPLE_ROWS, rowCount, QUANTILE_SAMPLE_SALT)}`, shifts);
   }
   const unsampled = numericPlans.filter((plan) => !shifts.has(plan.index));
   if (unsampled.length > 0) await medianShifts(session, unsampled, `(SELECT * FROM ${PROFILED_TABLE} LIMIT ${SHIFT_SAMPLE_ROWS})`, shifts);
@@ -362,41 +235,6 @@ async function medianShifts(session: DuckDBSession, plans: readonly ColumnPlan[]
     const median = toNumber(row[alias]);
     if (median !== null) shifts.set(index, median);
   }
-}
-
-/** Mean and sample standard deviation from the count and the sums of d and d² (d = x − c). */
-export function meanAndStdDevFromSums(n: number, c: number, s1: number, s2: number): { mean: number | null; stdDev: number | null } {
-  if (n === 0) return { mean: null, stdDev: null };
-  const mean = c + s1 / n;
-  if (n === 1) return { mean, stdDev: null };
-  return { mean, stdDev: Math.sqrt(Math.max(0, (s2 - (s1 * s1) / n) / (n - 1))) };
-}
-
-/** DuckDB's skewness() (adjusted Fisher–Pearson), from the count and the sums of d, d², d³ (d = x − c). */
-export function skewnessFromSums(n: number, s1: number, s2: number, s3: number): number | null {
-  if (n <= 2) return null;
-  const temp = 1 / n;
-  const div = Math.sqrt(Math.pow(temp * (s2 - s1 * s1 * temp), 3));
-  if (!(div > 0)) return null;
-  const temp1 = Math.sqrt(n * (n - 1)) / (n - 2);
-  const result = (temp1 * temp * (s3 - 3 * s2 * s1 * temp + 2 * Math.pow(s1, 3) * temp * temp)) / div;
-  return Number.isFinite(result) ? result : null;
-}
-
-/** DuckDB's kurtosis() (sample excess kurtosis, bias-corrected), from the count and the sums of d … d⁴. */
-export function kurtosisFromSums(n: number, s1: number, s2: number, s3: number, s4: number): number | null {
-  if (n <= 3) return null;
-  const temp = 1 / n;
-  const m2 = temp * (s2 - s1 * s1 * temp);
-  if (!(m2 > 0)) return null;
-  const m4 = temp * (s4 - 4 * s3 * s1 * temp + 6 * s2 * s1 * s1 * temp * temp - 3 * Math.pow(s1, 4) * Math.pow(temp, 3));
-  const result = ((n - 1) * (((n + 1) * m4) / (m2 * m2) - 3 * (n - 1))) / ((n - 2) * (n - 3));
-  return Number.isFinite(result) ? result : null;
-}
-
-/** SQL counting the rows where `condition` holds: sum of a cast is several times cheaper than count(*) FILTER. */
-export function countWhereSql(condition: string): string {
-  return `sum(CAST(${condition} AS INTEGER))`;
 }
 
 /** What pass 1 read for one column, and what its distinct count still needs. */
@@ -498,7 +336,7 @@ function addColumnAggregates(
         // keep plain sums (fsum costs ≈ 1.7× sum), whose error there is far below what those figures can show.
         sums: [1, 2, 3, 4].map((power) => query.add(`${power <= 2 ? 'fsum' : 'sum'}(${Array(power).fill(d).join(' * ')})`)),
         // Above the exact row limit, from the quantile sample (applySampleQuantiles).
-        quantiles: exact ? query.add(`quantile_cont(${n}, [${QUANTILE_LEVELS.join(', ')}])`) : null,
+        quantiles: exact ? query.add(quantilesSql(n)) : null,
         zeros: isNumber ? query.add(countWhereSql(`${n} = 0`)) : null,
         negatives: isNumber ? query.add(countWhereSql(`${n} < 0`)) : null,
       }

@@ -8,10 +8,11 @@ import {
 import type { ColumnPlan } from '../inference/column-plan.js';
 import type { ResolvedProfileOptions } from '../options.js';
 import type { ColumnProfile } from '../types.js';
-import { QUANTILE_LEVELS, type ColumnFacts } from './column-pass.js';
-import { iqrFences, robustZBounds, ROBUST_Z_THRESHOLD, type DistributionFacts } from './distribution-pass.js';
+import { iqrFences, robustZBounds, ROBUST_Z_THRESHOLD } from './distribution-rules.js';
 import type { ColumnExamples } from './examples-pass.js';
+import type { ColumnFacts, DistributionFacts } from './facts.js';
 import { summarizeFrequencies, type FrequencySummary, type ValueCount } from './frequency-summary.js';
+import { QUANTILE_LEVELS, quantileAt } from './quantiles.js';
 import { positionLabel, truncate } from './value-labels.js';
 
 export interface FrequencySource {
@@ -106,7 +107,7 @@ export function buildColumnProfile(inputs: ColumnInputs, options: ResolvedProfil
   if (frequencySource.approximate) approximateFields.push('topValues', 'patterns');
 
   const outliers = distribution.outliers;
-  const median = numeric ? numeric.quantiles[QUANTILE_LEVELS.indexOf(0.5)] ?? null : null;
+  const median = numeric ? quantileAt(numeric.quantiles, 0.5) ?? null : null;
   const isNumber = valueType === 'integer' || valueType === 'decimal';
 
   const distributionData: DistributionData = {

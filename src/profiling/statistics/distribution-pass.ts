@@ -3,76 +3,20 @@
  * frequencies of low-cardinality columns and Pearson correlations; at or below the exact row limit, a short
  * pass 3 for robust-z outliers, which needs the exact MAD (above it the MAD comes from the sample first).
  */
-import type { ValueType } from '../distribution-schema.js';
 import type { DuckDBSession } from '../engine/duckdb-session.js';
 import { toCount, toNumber } from '../engine/duckdb-session.js';
 import { numberLiteral } from '../engine/sql.js';
 import type { ColumnPlan } from '../inference/column-plan.js';
 import { AggregateQuery, GroupCountQuery, type KeyCount } from './aggregate-query.js';
+import { countWhereSql, numericExpression } from './column-sql.js';
 import {
-  QUANTILE_LEVELS, countWhereSql, numericExpression, type ColumnFacts,
-} from './column-pass.js';
-import type { ValueCount } from './frequency-summary.js';
+  binLayout, iqrFences, outsideFencesSql, outsideRobustZSql, robustZBounds, type BinLayout,
+} from './distribution-rules.js';
+import type { ColumnFacts, DistributionFacts, OutlierFacts, PearsonFacts } from './facts.js';
+import { quartiles } from './quantiles.js';
+import { VALUE_COUNTS_MAX_DISTINCT } from './sampling.js';
 import { tallyDistribution } from './tallied-columns.js';
 import { PROFILED_TABLE, valueColumn } from './typed-table.js';
-
-/** Columns with at most this many distinct values get exact frequencies from a histogram aggregate. */
-export const EXACT_FREQUENCY_MAX_DISTINCT = 10_000;
-export const ROBUST_Z_THRESHOLD = 3.5;
-/** Scales the MAD to a standard deviation for normal data (Iglewicz & Hoaglin's modified z-score). */
-const MAD_SCALE = 0.6745;
-
-export interface BinLayout {
-  lower: number;
-  width: number;
-  count: number;
-}
-
-export interface OutlierFacts {
-  q1: number;
-  q3: number;
-  median: number;
-  mildCount: number;
-  extremeCount: number;
-  mad: number;
-  robustZCount: number | null;
-}
-
-export interface DistributionFacts {
-  bins: { layout: BinLayout; counts: number[] } | null;
-  outliers: OutlierFacts | null;
-  frequencies: ValueCount[] | null;
-}
-
-export interface PearsonFacts {
-  a: number;
-  b: number;
-  coefficient: number;
-  n: number;
-}
-
-export function binLayout(min: number, max: number, bins: number, valueType: ValueType): BinLayout {
-  if (max === min) return { lower: min, width: 0, count: 1 };
-  // Small integer ranges get one bin per value, which reads better than fractional bounds.
-  if (valueType === 'integer' && max - min + 1 <= bins) return { lower: min, width: 1, count: max - min + 1 };
-  return { lower: min, width: (max - min) / bins, count: bins };
-}
-
-export function iqrFences(q1: number, q3: number, k: number): { lower: number; upper: number } {
-  const iqr = q3 - q1;
-  return { lower: q1 - k * iqr, upper: q3 + k * iqr };
-}
-
-/** SQL: is `n` beyond the IQR fences at k × IQR? */
-export function outsideFencesSql(n: string, q1: number, q3: number, k: number): string {
-  const { lower, upper } = iqrFences(q1, q3, k);
-  return `(${n} < ${numberLiteral(lower)} OR ${n} > ${numberLiteral(upper)})`;
-}
-
-export function robustZBounds(median: number, mad: number, threshold = ROBUST_Z_THRESHOLD) {
-  const reach = (threshold * mad) / MAD_SCALE;
-  return { lower: median - reach, upper: median + reach };
-}
 
 export async function runDistributionPass(
   session: DuckDBSession,
@@ -138,8 +82,10 @@ function addDistributionAggregates(
   const n = numericExpression(plan);
   const numeric = facts.numeric;
 
+  // A column pass 1 took no value counts for (its estimate was too high) but that has few values after all gets
+  // exact frequencies here, by a GROUP BY (see VALUE_COUNTS_MAX_DISTINCT).
   const frequencies =
-    facts.frequencies === null && facts.distinct.count <= EXACT_FREQUENCY_MAX_DISTINCT && facts.validCount > 0
+    facts.frequencies === null && facts.distinct.count <= VALUE_COUNTS_MAX_DISTINCT && facts.validCount > 0
       ? groups.add(v, null, plan.rule.valueType === 'decimal' ? 'number' : 'text')
       : null;
 
@@ -151,9 +97,7 @@ function addDistributionAggregates(
       layout.width === 0
         ? '0'
         : `least(CAST(floor((${n} - ${numberLiteral(layout.lower)}) / ${numberLiteral(layout.width)}) AS INTEGER), ${layout.count - 1})`;
-    const q1 = numeric.quantiles[QUANTILE_LEVELS.indexOf(0.25)]!;
-    const median = numeric.quantiles[QUANTILE_LEVELS.indexOf(0.5)]!;
-    const q3 = numeric.quantiles[QUANTILE_LEVELS.indexOf(0.75)]!;
+    const { q1, median, q3 } = quartiles(numeric.quantiles);
     // Beyond the 3x fence (2), the 1.5x fence only (1) or inside (0); and beyond the robust-z bounds (1) or not.
     // Above the exact row limit the MAD comes from the quantile sample (sampleMedianAbsoluteDeviations), so
     // robust-z outliers are counted here; at or below it, the exact MAD is computed here and they are counted in
@@ -228,12 +172,6 @@ function sampleMedianAbsoluteDeviations(plans: readonly ColumnPlan[], columnFact
     mads.set(plan.index, numeric.sampleMad);
   }
   return mads;
-}
-
-/** SQL: is `n` beyond the robust-z threshold (MAD not zero)? */
-function outsideRobustZSql(n: string, median: number, mad: number): string {
-  const { lower, upper } = robustZBounds(median, mad);
-  return `(${n} < ${numberLiteral(lower)} OR ${n} > ${numberLiteral(upper)})`;
 }
 
 /** SQL counting values beyond the robust-z threshold (MAD not zero). */

@@ -10,8 +10,9 @@ import type { DuckDBSession } from '../engine/duckdb-session.js';
 import { toCount } from '../engine/duckdb-session.js';
 import { numberLiteral } from '../engine/sql.js';
 import type { ColumnPlan } from '../inference/column-plan.js';
-import { invalidValueSql, numericExpression, paddedSql, type ColumnFacts } from './column-pass.js';
-import { outsideFencesSql, type DistributionFacts } from './distribution-pass.js';
+import { invalidValueSql, numericExpression, paddedSql } from './column-sql.js';
+import { outsideFencesSql } from './distribution-rules.js';
+import type { ColumnFacts, DistributionFacts } from './facts.js';
 import { PROFILED_TABLE, badColumn, semanticColumn, valueColumn } from './typed-table.js';
 
 export interface ExampleRequest {

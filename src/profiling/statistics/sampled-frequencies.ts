@@ -8,6 +8,7 @@
 import type { DuckDBSession } from '../engine/duckdb-session.js';
 import { toCount } from '../engine/duckdb-session.js';
 import type { ValueCount } from './frequency-summary.js';
+import { FREQUENCY_SAMPLE_SALT, hashedRowSampleSql } from './sampling.js';
 import { PROFILED_TABLE, valueColumn } from './typed-table.js';
 
 export interface SampledFrequencies {
@@ -16,9 +17,6 @@ export interface SampledFrequencies {
   sampleRows: number;
   approximate: boolean;
 }
-
-/** Rows are sampled by a hash of the row number: p = sampleRows / rowCount, the same rows on every run. */
-const SAMPLE_HASH_MODULUS = 1 << 30;
 
 export async function sampleFrequencies(
   session: DuckDBSession,
@@ -30,10 +28,7 @@ export async function sampleFrequencies(
   if (columnIndexes.length === 0) return { frequencies, sampleRows: rowCount, approximate: false };
   const approximate = rowCount > sampleRows;
   const lists = columnIndexes.map((index, i) => `CAST(to_json(list(${valueColumn(index)})) AS VARCHAR) AS l${i}`).join(', ');
-  // A row-number hash (a different salt from the quantile sample's) picks about sampleRows rows, the same
-  // ones on every run: a fifth of the cost of a reservoir sample, which must see every row of the columns.
-  const threshold = Math.ceil((sampleRows / Math.max(1, rowCount)) * SAMPLE_HASH_MODULUS);
-  const sampling = approximate ? ` WHERE hash(rowid + 7) % ${SAMPLE_HASH_MODULUS} < ${threshold}` : '';
+  const sampling = approximate ? ` WHERE ${hashedRowSampleSql(sampleRows, rowCount, FREQUENCY_SAMPLE_SALT)}` : '';
   const row = await session.one(`SELECT count(*) AS n, ${lists} FROM ${PROFILED_TABLE}${sampling}`);
   columnIndexes.forEach((index, i) => {
     const counts = new Map<string, number>();

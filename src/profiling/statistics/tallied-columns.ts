@@ -10,25 +10,16 @@
 import type { ValueType } from '../distribution-schema.js';
 import type { ColumnPlan } from '../inference/column-plan.js';
 import type { KeyCount } from './aggregate-query.js';
-import {
-  QUANTILE_LEVELS, kurtosisFromSums, meanAndStdDevFromSums, skewnessFromSums, type ColumnFacts, type NumericFacts,
-} from './column-pass.js';
-import { binLayout, iqrFences, robustZBounds, type DistributionFacts } from './distribution-pass.js';
+import { binLayout, iqrFences, robustZBounds } from './distribution-rules.js';
+import type { ColumnFacts, DistributionFacts, NumericFacts, TallyEntry } from './facts.js';
+import { kurtosisFromSums, meanAndStdDevFromSums, skewnessFromSums } from './moments.js';
+import { QUANTILE_LEVELS, quantileByRank, quartiles } from './quantiles.js';
+import { VALUE_COUNTS_MAX_DISTINCT } from './sampling.js';
 import { positionLabel } from './value-labels.js';
-
-/** One distinct value: as DuckDB renders it, how often it occurs, and its numeric position (numbers, dates…). */
-export interface TallyEntry {
-  value: string;
-  count: number;
-  position: number | null;
-}
-
-/** Up to this many distinct values a column is tallied; more, and it goes through the SQL passes. */
-export const TALLY_MAX_DISTINCT = 10_000;
 
 /** The tally of a GROUP BY result, or null when it cannot stand for the column (too many values, non-finite ones). */
 export function tallyOf(plan: ColumnPlan, counts: readonly KeyCount[], positioned: boolean): TallyEntry[] | null {
-  if (counts.length > TALLY_MAX_DISTINCT) return null;
+  if (counts.length > VALUE_COUNTS_MAX_DISTINCT) return null;
   const entries = counts.map(({ key, count, position }) => ({ value: String(key), count, position: position ?? null }));
   if (positioned && entries.some((e) => e.position === null || !Number.isFinite(e.position))) return null;
   return plan.rule.valueType === 'string' || !positioned ? entries : entries.sort((a, b) => a.position! - b.position!);
@@ -58,15 +49,9 @@ function valueAtRank(entries: readonly TallyEntry[], rank: number): number {
   return entries[entries.length - 1]!.position!;
 }
 
-/** quantile_cont over the multiset: position (n − 1)·p, linear interpolation between its neighbours. */
+/** quantile_cont over the multiset of `n` values that `entries` (sorted by position) describe. */
 function tallyQuantile(entries: readonly TallyEntry[], n: number, p: number): number {
-  const position = (n - 1) * p;
-  const lower = Math.floor(position);
-  const upper = Math.ceil(position);
-  const low = valueAtRank(entries, lower);
-  if (lower === upper) return low;
-  const d = position - lower;
-  return low * (1 - d) + valueAtRank(entries, upper) * d;
+  return quantileByRank(n, p, (rank) => valueAtRank(entries, rank));
 }
 
 function numericFacts(valueType: ValueType, entries: readonly TallyEntry[], n: number): NumericFacts {
@@ -170,9 +155,7 @@ export function tallyDistribution(plan: ColumnPlan, facts: ColumnFacts, histogra
   if (!numeric) return { bins: null, outliers: null, frequencies: facts.frequencies };
   const layout = binLayout(numeric.min, numeric.max, histogramBins, plan.rule.valueType);
   const counts = new Array<number>(layout.count).fill(0);
-  const q1 = numeric.quantiles[QUANTILE_LEVELS.indexOf(0.25)]!;
-  const median = numeric.quantiles[QUANTILE_LEVELS.indexOf(0.5)]!;
-  const q3 = numeric.quantiles[QUANTILE_LEVELS.indexOf(0.75)]!;
+  const { q1, median, q3 } = quartiles(numeric.quantiles);
   const mild = iqrFences(q1, q3, 1.5);
   const extreme = iqrFences(q1, q3, 3);
   let mildCount = 0;
