@@ -73,7 +73,7 @@ async function seedDataset(insights: number) {
   }
   return Buffer.from(`Dataset:${dataset.id}`).toString('base64');
 }
-const ids = { 10: await seedDataset(10), 10_000: await seedDataset(10_000) };
+const ids = { 10: await seedDataset(10), 10000: await seedDataset(10_000) };
 // As autovacuum would have left them: statistics and the visibility map for index-only counts.
 await pool.query('VACUUM ANALYZE');
 const dashboardUser = await seedGraph(prisma, { workspaces: 20, datasets: 20, analyses: 3, insights: 10, profiles: 10 });
@@ -107,7 +107,7 @@ for (const [label, query] of Object.entries(pages)) {
   const costs: Record<number, Awaited<ReturnType<typeof statementsOf>>> = {};
   for (const n of shapes) costs[n] = await statementsOf(query, { id: ids[n] }, token);
   const same = JSON.stringify(costs[10]!.map((s) => s.text)) === JSON.stringify(costs[10_000]!.map((s) => s.text));
-  const times: Record<number, number[]> = { 10: [], 10_000: [] };
+  const times: Record<number, number[]> = { 10: [], 10000: [] };
   for (let i = 0; i < 20; i++) for (const n of shapes) await send(query, { id: ids[n] }, token);
   for (let i = 0; i < runs; i++) {
     for (const n of shapes) {

@@ -60,6 +60,7 @@ async function graphql(url: string, query: string, variables: Record<string, unk
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
     body: JSON.stringify({ query, variables }),
   });
+  // biome-ignore lint/suspicious/noExplicitAny: a benchmark reads whatever shape each query returns
   const result = (await response.json()) as { data?: Record<string, any>; errors?: unknown[] };
   if (result.errors) throw new Error(JSON.stringify(result.errors));
   return result.data!;

@@ -5,7 +5,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { deserializeProfilingError } from '../profiling/errors.js';
-import { ProfilingError, type DatasetProfile, type ProfileProgress } from '../profiling/index.js';
+import type { DatasetProfile, ProfileProgress } from '../profiling/index.js';
 import type { ChildMessage, ChildRequest } from './profile-child.js';
 
 /** The child failed: not the file's fault as far as we know. */

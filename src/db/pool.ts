@@ -55,6 +55,7 @@ export class PrePingPool extends pg.Pool {
   // pg.Pool.query calls connect() with a callback; everyone else uses the promise.
   override connect(): Promise<pg.PoolClient>;
   override connect(callback: ConnectCallback): void;
+  // biome-ignore lint/suspicious/noConfusingVoidType: the implementation of pg's two overloads above
   override connect(callback?: ConnectCallback): Promise<pg.PoolClient> | void {
     const checkout = withRetry(() => this.checkoutLiveClient(), isTransientConnectionError, undefined, (error, attempt, delayMs) =>
       this.logger?.warn('database connection failed, retrying', { attempt, delayMs, error: (error as Error).message }),

@@ -18,6 +18,7 @@ let runtimePromise: Promise<typeof import('@prisma/schema-engine-wasm/schema_eng
 
 // The ES2023 lib has no WebAssembly typings; this is the one call used.
 const webAssembly = (globalThis as unknown as {
+  // biome-ignore lint/suspicious/noExplicitAny: the engine's wasm-bindgen exports are untyped
   WebAssembly: { instantiate(bytes: Uint8Array, imports: object): Promise<{ instance: { exports: any } }> };
 }).WebAssembly;
 
@@ -79,6 +80,7 @@ function typeCharColumns<T extends Queryable>(queryable: T): T {
 
 class CatalogReadingClient extends pg.Client {
   // pg.Client.query has many overloads; this one only post-processes results.
+  // biome-ignore lint/suspicious/noExplicitAny: pg's query() has a dozen overloads; this forwards them all
   override query(...args: unknown[]): any {
     const last = args.at(-1);
     if (typeof last === 'function') {

@@ -90,7 +90,7 @@ export function potentialNodes(schema: GraphQLSchema, document: DocumentNode, va
             const weight = heavyFieldCosts[`${typeInfo.getParentType()?.name}.${field.name.value}`];
             if (weight) total += parent * weight;
             let factor = 1;
-            if (named && named.name.endsWith('Connection')) {
+            if (named?.name.endsWith('Connection')) {
               const first = argumentValue(field, 'first', variables);
               const last = argumentValue(field, 'last', variables);
               factor = Number(first ?? last ?? pageSize.default) || 0;

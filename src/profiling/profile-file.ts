@@ -113,7 +113,9 @@ export async function profileFile(path: string, options: ProfileOptions = {}): P
       ),
     );
     const rowChecks = await rowChecksPending;
-    columns.forEach((column, i) => (column.distributionData.rowChecks = rowChecks.columns[i]!));
+    columns.forEach((column, i) => {
+      column.distributionData.rowChecks = rowChecks.columns[i]!;
+    });
     timings['rowChecks'] = Math.round(performance.now() - phaseStart);
     const nameOf = (index: number) => columns[index]!.columnName;
     const strongest = <T extends { a: number; b: number }>(pairs: T[], strength: (p: T) => number) =>

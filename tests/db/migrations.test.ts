@@ -43,7 +43,7 @@ describe('applying migrations', () => {
   it('records each migration in _prisma_migrations as `prisma migrate deploy` does', async () => {
     const local = await readMigrations();
     expect(await migrateUp(database.url)).toEqual(local.map((m) => m.name));
-    const rows = await sql<Record<string, any>>(`SELECT * FROM "_prisma_migrations" ORDER BY started_at`);
+    const rows = await sql<Record<string, unknown>>(`SELECT * FROM "_prisma_migrations" ORDER BY started_at`);
     expect(rows).toHaveLength(local.length);
     for (const [i, row] of rows.entries()) {
       const file = await readFile(path.join(defaultMigrationsDir, local[i]!.name, 'migration.sql'));

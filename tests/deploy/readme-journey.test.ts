@@ -55,7 +55,7 @@ describe('the README', () => {
     expect(streamed.length).toBeGreaterThan(2);
     expect(streamed.at(-1)).toEqual({ status: 'COMPLETED', progress: { phase: 'DONE', percent: 100 } });
     // The results, pretty-printed by jq after the stream.
-    const result = JSON.parse(lines.slice(lines.findIndex((line) => line === '{')).join('\n'));
+    const result = JSON.parse(lines.slice(lines.indexOf('{')).join('\n'));
     const analysis = result.data.node;
     expect(result.errors).toBeUndefined();
     expect(analysis.status).toBe('COMPLETED');

@@ -29,15 +29,28 @@ export function readCsv(text: string, delimiter = ','): { header: string[]; rows
   for (let i = 0; i < text.length; i++) {
     const ch = text[i]!;
     if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') (field += '"'), i++;
+      if (ch === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      }
       else if (ch === '"') quoted = false;
       else field += ch;
     } else if (ch === '"') quoted = true;
-    else if (ch === delimiter) record.push(field), (field = '');
-    else if (ch === '\n') record.push(field), records.push(record), (record = []), (field = '');
+    else if (ch === delimiter) {
+      record.push(field);
+      field = '';
+    } else if (ch === '\n') {
+      record.push(field);
+      records.push(record);
+      record = [];
+      field = '';
+    }
     else if (ch !== '\r') field += ch;
   }
-  if (field !== '' || record.length > 0) record.push(field), records.push(record);
+  if (field !== '' || record.length > 0) {
+    record.push(field);
+    records.push(record);
+  }
   const [header = [], ...rows] = records;
   return { header, rows };
 }

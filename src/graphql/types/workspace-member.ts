@@ -10,7 +10,6 @@ import { builder } from '../builder.js';
 import { WorkspaceRoleEnum } from './enums.js';
 import { loadRelated, loadVisibleNodes } from '../loading/records.js';
 import { UserRef, WorkspaceMemberRef, WorkspaceRef } from './refs.js';
-import { Workspace } from './workspace.js';
 
 export const WorkspaceMember = builder.node(WorkspaceMemberRef, {
   description: "A user's membership of a workspace, with their role there.",

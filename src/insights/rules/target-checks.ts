@@ -11,10 +11,10 @@ import { evidence, fmtCount, name, pct, presentCount, q, type Finding, type Rule
 export function targetChecks(context: RuleContext): Finding[] {
   const target = context.target;
   if (!target) return [];
-  return [...classBalance(target, context), ...leakage(target, context)];
+  return [...classBalance(target), ...leakage(target, context)];
 }
 
-function classBalance(target: ColumnProfile, context: RuleContext): Finding[] {
+function classBalance(target: ColumnProfile): Finding[] {
   const classes = target.distributionData.topValues.values;
   const present = presentCount(target);
   if (target.uniqueCount < 2 || target.uniqueCount > THRESHOLDS.maxClasses || present === 0 || classes.length === 0) return [];

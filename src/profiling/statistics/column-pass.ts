@@ -65,9 +65,9 @@ async function fetchQuantileSample(
   const columns = await session.columns(
     `SELECT ${positions} FROM ${PROFILED_TABLE} WHERE ${hashedRowSampleSql(QUANTILE_SAMPLE_SIZE, rowCount, QUANTILE_SAMPLE_SALT)}`,
   );
-  numericPlans.forEach((plan, i) =>
-    sampled.set(plan.index, Float64Array.from((columns[i] ?? []).filter((x): x is number => typeof x === 'number'))),
-  );
+  numericPlans.forEach((plan, i) => {
+    sampled.set(plan.index, Float64Array.from((columns[i] ?? []).filter((x): x is number => typeof x === 'number')));
+  });
   return sampled;
 }
 

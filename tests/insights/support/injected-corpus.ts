@@ -68,7 +68,9 @@ class Builder {
   }
   addColumn(column: string, values: (row: number) => string): void {
     this.header.push(column);
-    this.rows.forEach((r, i) => r.push(values(i + 1)));
+    this.rows.forEach((r, i) => {
+      r.push(values(i + 1));
+    });
   }
   record(defect: InjectedDefect): void {
     this.defects.push(defect);
