@@ -47,7 +47,9 @@ const profile: Subcommand = {
     });
     const [file] = positionals;
     if (!file || positionals.length > 1) throw new UsageError(`usage: datainsight ${this.usage}`);
-    const size = await stat(file).then((s) => s.size).catch(() => 0);
+    const size = await stat(file)
+      .then((s) => s.size)
+      .catch(() => 0);
     const progress = progressReporter(size >= PROGRESS_MIN_BYTES);
     try {
       const result = await profileFile(file, {
@@ -85,13 +87,17 @@ const analyze: Subcommand = {
     if (!(ANALYSIS_GOALS as readonly string[]).includes(goal)) {
       throw new UsageError(`unknown goal ${JSON.stringify(values.goal)}; expected one of ${ANALYSIS_GOALS.join(', ')}`);
     }
-    const size = await stat(file).then((s) => s.size).catch(() => 0);
+    const size = await stat(file)
+      .then((s) => s.size)
+      .catch(() => 0);
     const progress = progressReporter(size >= PROGRESS_MIN_BYTES);
     try {
       const profiled = await profileFile(file, progress.onProgress ? { onProgress: progress.onProgress } : {});
       progress.finish();
       const result = analyzeProfile(profiled, { goal: goal as AnalysisGoal, targetColumn: values.target ?? null });
-      process.stdout.write(values.json ? `${JSON.stringify(result, null, 2)}\n` : `${renderAnalysisText(result, { withCode: values.code })}\n`);
+      process.stdout.write(
+        values.json ? `${JSON.stringify(result, null, 2)}\n` : `${renderAnalysisText(result, { withCode: values.code })}\n`,
+      );
       return 0;
     } finally {
       progress.finish();
@@ -107,7 +113,9 @@ export async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
   const subcommand = name ? subcommands[name] : undefined;
   if (!subcommand) {
-    const list = Object.values(subcommands).map((s) => `  datainsight ${s.usage}`).join('\n');
+    const list = Object.values(subcommands)
+      .map((s) => `  datainsight ${s.usage}`)
+      .join('\n');
     process.stderr.write(`usage:\n${list}\n`);
     return name ? 2 : 0;
   }

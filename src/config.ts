@@ -7,9 +7,7 @@ import { DEFAULT_MAX_COLUMNS } from './profiling/options.js';
 /** Which browser origins may call the API: '*' any, a list those, [] none but the API's own. */
 export type CorsOrigins = '*' | string[];
 
-const booleanFlag = z
-  .enum(['true', 'false', '1', '0', 'yes', 'no', ''])
-  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+const booleanFlag = z.enum(['true', 'false', '1', '0', 'yes', 'no', '']).transform((v) => v === 'true' || v === '1' || v === 'yes');
 
 const postgresUrl = z
   .string()
@@ -42,12 +40,21 @@ const envSchema = z.object({
   /** Where uploaded files are kept; default: DATA_DIR/storage. */
   STORAGE_DIR: z.string().optional(),
   /** The largest upload accepted, in bytes (default 1 GiB). */
-  MAX_UPLOAD_BYTES: z.coerce.number().int().min(1).default(1024 ** 3),
+  MAX_UPLOAD_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(1024 ** 3),
   /**
    * The longest line a CSV/TSV or JSON-lines upload may have, in bytes (default 2 MiB). At most 16 MiB,
    * the longest line the profiler's reader is set to accept.
    */
-  MAX_LINE_BYTES: z.coerce.number().int().min(1024).max(16 * 1024 ** 2).default(2 * 1024 ** 2),
+  MAX_LINE_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(16 * 1024 ** 2)
+    .default(2 * 1024 ** 2),
   /** Seconds between storage sweeps; files without a dataset older than this are removed. */
   STORAGE_SWEEP_INTERVAL: z.coerce.number().int().min(1).default(3600),
   /** Keys the access-token hashes. Required in production; elsewhere generated into DATA_DIR. */
@@ -67,8 +74,16 @@ const envSchema = z.object({
    */
   CORS_ORIGINS: z
     .string()
-    .transform((v) => v.split(',').map((o) => o.trim()).filter(Boolean))
-    .refine((list) => list.every((o) => o === '*' || isOrigin(o)), 'must be * or comma-separated origins such as https://app.example.com (scheme, host and port only)')
+    .transform((v) =>
+      v
+        .split(',')
+        .map((o) => o.trim())
+        .filter(Boolean),
+    )
+    .refine(
+      (list) => list.every((o) => o === '*' || isOrigin(o)),
+      'must be * or comma-separated origins such as https://app.example.com (scheme, host and port only)',
+    )
     .optional(),
   /** Behind a reverse proxy: take the client address from the first X-Forwarded-For entry. */
   TRUST_PROXY: booleanFlag.default(false),
@@ -86,7 +101,10 @@ const envSchema = z.object({
   /** ...and after how many seconds without one its worker counts as gone and the analysis is run again. */
   ANALYSIS_STALE_AFTER: z.coerce.number().min(1).default(30),
   /** DuckDB's memory limit per profile (work beyond it spills to disk). */
-  PROFILER_MEMORY_LIMIT: z.string().regex(/^\d+(\.\d+)?\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)$/i, 'must be a size such as 1GB').default('1GB'),
+  PROFILER_MEMORY_LIMIT: z
+    .string()
+    .regex(/^\d+(\.\d+)?\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)$/i, 'must be a size such as 1GB')
+    .default('1GB'),
   /** DuckDB threads per profile; default: every core. */
   PROFILER_THREADS: z.coerce.number().int().min(1).optional(),
   /** The widest file accepted at upload and analysed (more columns: refused). At most 500, the width the profiler is tested at. */

@@ -8,10 +8,12 @@ export function createLogger(
   minLevel: LogLevel = 'info',
   write: (line: string) => void = (line) => process.stderr.write(line + '\n'),
 ): Logger {
-  const log = (level: LogLevel) => (message: string, fields: Record<string, unknown> = {}) => {
-    if (levels[level] < levels[minLevel]) return;
-    write(JSON.stringify({ time: new Date().toISOString(), level, message, ...serialise(fields) }));
-  };
+  const log =
+    (level: LogLevel) =>
+    (message: string, fields: Record<string, unknown> = {}) => {
+      if (levels[level] < levels[minLevel]) return;
+      write(JSON.stringify({ time: new Date().toISOString(), level, message, ...serialise(fields) }));
+    };
   return { debug: log('debug'), info: log('info'), warn: log('warn'), error: log('error') };
 }
 
@@ -25,7 +27,10 @@ function serialise(fields: Record<string, unknown>) {
 
 /** A logger that adds `bound` to every line. */
 export function withFields(logger: Logger, bound: Record<string, unknown>): Logger {
-  const wrap = (level: LogLevel) => (message: string, fields: Record<string, unknown> = {}) => logger[level](message, { ...bound, ...fields });
+  const wrap =
+    (level: LogLevel) =>
+    (message: string, fields: Record<string, unknown> = {}) =>
+      logger[level](message, { ...bound, ...fields });
   return { debug: wrap('debug'), info: wrap('info'), warn: wrap('warn'), error: wrap('error') };
 }
 

@@ -58,7 +58,9 @@ describe('configuration', () => {
       concurrency: 4,
       profiler: { memoryLimit: '512MB' },
     });
-    expect(() => loadConfig({ ANALYSIS_HEARTBEAT_INTERVAL: '10', ANALYSIS_STALE_AFTER: '15' })).toThrow(/ANALYSIS_STALE_AFTER: must be at least twice ANALYSIS_HEARTBEAT_INTERVAL/);
+    expect(() => loadConfig({ ANALYSIS_HEARTBEAT_INTERVAL: '10', ANALYSIS_STALE_AFTER: '15' })).toThrow(
+      /ANALYSIS_STALE_AFTER: must be at least twice ANALYSIS_HEARTBEAT_INTERVAL/,
+    );
     expect(() => loadConfig({ PROFILER_MEMORY_LIMIT: 'lots' })).toThrow(/PROFILER_MEMORY_LIMIT: must be a size such as 1GB/);
   });
 });

@@ -56,9 +56,14 @@ try {
     }),
   });
   const analysisId = ((await startResponse.json()) as { data: { startAnalysis: { id: string } } }).data.startAnalysis.id;
-  const stream = await subscribe<Update>(http.url, token, 'subscription($id: ID!) { analysisUpdated(id: $id) { status progress { phase percent } } }', {
-    id: analysisId,
-  });
+  const stream = await subscribe<Update>(
+    http.url,
+    token,
+    'subscription($id: ID!) { analysisUpdated(id: $id) { status progress { phase percent } } }',
+    {
+      id: analysisId,
+    },
+  );
   const events: { at: number; status: string; phase: string; percent: number | null }[] = [];
   const t0 = performance.now();
   for (;;) {
@@ -69,15 +74,21 @@ try {
   stream.close();
   const running = events.filter((e) => e.status === 'RUNNING');
   const gaps = running.slice(1).map((e, i) => e.at - running[i]!.at);
-  console.log(`${rows.toLocaleString('en')} rows, ${events.length} events, ${(events.at(-1)!.at / 1000).toFixed(1)} s from subscribing to ${events.at(-1)!.status}`);
-  console.log(`longest silence while RUNNING: ${Math.round(Math.max(...gaps))} ms (median gap ${Math.round(gaps.sort((a, b) => a - b)[Math.floor(gaps.length / 2)]!)} ms)`);
+  console.log(
+    `${rows.toLocaleString('en')} rows, ${events.length} events, ${(events.at(-1)!.at / 1000).toFixed(1)} s from subscribing to ${events.at(-1)!.status}`,
+  );
+  console.log(
+    `longest silence while RUNNING: ${Math.round(Math.max(...gaps))} ms (median gap ${Math.round(gaps.sort((a, b) => a - b)[Math.floor(gaps.length / 2)]!)} ms)`,
+  );
   console.log('| phase | events | first at (s) | percentages reported |');
   console.log('| --- | --- | --- | --- |');
   const phases = [...new Set(events.map((e) => e.phase))];
   for (const phase of phases) {
     const of = events.filter((e) => e.phase === phase);
     const percents = of.map((e) => e.percent).filter((p): p is number => p !== null);
-    const shown = percents.length ? `${percents.length}: ${Math.min(...percents).toFixed(0)} → ${Math.max(...percents).toFixed(0)}` : 'none (null)';
+    const shown = percents.length
+      ? `${percents.length}: ${Math.min(...percents).toFixed(0)} → ${Math.max(...percents).toFixed(0)}`
+      : 'none (null)';
     console.log(`| ${phase} | ${of.length} | ${(of[0]!.at / 1000).toFixed(2)} | ${shown} |`);
   }
 } finally {

@@ -71,11 +71,20 @@ const START = `mutation Start($datasetId: ID!, $goalType: AnalysisGoalType!) {
 }`;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const load = () => os.loadavg().map((l) => l.toFixed(2)).join(' ');
+const load = () =>
+  os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
 const ms = (x: number) => Math.round(x);
 const stats = (xs: number[]) => {
   const sorted = [...xs].sort((a, b) => a - b);
-  return { min: sorted[0]!, median: sorted[Math.floor((sorted.length - 1) / 2)]!, max: sorted[sorted.length - 1]!, mean: xs.reduce((s, x) => s + x, 0) / xs.length };
+  return {
+    min: sorted[0]!,
+    median: sorted[Math.floor((sorted.length - 1) / 2)]!,
+    max: sorted[sorted.length - 1]!,
+    mean: xs.reduce((s, x) => s + x, 0) / xs.length,
+  };
 };
 const range = (xs: number[]) => {
   const s = stats(xs);
@@ -130,7 +139,9 @@ class Bench {
   async setWorkers(count: number) {
     while (this.workers.length > count) await this.workers.pop()!.stop();
     while (this.workers.length < count) {
-      this.workers.push(await startWorker({ databaseUrl: this.api.db.url, storageDir: this.api.storage.root, dataDir: this.dataDir, env: workerEnv }));
+      this.workers.push(
+        await startWorker({ databaseUrl: this.api.db.url, storageDir: this.api.storage.root, dataDir: this.dataDir, env: workerEnv }),
+      );
     }
     return this.workers;
   }
@@ -146,9 +157,15 @@ class Bench {
   async waitAll(ids: number[], timeoutMs = 600_000) {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
-      const rows = await this.api.db.prisma.analysis.findMany({ where: { id: { in: ids } }, select: { id: true, status: true, errorMessage: true } });
+      const rows = await this.api.db.prisma.analysis.findMany({
+        where: { id: { in: ids } },
+        select: { id: true, status: true, errorMessage: true },
+      });
       const failed = rows.find((r) => r.status === 'FAILED');
-      if (failed) throw new Error(`analysis ${failed.id} failed: ${failed.errorMessage}\n${this.workers.map((w) => w.output().slice(-2000)).join('\n')}`);
+      if (failed)
+        throw new Error(
+          `analysis ${failed.id} failed: ${failed.errorMessage}\n${this.workers.map((w) => w.output().slice(-2000)).join('\n')}`,
+        );
       if (rows.length === ids.length && rows.every((r) => r.status === 'COMPLETED')) return performance.now();
       if (Date.now() > deadline) throw new Error('timed out waiting for analyses');
       await sleep(pollMs);
@@ -182,11 +199,21 @@ const dataDir = await mkdtemp(path.join(os.tmpdir(), 'bench-analyses-'));
 const api = await createTestApi({ uploads: { maxBytes: 1024 ** 3 } });
 const http = await listen(api);
 const ownerId = (await createUser(api.db.prisma)).id;
-const bench = new Bench(api, http, dataDir, await api.tokenFor(ownerId), encodeId('Workspace', (await createWorkspace(api.db.prisma, ownerId)).id));
+const bench = new Bench(
+  api,
+  http,
+  dataDir,
+  await api.tokenFor(ownerId),
+  encodeId('Workspace', (await createWorkspace(api.db.prisma, ownerId)).id),
+);
 const profileOptions = { memoryLimit: MEMORY_LIMIT, threads: THREADS, tempDirectory: path.resolve(dataDir, 'duckdb-tmp') };
 
-console.log(`machine: ${os.availableParallelism()} cores (${os.cpus()[0]?.model.trim()}), ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}`);
-console.log(`worker: WORKER_CONCURRENCY 1, PROFILER_MEMORY_LIMIT ${MEMORY_LIMIT}, PROFILER_THREADS ${THREADS}, heartbeat 5 s; polling every ${pollMs} ms`);
+console.log(
+  `machine: ${os.availableParallelism()} cores (${os.cpus()[0]?.model.trim()}), ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}`,
+);
+console.log(
+  `worker: WORKER_CONCURRENCY 1, PROFILER_MEMORY_LIMIT ${MEMORY_LIMIT}, PROFILER_THREADS ${THREADS}, heartbeat 5 s; polling every ${pollMs} ms`,
+);
 console.log(`load average at start: ${load()}\n`);
 
 try {
@@ -210,7 +237,9 @@ try {
     if (!existsSync(file)) await writeBenchmarkCsv(file, LARGE_ROWS);
     const uploadStarted = performance.now();
     const large = await bench.upload(file);
-    console.log(`uploaded ${path.basename(file)} (${(statSync(file).size / 1e6).toFixed(0)} MB, ${large.rows} rows) in ${ms(performance.now() - uploadStarted)} ms`);
+    console.log(
+      `uploaded ${path.basename(file)} (${(statSync(file).size / 1e6).toFixed(0)} MB, ${large.rows} rows) in ${ms(performance.now() - uploadStarted)} ms`,
+    );
     const [worker] = await bench.setWorkers(1);
 
     const analysisRuns: (Timed & { cpuMs: number })[] = [];
@@ -223,7 +252,9 @@ try {
       const cpuMs = processTreeCpuMs(worker!.process.pid!) - cpuBefore;
       const [t] = await bench.timings([id], started, done);
       analysisRuns.push({ ...t!, cpuMs });
-      console.log(`  analysis: ${ms(t!.totalMs)} ms (queued→claimed ${t!.createdToStartedMs}, claimed→completed ${t!.startedToCompletedMs}; worker CPU incl. child ${ms(cpuMs)}) load ${load()}`);
+      console.log(
+        `  analysis: ${ms(t!.totalMs)} ms (queued→claimed ${t!.createdToStartedMs}, claimed→completed ${t!.startedToCompletedMs}; worker CPU incl. child ${ms(cpuMs)}) load ${load()}`,
+      );
     };
     const runAlone = async () => {
       const cpuBefore = process.cpuUsage();
@@ -263,10 +294,16 @@ try {
     console.log(`| profiler alone (in-process, ${THREADS} threads) | ${range(alone)} | ${range(aloneRuns.map((r) => r.cpuMs))} |`);
     console.log(`| startAnalysis → COMPLETED seen | ${range(total)} | ${range(analysisRuns.map((r) => r.cpuMs))} (worker + child) |`);
     console.log(`| of which created → claimed (queue) | ${range(analysisRuns.map((r) => r.createdToStartedMs))} | |`);
-    console.log(`| of which claimed → completed (child, profile, insights, write) | ${range(analysisRuns.map((r) => r.startedToCompletedMs))} | |`);
+    console.log(
+      `| of which claimed → completed (child, profile, insights, write) | ${range(analysisRuns.map((r) => r.startedToCompletedMs))} | |`,
+    );
     console.log(`| (in-process, after the profile) insights | ${range(aloneRuns.map((r) => r.insightsMs))} | |`);
-    console.log(`| (in-process, after the profile) profile JSON stringify + parse, ${aloneRuns[0]!.jsonMb.toFixed(2)} MB | ${range(aloneRuns.map((r) => r.jsonMs))} | |`);
-    console.log(`\noverhead (median analysis − median profiler alone): ${ms(overhead)} ms = ${((100 * overhead) / stats(alone).median).toFixed(1)}% of the profile; CPU ${ms(stats(analysisRuns.map((r) => r.cpuMs)).median - stats(aloneRuns.map((r) => r.cpuMs)).median)} ms`);
+    console.log(
+      `| (in-process, after the profile) profile JSON stringify + parse, ${aloneRuns[0]!.jsonMb.toFixed(2)} MB | ${range(aloneRuns.map((r) => r.jsonMs))} | |`,
+    );
+    console.log(
+      `\noverhead (median analysis − median profiler alone): ${ms(overhead)} ms = ${((100 * overhead) / stats(alone).median).toFixed(1)}% of the profile; CPU ${ms(stats(analysisRuns.map((r) => r.cpuMs)).median - stats(aloneRuns.map((r) => r.cpuMs)).median)} ms`,
+    );
   }
 
   // ---- 2. the child process' fixed cost ---------------------------------------------------------------
@@ -274,7 +311,8 @@ try {
     const cold: number[] = [];
     const warm: number[] = [];
     const inProcess: number[] = [];
-    const run = (pool: ProfilerProcesses) => pool.profile(iris.storedPath, profileOptions, { signal: new AbortController().signal, onProgress: () => {} });
+    const run = (pool: ProfilerProcesses) =>
+      pool.profile(iris.storedPath, profileOptions, { signal: new AbortController().signal, onProgress: () => {} });
     const warmPool = new ProfilerProcesses();
     await run(warmPool); // started once, as a worker does at start-up
     for (let i = 0; i < 5; i++) {
@@ -291,15 +329,21 @@ try {
       inProcess.push(performance.now() - started);
     }
     warmPool.close();
-    console.log(`\niris.csv (150 rows), 5 runs each: in a new child process (node --import tsx) ${range(cold)} ms, in a warm child ${range(warm)} ms, in-process ${range(inProcess)} ms`);
-    console.log(`→ a new child costs ≈ ${ms(stats(cold).median - stats(inProcess).median)} ms, a warm one ≈ ${ms(stats(warm).median - stats(inProcess).median)} ms  load ${load()}`);
+    console.log(
+      `\niris.csv (150 rows), 5 runs each: in a new child process (node --import tsx) ${range(cold)} ms, in a warm child ${range(warm)} ms, in-process ${range(inProcess)} ms`,
+    );
+    console.log(
+      `→ a new child costs ≈ ${ms(stats(cold).median - stats(inProcess).median)} ms, a warm one ≈ ${ms(stats(warm).median - stats(inProcess).median)} ms  load ${load()}`,
+    );
   }
 
   // ---- 3. throughput of 20 small analyses with one and two workers ----------------------------------------
   if (!values['skip-throughput']) {
     const order = Array.from({ length: BATCH }, (_, i) => small.get(SMALL_FILES[i % SMALL_FILES.length]!)!);
     const results: Record<number, { wallMs: number; cpuMs: number; perAnalysis: number[]; gaps: number[] }[]> = { 1: [], 2: [] };
-    console.log(`\nthroughput: ${BATCH} GENERAL_AUDIT analyses (${SMALL_FILES.join(', ')} ×${BATCH / SMALL_FILES.length}), queued one after another`);
+    console.log(
+      `\nthroughput: ${BATCH} GENERAL_AUDIT analyses (${SMALL_FILES.join(', ')} ×${BATCH / SMALL_FILES.length}), queued one after another`,
+    );
     for (let round = 0; round < throughputRepeat; round++) {
       for (const count of round % 2 === 0 ? [1, 2] : [2, 1]) {
         const workers = await bench.setWorkers(count);
@@ -323,7 +367,9 @@ try {
         );
       }
     }
-    console.log('\n| workers | wall ms for 20, per run | analyses/s, per run | claimed → completed per analysis ms, median (min–max) | gap between a worker\'s analyses ms, median (min–max) | worker + child CPU ms per analysis, per run |');
+    console.log(
+      "\n| workers | wall ms for 20, per run | analyses/s, per run | claimed → completed per analysis ms, median (min–max) | gap between a worker's analyses ms, median (min–max) | worker + child CPU ms per analysis, per run |",
+    );
     console.log('| ---: | ---: | ---: | ---: | ---: | ---: |');
     for (const count of [1, 2]) {
       const runs = results[count]!;

@@ -43,15 +43,23 @@ const prisma = createPrismaClient(pool, { echo: false, logger });
 const auth = testAuthSettings();
 const storage = new LocalDirectoryStorage(await mkdtemp(path.join(os.tmpdir(), 'bench-storage-')));
 const analyses = await startTestAnalyses(db, logger);
-const yoga = createGraphQLServer({ db: { prisma, pool }, logger, auth, storage, uploads: { maxBytes: 1024 ** 2, maxLineBytes: 1024 ** 2 }, analyses });
+const yoga = createGraphQLServer({
+  db: { prisma, pool },
+  logger,
+  auth,
+  storage,
+  uploads: { maxBytes: 1024 ** 2, maxLineBytes: 1024 ** 2 },
+  analyses,
+});
 const viewer = await seedGraph(prisma, { workspaces: 20, datasets: 20, analyses: 3, insights: 10, profiles: 10 });
 const { token } = await new Accounts({ prisma, pool }, auth).startSession(viewer.id);
 
 async function run(n: number) {
-  const response = await yoga.fetch(
-    'http://localhost/graphql',
-    { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query: dashboard, variables: { n } }) },
-  );
+  const response = await yoga.fetch('http://localhost/graphql', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ query: dashboard, variables: { n } }),
+  });
   const body = (await response.json()) as { errors?: unknown };
   if (body.errors) throw new Error(JSON.stringify(body.errors));
 }

@@ -56,12 +56,21 @@ const logger = createLogger('error');
 const auth = testAuthSettings();
 const storage = new LocalDirectoryStorage(await mkdtemp(path.join(os.tmpdir(), 'bench-storage-')));
 const analyses = await startTestAnalyses(db, logger);
-const yoga = createGraphQLServer({ db: { prisma, pool }, logger, auth, storage, uploads: { maxBytes: 1024 ** 2, maxLineBytes: 1024 ** 2 }, analyses });
+const yoga = createGraphQLServer({
+  db: { prisma, pool },
+  logger,
+  auth,
+  storage,
+  uploads: { maxBytes: 1024 ** 2, maxLineBytes: 1024 ** 2 },
+  analyses,
+});
 
 const user = await createUser(prisma);
 const workspace = await createWorkspace(prisma, user.id);
 async function seedDataset(insights: number) {
-  const dataset = await prisma.dataset.create({ data: { name: `${insights}`, filePath: `bench/${insights}`, fileSize: 1n, workspaceId: workspace.id, uploadedBy: user.id } });
+  const dataset = await prisma.dataset.create({
+    data: { name: `${insights}`, filePath: `bench/${insights}`, fileSize: 1n, workspaceId: workspace.id, uploadedBy: user.id },
+  });
   for (let a = 0; a < 3; a++) {
     const analysis = await prisma.analysis.create({ data: { datasetId: dataset.id, goalType: 'GENERAL_AUDIT', status: 'COMPLETED' } });
     await prisma.$executeRaw`
@@ -101,7 +110,10 @@ const pct = (times: number[], p: number) => [...times].sort((a, b) => a - b)[Mat
 
 const lines: string[] = [];
 const shapes = [10, 10_000] as const;
-lines.push('| query | insights per analysis | statements | rows returned (most by one statement) | p50 ms | p99 ms |', '| --- | ---: | ---: | ---: | ---: | ---: |');
+lines.push(
+  '| query | insights per analysis | statements | rows returned (most by one statement) | p50 ms | p99 ms |',
+  '| --- | ---: | ---: | ---: | ---: | ---: |',
+);
 const summary: string[] = [];
 for (const [label, query] of Object.entries(pages)) {
   const costs: Record<number, Awaited<ReturnType<typeof statementsOf>>> = {};
@@ -119,9 +131,13 @@ for (const [label, query] of Object.entries(pages)) {
   for (const n of shapes) {
     const statements = costs[n]!;
     const rows = statements.map((s) => s.rows);
-    lines.push(`| ${label} | ${n} | ${statements.length} | ${rows.reduce((a, b) => a + b, 0)} (${Math.max(...rows)}) | ${pct(times[n]!, 0.5).toFixed(2)} | ${pct(times[n]!, 0.99).toFixed(2)} |`);
+    lines.push(
+      `| ${label} | ${n} | ${statements.length} | ${rows.reduce((a, b) => a + b, 0)} (${Math.max(...rows)}) | ${pct(times[n]!, 0.5).toFixed(2)} | ${pct(times[n]!, 0.99).toFixed(2)} |`,
+    );
   }
-  summary.push(`${label}: same statement texts ${same ? 'yes' : 'NO'}, p50 ratio 10,000 ÷ 10 = ${(pct(times[10_000]!, 0.5) / pct(times[10]!, 0.5)).toFixed(2)}×`);
+  summary.push(
+    `${label}: same statement texts ${same ? 'yes' : 'NO'}, p50 ratio 10,000 ÷ 10 = ${(pct(times[10_000]!, 0.5) / pct(times[10]!, 0.5)).toFixed(2)}×`,
+  );
 }
 lines.push('', ...summary);
 const dashboardCounts = [];

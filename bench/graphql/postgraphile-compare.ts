@@ -21,7 +21,11 @@ import { seedGraph } from '../../tests/support/fixtures.js';
 import { createTestDatabase } from '../../tests/support/test-database.js';
 
 const { values } = parseArgs({
-  options: { rounds: { type: 'string', default: '3' }, duration: { type: 'string', default: '10' }, load: { type: 'string', default: '30' } },
+  options: {
+    rounds: { type: 'string', default: '3' },
+    duration: { type: 'string', default: '10' },
+    load: { type: 'string', default: '30' },
+  },
 });
 const rounds = Number(values.rounds);
 const duration = Number(values.duration);
@@ -68,7 +72,13 @@ const db = await createTestDatabase();
 step('seeding');
 const secret = randomBytes(32).toString('hex');
 const viewer = await seedGraph(db.prisma, { workspaces: 20, datasets: 20, analyses: 3, insights: 10, profiles: 10 });
-const { token } = await new Accounts(db, { secret, tokenTtlSeconds: 86_400, maxFailedSignIns: 5, lockoutSeconds: 900, maxSignUpsPerAddress: 10 }).startSession(viewer.id);
+const { token } = await new Accounts(db, {
+  secret,
+  tokenTtlSeconds: 86_400,
+  maxFailedSignIns: 5,
+  lockoutSeconds: 900,
+  maxSignUpsPerAddress: 10,
+}).startSession(viewer.id);
 await db.pool.query('VACUUM ANALYZE');
 step('starting both servers');
 const dataDir = await mkdtemp(path.join(os.tmpdir(), 'bench-compare-'));
@@ -78,17 +88,45 @@ const theirPort = await freePort();
 const api = await start(
   process.execPath,
   ['dist/server.js'],
-  { NODE_ENV: 'production', DATABASE_URL: db.url, AUTH_SECRET: secret, DATA_DIR: dataDir, HOST: '127.0.0.1', PORT: String(ourPort), WORKER_IN_PROCESS: 'false', LOG_LEVEL: 'warn', DATABASE_POOL_SIZE: '10' },
+  {
+    NODE_ENV: 'production',
+    DATABASE_URL: db.url,
+    AUTH_SECRET: secret,
+    DATA_DIR: dataDir,
+    HOST: '127.0.0.1',
+    PORT: String(ourPort),
+    WORKER_IN_PROCESS: 'false',
+    LOG_LEVEL: 'warn',
+    DATABASE_POOL_SIZE: '10',
+  },
   // It logs nothing at warn; readiness is polled on /ready below.
 );
 const postgraphile = await start(
   process.execPath,
-  ['--require', path.join(import.meta.dirname, 'postgraphile-single-graphql.cjs'), path.join(root, 'node_modules/postgraphile/cli.js'), '-c', db.url, '--host', '127.0.0.1', '--port', String(theirPort), '--disable-graphiql', '--disable-query-log', '--no-setof-functions-contain-nulls', '--max-pool-size', '10'],
+  [
+    '--require',
+    path.join(import.meta.dirname, 'postgraphile-single-graphql.cjs'),
+    path.join(root, 'node_modules/postgraphile/cli.js'),
+    '-c',
+    db.url,
+    '--host',
+    '127.0.0.1',
+    '--port',
+    String(theirPort),
+    '--disable-graphiql',
+    '--disable-query-log',
+    '--no-setof-functions-contain-nulls',
+    '--max-pool-size',
+    '10',
+  ],
   { NODE_ENV: 'production' },
   /PostGraphile v4[\s\S]*listening|GraphQL API:/,
 );
 for (let i = 0; i < 300; i++) {
-  const ready = await fetch(`http://127.0.0.1:${ourPort}/ready`).then((r) => r.ok, () => false);
+  const ready = await fetch(`http://127.0.0.1:${ourPort}/ready`).then(
+    (r) => r.ok,
+    () => false,
+  );
   if (ready) break;
   await new Promise((resolve) => setTimeout(resolve, 100));
 }
@@ -96,13 +134,22 @@ for (let i = 0; i < 300; i++) {
 step('both servers ready');
 type Target = { name: string; url: string; headers: Record<string, string>; query: (w: number, d: number) => string };
 const targets: Target[] = [
-  { name: 'this API', url: `http://127.0.0.1:${ourPort}/graphql`, headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, query: ours },
+  {
+    name: 'this API',
+    url: `http://127.0.0.1:${ourPort}/graphql`,
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    query: ours,
+  },
   { name: 'PostGraphile 4', url: `http://127.0.0.1:${theirPort}/graphql`, headers: { 'content-type': 'application/json' }, query: theirs },
 ];
 
 /** One request, checked: no errors, and the size of the answer. */
 async function probe(target: Target, w: number, d: number) {
-  const response = await fetch(target.url, { method: 'POST', headers: target.headers, body: JSON.stringify({ query: target.query(w, d) }) });
+  const response = await fetch(target.url, {
+    method: 'POST',
+    headers: target.headers,
+    body: JSON.stringify({ query: target.query(w, d) }),
+  });
   const text = await response.text();
   const body = JSON.parse(text) as { errors?: unknown };
   if (body.errors || !response.ok) throw new Error(`${target.name}: ${text.slice(0, 500)}`);
@@ -118,10 +165,18 @@ async function round(target: Target, w: number, d: number, connections: number, 
     connections,
     duration: seconds,
   });
-  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.non2xx + result.timeouts };
+  return {
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors + result.non2xx + result.timeouts,
+  };
 }
 
-const lines = ['| N (workspaces × datasets) | connections | server | req/s per round | p50 ms | p99 ms | errors | response bytes |', '| --- | ---: | --- | --- | --- | --- | ---: | ---: |'];
+const lines = [
+  '| N (workspaces × datasets) | connections | server | req/s per round | p50 ms | p99 ms | errors | response bytes |',
+  '| --- | ---: | --- | --- | --- | --- | ---: | ---: |',
+];
 const summary: string[] = [];
 for (const [n, connections] of [
   [1, 10],
@@ -150,12 +205,17 @@ for (const [n, connections] of [
     );
   }
   const mean = (name: string) => results.get(name)!.reduce((a, x) => a + x.rps, 0) / rounds;
-  summary.push(`N = ${n}, ${connections} connection(s): this API ÷ PostGraphile = ${(mean('this API') / mean('PostGraphile 4')).toFixed(2)} (req/s, mean of ${rounds} rounds)`);
+  summary.push(
+    `N = ${n}, ${connections} connection(s): this API ÷ PostGraphile = ${(mean('this API') / mean('PostGraphile 4')).toFixed(2)} (req/s, mean of ${rounds} rounds)`,
+  );
   console.log(lines.at(-2));
   console.log(lines.at(-1));
 }
 
-const loadLines = ['| server | clients | seconds | requests | req/s | p50 ms | p99 ms | errors |', '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |'];
+const loadLines = [
+  '| server | clients | seconds | requests | req/s | p50 ms | p99 ms | errors |',
+  '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+];
 for (const target of targets) {
   await probe(target, 1, 20);
   const result = await autocannon({
@@ -171,7 +231,17 @@ for (const target of targets) {
   );
 }
 
-console.log(['', ...lines, '', ...summary, '', 'Load: 50 clients on the 20-dataset dashboard (workspaces(first: 1) → datasets(first: 20) → …)', ...loadLines].join('\n'));
+console.log(
+  [
+    '',
+    ...lines,
+    '',
+    ...summary,
+    '',
+    'Load: 50 clients on the 20-dataset dashboard (workspaces(first: 1) → datasets(first: 20) → …)',
+    ...loadLines,
+  ].join('\n'),
+);
 api.kill('SIGTERM');
 postgraphile.kill('SIGTERM');
 await new Promise((resolve) => setTimeout(resolve, 500));

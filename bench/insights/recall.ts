@@ -20,7 +20,9 @@ try {
     for (const defect of file.defects) {
       const tally = found.get(defect.type)!;
       tally.injected++;
-      const hit = result.insights.some((i) => i.type === defect.type && i.columnName === defect.column && i.evidence.check === defect.check);
+      const hit = result.insights.some(
+        (i) => i.type === defect.type && i.columnName === defect.column && i.evidence.check === defect.check,
+      );
       if (hit) tally.reported++;
       else missed.push(`${file.name}: ${defect.type} ${defect.column ?? '(dataset)'} ${defect.check}`);
     }
@@ -38,17 +40,25 @@ try {
   if (missed.length) console.log(`\nmissed:\n${missed.join('\n')}`);
 
   const real: [string, AnalysisGoal, string | null][] = [
-    ['titanic.csv', 'GENERAL_AUDIT', null], ['titanic.csv', 'ML_PREPARATION', 'survived'],
-    ['iris.csv', 'GENERAL_AUDIT', null], ['iris.csv', 'ML_PREPARATION', 'species'],
-    ['penguins.csv', 'GENERAL_AUDIT', null], ['penguins.csv', 'ML_PREPARATION', 'species'],
-    ['tips.csv', 'GENERAL_AUDIT', null], ['tips.csv', 'ML_PREPARATION', 'tip'],
-    ['taxis.csv', 'GENERAL_AUDIT', null], ['taxis.csv', 'DATA_QUALITY', null], ['taxis.csv', 'ML_PREPARATION', 'payment'],
+    ['titanic.csv', 'GENERAL_AUDIT', null],
+    ['titanic.csv', 'ML_PREPARATION', 'survived'],
+    ['iris.csv', 'GENERAL_AUDIT', null],
+    ['iris.csv', 'ML_PREPARATION', 'species'],
+    ['penguins.csv', 'GENERAL_AUDIT', null],
+    ['penguins.csv', 'ML_PREPARATION', 'species'],
+    ['tips.csv', 'GENERAL_AUDIT', null],
+    ['tips.csv', 'ML_PREPARATION', 'tip'],
+    ['taxis.csv', 'GENERAL_AUDIT', null],
+    ['taxis.csv', 'DATA_QUALITY', null],
+    ['taxis.csv', 'ML_PREPARATION', 'payment'],
   ];
   console.log('\nHIGH/CRITICAL insights on the untouched files:');
   for (const [name, goal, target] of real) {
     const result = analyzeProfile(await profileFile(datasetPath(name)), { goal, targetColumn: target });
     const loud = result.insights.filter((i) => i.severity === 'HIGH' || i.severity === 'CRITICAL');
-    console.log(`- ${name} ${goal}${target ? ` target ${target}` : ''}: score ${result.score}; ${result.insights.length} insights; ${loud.length} HIGH/CRITICAL`);
+    console.log(
+      `- ${name} ${goal}${target ? ` target ${target}` : ''}: score ${result.score}; ${result.insights.length} insights; ${loud.length} HIGH/CRITICAL`,
+    );
     for (const i of loud) console.log(`  - [${i.severity}] ${i.type} ${i.columnName ?? '(dataset)'}: ${i.description.slice(0, 140)}`);
   }
 } finally {

@@ -19,8 +19,30 @@ export function seededRandom(seed: number): () => number {
 
 const CATEGORIES = ['north', 'south', 'east', 'west', 'central', 'online', 'partner'];
 const WORDS = [
-  'quick', 'brown', 'fox', 'jumps', 'over', 'lazy', 'dog', 'data', 'quality', 'report', 'late', 'delivery',
-  'great', 'service', 'broken', 'item', 'refund', 'please', 'thanks', 'again', 'never', 'always', 'order', 'box',
+  'quick',
+  'brown',
+  'fox',
+  'jumps',
+  'over',
+  'lazy',
+  'dog',
+  'data',
+  'quality',
+  'report',
+  'late',
+  'delivery',
+  'great',
+  'service',
+  'broken',
+  'item',
+  'refund',
+  'please',
+  'thanks',
+  'again',
+  'never',
+  'always',
+  'order',
+  'box',
 ];
 const DOMAINS = ['example.com', 'mail.org', 'corp.net', 'shop.io'];
 const DAY_MS = 86_400_000;
@@ -39,7 +61,8 @@ export async function writeBenchmarkCsv(path: string, rowCount: number, seed = 4
   let buffer = '';
   for (let i = 1; i <= rowCount; i++) {
     const r = random();
-    const age = r < 0.05 ? '' : r < 0.0503 ? String(-1 - Math.floor(random() * 5)) : r < 0.0505 ? '999' : String(18 + Math.floor(random() * 70));
+    const age =
+      r < 0.05 ? '' : r < 0.0503 ? String(-1 - Math.floor(random() * 5)) : r < 0.0505 ? '999' : String(18 + Math.floor(random() * 70));
     const amount = Math.exp(3 + 1.1 * normal()).toFixed(2);
     const user = WORDS[Math.floor(random() * WORDS.length)]! + '.' + Math.floor(random() * 100000);
     const domain = DOMAINS[Math.floor(random() * DOMAINS.length)]!;

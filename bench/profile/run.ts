@@ -45,7 +45,9 @@ mkdirSync(outDir, { recursive: true });
 console.log(`machine: ${os.availableParallelism()} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}`);
 console.log(`memory_limit ${memoryLimit}, ${repeat} alternating runs per size\n`);
 const details: string[] = [];
-console.log('| rows | file MB | SUMMARIZE wall ms (runs) | profile wall ms (runs) | wall ratio | CPU ratio | profile peak RSS MB | SUMMARIZE peak RSS MB |');
+console.log(
+  '| rows | file MB | SUMMARIZE wall ms (runs) | profile wall ms (runs) | wall ratio | CPU ratio | profile peak RSS MB | SUMMARIZE peak RSS MB |',
+);
 console.log('| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
 for (const rows of sizes) {
   const file = path.join(outDir, `profile-bench-${rows}.csv`);
@@ -66,7 +68,9 @@ for (const rows of sizes) {
   // Each pair as run (same moment, same load): its own ratio, the CPU times, and the profile's phases.
   summarize.forEach((sm, i) => {
     const pm = profile[i]!;
-    const phases = Object.entries(pm.phasesMs ?? {}).map(([name, ms]) => `${name} ${ms}`).join(', ');
+    const phases = Object.entries(pm.phasesMs ?? {})
+      .map(([name, ms]) => `${name} ${ms}`)
+      .join(', ');
     details.push(
       `${rows.toLocaleString('en')} run ${i + 1}: load ${sm.load}/${pm.load}, SUMMARIZE ${sm.wallMs} ms (CPU ${sm.cpuMs}), profile ${pm.wallMs} ms (CPU ${pm.cpuMs}) → ${(pm.wallMs / sm.wallMs).toFixed(2)}× wall, ${(pm.cpuMs / sm.cpuMs).toFixed(2)}× CPU; phases: ${phases}`,
     );

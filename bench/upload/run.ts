@@ -37,7 +37,9 @@ async function generateCsv(file: string, bytes: number): Promise<number> {
     const lines: string[] = [];
     for (let i = 0; i < 10_000; i++) {
       id++;
-      lines.push(`${id},${((id * 7919) % 100_000) / 100},2024-${String((id % 12) + 1).padStart(2, '0')}-${String((id % 28) + 1).padStart(2, '0')},${categories[id % 5]},row ${id} of the upload benchmark`);
+      lines.push(
+        `${id},${((id * 7919) % 100_000) / 100},2024-${String((id % 12) + 1).padStart(2, '0')}-${String((id % 28) + 1).padStart(2, '0')},${categories[id % 5]},row ${id} of the upload benchmark`,
+      );
     }
     const chunk = lines.join('\n') + '\n';
     written += Buffer.byteLength(chunk);
@@ -91,7 +93,10 @@ const server = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
 const url = `http://127.0.0.1:${port}/graphql`;
 try {
   for (let i = 0; ; i++) {
-    const ready = await fetch(`http://127.0.0.1:${port}/ready`).then((r) => r.ok, () => false);
+    const ready = await fetch(`http://127.0.0.1:${port}/ready`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ready) break;
     if (i > 300) throw new Error('server did not become ready');
     await new Promise((r) => setTimeout(r, 100));
@@ -100,18 +105,26 @@ try {
     input: { email: 'bench@example.com', fullName: 'Bench', password: 'bench-password-1' },
   });
   const token = signUp['signUp'].token as string;
-  const workspace = await graphql(url, 'mutation($input: CreateWorkspaceInput!) { createWorkspace(input: $input) { id } }', { input: { name: 'Bench' } }, token);
+  const workspace = await graphql(
+    url,
+    'mutation($input: CreateWorkspaceInput!) { createWorkspace(input: $input) { id } }',
+    { input: { name: 'Bench' } },
+    token,
+  );
 
   const idle = await rssOf(server.pid!);
   let peak = idle.rss;
   const timeline: string[] = [];
   let ticks = 0;
   const sampler = setInterval(() => {
-    rssOf(server.pid!).then((s) => {
-      peak = Math.max(peak, s.rss);
-      // Every second: when the memory is used (transfer first, then the row count) shows in the log.
-      if (++ticks % 50 === 0) timeline.push(`${ticks / 50}s:${(s.rss / 1024 ** 2).toFixed(0)}`);
-    }, () => {});
+    rssOf(server.pid!).then(
+      (s) => {
+        peak = Math.max(peak, s.rss);
+        // Every second: when the memory is used (transfer first, then the row count) shows in the log.
+        if (++ticks % 50 === 0) timeline.push(`${ticks / 50}s:${(s.rss / 1024 ** 2).toFixed(0)}`);
+      },
+      () => {},
+    );
   }, 20);
   const started = performance.now();
   const dataset = await uploadDataset({ endpoint: url, token, workspaceId: workspace['createWorkspace'].id, filePath: file });
@@ -121,9 +134,15 @@ try {
   if (dataset.rowCount !== rows || dataset.fileSize !== size) throw new Error(`wrong counts: ${JSON.stringify(dataset)}`);
 
   const mb = (bytes: number) => `${(bytes / 1024 ** 2).toFixed(0)} MiB`;
-  console.log(`file: ${mb(size)} (${size} bytes), ${rows} rows; stored and counted: ${dataset.rowCount} rows, ${dataset.columnCount} columns`);
-  console.log(`upload wall time (transfer + SHA-256 + format check + row count): ${seconds.toFixed(1)} s, ${(size / 1024 ** 2 / seconds).toFixed(0)} MiB/s`);
-  console.log(`server RSS idle before: ${mb(idle.rss)}; sampled peak during upload: ${mb(peak)}; kernel high-water mark (VmHWM): ${mb(end.hwm)}`);
+  console.log(
+    `file: ${mb(size)} (${size} bytes), ${rows} rows; stored and counted: ${dataset.rowCount} rows, ${dataset.columnCount} columns`,
+  );
+  console.log(
+    `upload wall time (transfer + SHA-256 + format check + row count): ${seconds.toFixed(1)} s, ${(size / 1024 ** 2 / seconds).toFixed(0)} MiB/s`,
+  );
+  console.log(
+    `server RSS idle before: ${mb(idle.rss)}; sampled peak during upload: ${mb(peak)}; kernel high-water mark (VmHWM): ${mb(end.hwm)}`,
+  );
   console.log(`RSS each second (MiB): ${timeline.join(' ')}`);
   console.log(`| ${mb(size)} | ${seconds.toFixed(1)} s | ${mb(idle.rss)} | ${mb(peak)} | ${mb(end.hwm)} |`);
 } finally {

@@ -84,7 +84,13 @@ class LocalHub {
     const event = message.analysis;
     this.emitter.emit(`analysis:${event.analysisId}`, event);
     const kind = event.phase && ANALYSIS_STATUS_KINDS[event.phase];
-    if (kind) this.emitter.emit(`workspace:${event.workspaceId}`, { kind, workspaceId: event.workspaceId, datasetId: null, analysisId: event.analysisId });
+    if (kind)
+      this.emitter.emit(`workspace:${event.workspaceId}`, {
+        kind,
+        workspaceId: event.workspaceId,
+        datasetId: null,
+        analysisId: event.analysisId,
+      });
     if (event.status === 'PENDING') this.emitter.emit('queued');
   }
 

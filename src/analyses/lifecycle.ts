@@ -50,8 +50,13 @@ async function settleDataset(tx: TransactionClient, datasetId: number): Promise<
      WHERE d."id" = ${datasetId} AND d."status" IS DISTINCT FROM s."status"`;
 }
 
-const announce = (deps: LifecycleDeps, run: Pick<Run, 'analysisId' | 'workspaceId'>, status: AnalysisEvent['status'], phase: AnalysisPhase, percent: number | null) =>
-  deps.events.publish({ analysisId: run.analysisId, workspaceId: run.workspaceId, status, phase, percent });
+const announce = (
+  deps: LifecycleDeps,
+  run: Pick<Run, 'analysisId' | 'workspaceId'>,
+  status: AnalysisEvent['status'],
+  phase: AnalysisPhase,
+  percent: number | null,
+) => deps.events.publish({ analysisId: run.analysisId, workspaceId: run.workspaceId, status, phase, percent });
 
 /** A new analysis of a dataset, PENDING, with its job queued by the same transaction. */
 export async function start(
@@ -179,7 +184,14 @@ export async function fail(deps: LifecycleDeps, run: Run, token: string, message
   const failed = await unitOfWork(deps.prisma, async (tx) => {
     const { count } = await tx.analysis.updateMany({
       where: { id: run.analysisId, attemptToken: token, status: 'RUNNING' },
-      data: { status: 'FAILED', errorMessage: message, completedAt: new Date(), attemptToken: null, progressPhase: 'failed', progressPercent: null },
+      data: {
+        status: 'FAILED',
+        errorMessage: message,
+        completedAt: new Date(),
+        attemptToken: null,
+        progressPhase: 'failed',
+        progressPercent: null,
+      },
     });
     if (count) await settleDataset(tx, run.datasetId);
     return count > 0;
@@ -237,7 +249,9 @@ type Stranded = { run: Run; jobId: string | null; workerId: string | null };
  */
 export async function requeueStranded(deps: LifecycleDeps, staleAfterSeconds: number): Promise<Stranded[]> {
   const stranded = await unitOfWork(deps.prisma, async (tx) => {
-    const rows = await tx.$queryRaw<{ id: number; job_id: string | null; dataset_id: number; workspace_id: number; worker_id: string | null }[]>`
+    const rows = await tx.$queryRaw<
+      { id: number; job_id: string | null; dataset_id: number; workspace_id: number; worker_id: string | null }[]
+    >`
       WITH stale AS (
         SELECT "id", "worker_id" FROM "analyses"
          WHERE "status" = 'running' AND "heartbeat_at" < now() - make_interval(secs => ${staleAfterSeconds})

@@ -56,11 +56,15 @@ export class ProfilerProcesses {
       const onMessage = (message: ChildMessage) => {
         if (message.type === 'progress') onProgress(message.phase, message.percent);
         else if (message.type === 'profile') settle({ profile: message.profile as DatasetProfile }, true);
-        else if (message.type === 'error' && message.profilingError) settle({ error: deserializeProfilingError(message.profilingError) }, true);
+        else if (message.type === 'error' && message.profilingError)
+          settle({ error: deserializeProfilingError(message.profilingError) }, true);
         else if (message.type === 'error') settle({ error: new ProfilerCrashed(`The profiler failed: ${message.message}`) }, false);
       };
       const onExit = (code: number | null, exitSignal: NodeJS.Signals | null) =>
-        settle({ error: new ProfilerLost(`The profiler stopped unexpectedly (${exitSignal ? `signal ${exitSignal}` : `exit code ${code}`})`) }, false);
+        settle(
+          { error: new ProfilerLost(`The profiler stopped unexpectedly (${exitSignal ? `signal ${exitSignal}` : `exit code ${code}`})`) },
+          false,
+        );
       const onAbort = () => settle({ error: signal.reason }, false);
       if (signal.aborted) return onAbort();
       signal.addEventListener('abort', onAbort, { once: true });
@@ -81,9 +85,14 @@ export class ProfilerProcesses {
 
   private spawn(): Child {
     // The child runs as the server does (compiled, or TypeScript through tsx), and nothing of the parent's stdin.
-    const process = fork(childModule, [], { execArgv: fromSource ? ['--import', 'tsx'] : [], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    const process = fork(childModule, [], {
+      execArgv: fromSource ? ['--import', 'tsx'] : [],
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
     const ready = new Promise<void>((resolve, reject) => {
-      process.once('message', (message: ChildMessage) => (message.type === 'ready' ? resolve() : reject(new ProfilerCrashed('The profiler did not start'))));
+      process.once('message', (message: ChildMessage) =>
+        message.type === 'ready' ? resolve() : reject(new ProfilerCrashed('The profiler did not start')),
+      );
       process.once('error', (error) => reject(new ProfilerCrashed(`The profiler could not run: ${error.message}`)));
       process.once('exit', (code) => reject(new ProfilerCrashed(`The profiler exited while starting (exit code ${code})`)));
     });

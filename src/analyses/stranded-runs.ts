@@ -19,7 +19,11 @@ export async function requeueStrandedRuns(
   for (const { run, jobId, workerId } of stranded) {
     const state = jobId ? await deps.queue.failStranded(jobId) : null;
     const retrying = state === 'retry' || state === 'created';
-    deps.logger.warn('requeued an analysis whose worker stopped responding', { analysisId: run.analysisId, lostWorker: workerId, retrying });
+    deps.logger.warn('requeued an analysis whose worker stopped responding', {
+      analysisId: run.analysisId,
+      lostWorker: workerId,
+      retrying,
+    });
     if (!retrying) await lifecycle.abandon(deps, 'Its worker stopped responding on every attempt.', run);
   }
   const abandoned = await lifecycle.abandon(deps, 'The analysis could not be run: its attempts were used up. Start it again.');

@@ -22,7 +22,14 @@ export class AnalysisWorker {
     private readonly profilers: ProfilerProcesses,
   ) {}
 
-  static async start(deps: { prisma: Db; queue: AnalysisQueue; storage: Storage; events: AnalysisEvents; logger: Logger; settings: WorkerSettings }) {
+  static async start(deps: {
+    prisma: Db;
+    queue: AnalysisQueue;
+    storage: Storage;
+    events: AnalysisEvents;
+    logger: Logger;
+    settings: WorkerSettings;
+  }) {
     const id = `${os.hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
     const { settings, logger } = deps;
     const profilers = new ProfilerProcesses();
@@ -31,7 +38,9 @@ export class AnalysisWorker {
     // A queued analysis is announced (NOTIFY); polling every second remains the fallback.
     await deps.events.onQueued(() => deps.queue.wake());
     const checkStranded = () =>
-      requeueStrandedRuns(deps, settings.staleAfterSeconds).catch((error) => logger.warn('could not check for stranded analyses', { error }));
+      requeueStrandedRuns(deps, settings.staleAfterSeconds).catch((error) =>
+        logger.warn('could not check for stranded analyses', { error }),
+      );
     void checkStranded();
     const watch = setInterval(checkStranded, Math.max(1, settings.staleAfterSeconds / 3) * 1000);
     watch.unref();

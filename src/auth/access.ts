@@ -42,7 +42,8 @@ export const visibleTo = {
 export const visibleSql = {
   User: (viewer: Viewer): Sql =>
     sql`(t.id = ${viewer.id} OR EXISTS (SELECT 1 FROM workspace_members m JOIN workspace_members v ON v.workspace_id = m.workspace_id WHERE m.user_id = t.id AND v.user_id = ${viewer.id}))`,
-  Workspace: (viewer: Viewer): Sql => sql`EXISTS (SELECT 1 FROM workspace_members v WHERE v.workspace_id = t.id AND v.user_id = ${viewer.id})`,
+  Workspace: (viewer: Viewer): Sql =>
+    sql`EXISTS (SELECT 1 FROM workspace_members v WHERE v.workspace_id = t.id AND v.user_id = ${viewer.id})`,
   WorkspaceMember: (viewer: Viewer): Sql =>
     sql`EXISTS (SELECT 1 FROM workspace_members v WHERE v.workspace_id = t.workspace_id AND v.user_id = ${viewer.id})`,
   // The workspace's owners, and the person invited (by their email): no one else learns of an invitation.

@@ -24,7 +24,8 @@ const tokenPrefix = 'dip_';
 /** The one rule on a new password that needs the account: it must not be the email address. */
 function refuseEmailAsPassword(password: string, email: string, field: string): void {
   const reason = weakPasswordReason(password, email);
-  if (reason) throw new AppError('VALIDATION_FAILED', `Invalid input: input.${field} ${reason}`, [{ path: ['input', field], message: reason }]);
+  if (reason)
+    throw new AppError('VALIDATION_FAILED', `Invalid input: input.${field} ${reason}`, [{ path: ['input', field], message: reason }]);
 }
 
 export class Accounts {
@@ -58,7 +59,12 @@ export class Accounts {
   async signUp(input: { email: string; password: string; fullName: string }, clientAddress: string | undefined): Promise<SignedIn> {
     // Invalid input is refused before it costs the address one of its sign-ups.
     refuseEmailAsPassword(input.password, input.email, 'password');
-    await takeAttempt(this.prisma, signUpKeys(clientAddress), { max: this.settings.maxSignUpsPerAddress, windowSeconds: this.settings.lockoutSeconds }, 'sign-ups from this address');
+    await takeAttempt(
+      this.prisma,
+      signUpKeys(clientAddress),
+      { max: this.settings.maxSignUpsPerAddress, windowSeconds: this.settings.lockoutSeconds },
+      'sign-ups from this address',
+    );
     const passwordHash = await hashPassword(input.password);
     return unitOfWork(this.prisma, async (tx) => {
       const user = await tx.user.create({ data: { email: input.email, fullName: input.fullName, passwordHash } });

@@ -16,8 +16,10 @@ export type ThrottleSettings = {
   maxSignUpsPerAddress: number;
 };
 
-export const throttleKeys = (email: string, clientAddress: string | undefined) =>
-  [`email:${email}`, ...(clientAddress ? [`address:${clientAddress}`] : [])];
+export const throttleKeys = (email: string, clientAddress: string | undefined) => [
+  `email:${email}`,
+  ...(clientAddress ? [`address:${clientAddress}`] : []),
+];
 
 export const signUpKeys = (clientAddress: string | undefined) => (clientAddress ? [`sign-up:${clientAddress}`] : []);
 

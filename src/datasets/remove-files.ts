@@ -5,8 +5,8 @@ import type { Storage } from './storage.js';
 
 export async function removeFiles(ctx: { storage: Storage; logger: Logger }, storedPaths: string[]): Promise<void> {
   for (const storedPath of storedPaths) {
-    await ctx.storage.remove(storedPath).catch((error) =>
-      ctx.logger.warn('could not remove a deleted dataset’s file; the sweep will', { storedPath, error }),
-    );
+    await ctx.storage
+      .remove(storedPath)
+      .catch((error) => ctx.logger.warn('could not remove a deleted dataset’s file; the sweep will', { storedPath, error }));
   }
 }

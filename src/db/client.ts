@@ -13,9 +13,7 @@ export function createPrismaClient(pool: PrePingPool, options: { echo: boolean; 
   });
   if (options.echo) {
     // Statements only: parameters are user data and may hold secrets.
-    (base as PrismaClient<'query'>).$on('query', (event) =>
-      options.logger.info('sql', { query: event.query, durationMs: event.duration }),
-    );
+    (base as PrismaClient<'query'>).$on('query', (event) => options.logger.info('sql', { query: event.query, durationMs: event.duration }));
   }
   return base.$extends({
     name: 'app-errors',

@@ -33,7 +33,9 @@ export function toAppError(error: unknown, operation: string, model?: string): A
   switch (error.code) {
     case 'P2002': {
       if (known) return known;
-      const target = (error.meta?.target ?? (error.meta?.driverAdapterError as { cause?: { constraint?: { fields?: unknown } } } | undefined)?.cause?.constraint?.fields) as unknown;
+      const target = (error.meta?.target ??
+        (error.meta?.driverAdapterError as { cause?: { constraint?: { fields?: unknown } } } | undefined)?.cause?.constraint
+          ?.fields) as unknown;
       const fields = Array.isArray(target) ? target.join(', ') : 'value';
       return new AppError('CONFLICT', `${humanModel(model)} with this ${fields} already exists`);
     }

@@ -18,7 +18,10 @@ export const defaultMigrationsDir = fileURLToPath(new URL('../../prisma/migratio
 
 export async function readMigrations(dir: string = defaultMigrationsDir): Promise<Migration[]> {
   const entries = await readdir(dir, { withFileTypes: true });
-  const names = entries.filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  const names = entries
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
   return Promise.all(
     names.map(async (name) => {
       const upSql = await readFile(path.join(dir, name, 'migration.sql'), 'utf8');

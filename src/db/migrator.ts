@@ -99,10 +99,7 @@ export async function migrateUp(connectionString: string, migrationsDir = defaul
             [id, migration.checksum, migration.name],
           );
           await client.query(migration.upSql);
-          await client.query(
-            `UPDATE "_prisma_migrations" SET finished_at = now(), applied_steps_count = 1 WHERE id = $1`,
-            [id],
-          );
+          await client.query(`UPDATE "_prisma_migrations" SET finished_at = now(), applied_steps_count = 1 WHERE id = $1`, [id]);
         });
       } catch (error) {
         throw new MigrationError(`Migration ${migration.name} failed and was rolled back: ${(error as Error).message}`);

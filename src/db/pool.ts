@@ -47,9 +47,7 @@ export class PrePingPool extends pg.Pool {
     // process: idle ones report through the pool, checked-out ones through
     // themselves (their current query fails and the pool discards them).
     this.on('error', (error) => this.logger?.warn('idle database connection lost', { error: error.message }));
-    this.on('connect', (client) =>
-      client.on('error', (error) => this.logger?.warn('database connection lost', { error: error.message })),
-    );
+    this.on('connect', (client) => client.on('error', (error) => this.logger?.warn('database connection lost', { error: error.message })));
   }
 
   // pg.Pool.query calls connect() with a callback; everyone else uses the promise.
@@ -57,8 +55,12 @@ export class PrePingPool extends pg.Pool {
   override connect(callback: ConnectCallback): void;
   // biome-ignore lint/suspicious/noConfusingVoidType: the implementation of pg's two overloads above
   override connect(callback?: ConnectCallback): Promise<pg.PoolClient> | void {
-    const checkout = withRetry(() => this.checkoutLiveClient(), isTransientConnectionError, undefined, (error, attempt, delayMs) =>
-      this.logger?.warn('database connection failed, retrying', { attempt, delayMs, error: (error as Error).message }),
+    const checkout = withRetry(
+      () => this.checkoutLiveClient(),
+      isTransientConnectionError,
+      undefined,
+      (error, attempt, delayMs) =>
+        this.logger?.warn('database connection failed, retrying', { attempt, delayMs, error: (error as Error).message }),
     );
     if (!callback) return checkout;
     checkout.then(

@@ -17,10 +17,12 @@ const require = createRequire(import.meta.url);
 let runtimePromise: Promise<typeof import('@prisma/schema-engine-wasm/schema_engine_bg')> | undefined;
 
 // The ES2023 lib has no WebAssembly typings; this is the one call used.
-const webAssembly = (globalThis as unknown as {
-  // biome-ignore lint/suspicious/noExplicitAny: the engine's wasm-bindgen exports are untyped
-  WebAssembly: { instantiate(bytes: Uint8Array, imports: object): Promise<{ instance: { exports: any } }> };
-}).WebAssembly;
+const webAssembly = (
+  globalThis as unknown as {
+    // biome-ignore lint/suspicious/noExplicitAny: the engine's wasm-bindgen exports are untyped
+    WebAssembly: { instantiate(bytes: Uint8Array, imports: object): Promise<{ instance: { exports: any } }> };
+  }
+).WebAssembly;
 
 // Node 20 cannot import .wasm as an ES module, so instantiate it by hand with
 // the wasm-bindgen glue as its import object.
@@ -128,11 +130,7 @@ export async function openSchemaEngine(connectionString: string, schema: string)
     };
     return shadow;
   };
-  return runtime.SchemaEngine.new(
-    { datamodels: [['schema.prisma', schema]] },
-    () => {},
-    bindMigrationAwareSqlAdapterFactory(factory),
-  );
+  return runtime.SchemaEngine.new({ datamodels: [['schema.prisma', schema]] }, () => {}, bindMigrationAwareSqlAdapterFactory(factory));
 }
 
 /**

@@ -10,9 +10,12 @@ const transientPrismaCodes = new Set(['P1001', 'P1002', 'P1008', 'P1017']);
 export function isTransientConnectionError(error: unknown): boolean {
   if (!(error instanceof Error)) return false;
   const code = (error as { code?: unknown }).code;
-  if (typeof code === 'string' && (transientSqlStates.has(code) || transientSocketCodes.has(code) || transientPrismaCodes.has(code))) return true;
+  if (typeof code === 'string' && (transientSqlStates.has(code) || transientSocketCodes.has(code) || transientPrismaCodes.has(code)))
+    return true;
   if (error instanceof AggregateError) return error.errors.some(isTransientConnectionError);
-  return /Connection terminated|connection timeout|timeout exceeded when trying to connect|Can't reach database server/i.test(error.message);
+  return /Connection terminated|connection timeout|timeout exceeded when trying to connect|Can't reach database server/i.test(
+    error.message,
+  );
 }
 
 export type Backoff = { attempts: number; initialDelayMs: number; maxDelayMs: number };

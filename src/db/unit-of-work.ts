@@ -7,8 +7,7 @@ import { withRetry } from './transient.js';
 
 export type TransactionClient = Parameters<Parameters<Db['$transaction']>[0]>[0];
 
-const isWriteConflict = (error: unknown) =>
-  error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2034';
+const isWriteConflict = (error: unknown) => error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2034';
 
 /** Every transaction of the application goes through here. `timeout`: for one that writes a large result (ms). */
 export function unitOfWork<T>(db: Db, work: (tx: TransactionClient) => Promise<T>, options?: { timeout?: number }): Promise<T> {

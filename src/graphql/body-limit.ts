@@ -32,7 +32,9 @@ export function useOperationBodyLimit(): Plugin {
             },
           }),
         );
-        return requestParser(new fetchAPI.Request(req.url, { method: req.method, headers: req.headers, body: limited, duplex: 'half' } as RequestInit));
+        return requestParser(
+          new fetchAPI.Request(req.url, { method: req.method, headers: req.headers, body: limited, duplex: 'half' } as RequestInit),
+        );
       });
     },
   };

@@ -51,9 +51,13 @@ export const builder = new SchemaBuilder<{
     hasPreviousPageFieldOptions: { description: 'true when items precede this page (paging back with `last`/`before`).' },
     startCursorFieldOptions: { description: "The first item's cursor (pass it as `before` for the previous page); null on an empty page." },
     endCursorFieldOptions: { description: "The last item's cursor (pass it as `after` for the next page); null on an empty page." },
-    firstArgOptions: { description: `Forward paging: how many items from the start or after \`after\` (default ${pageSize.default}, at most ${pageSize.max}).` },
+    firstArgOptions: {
+      description: `Forward paging: how many items from the start or after \`after\` (default ${pageSize.default}, at most ${pageSize.max}).`,
+    },
     afterArgOptions: { description: 'Forward paging: start after the item with this cursor (an endCursor or edge cursor).' },
-    lastArgOptions: { description: `Backward paging: how many items from the end or before \`before\` (default ${pageSize.default}, at most ${pageSize.max}).` },
+    lastArgOptions: {
+      description: `Backward paging: how many items from the end or before \`before\` (default ${pageSize.default}, at most ${pageSize.max}).`,
+    },
     beforeArgOptions: { description: 'Backward paging: end before the item with this cursor (a startCursor or edge cursor).' },
     edgesFieldOptions: { description: 'The items of this page, in the list order, each with its cursor.' },
     pageInfoFieldOptions: { description: 'Cursors and whether more pages exist.' },
@@ -83,7 +87,8 @@ builder.scalarType('DateTime', {
   serialize: (value) => (value instanceof Date ? value.toISOString() : new Date(value as string).toISOString()),
   parseValue: (value) => {
     const date = new Date(String(value));
-    if (typeof value !== 'string' || Number.isNaN(date.getTime())) throw refusal('VALIDATION_FAILED', 'DateTime must be an ISO 8601 string');
+    if (typeof value !== 'string' || Number.isNaN(date.getTime()))
+      throw refusal('VALIDATION_FAILED', 'DateTime must be an ISO 8601 string');
     return date;
   },
 });

@@ -56,7 +56,9 @@ export function createErrorMasker(logger: Logger) {
     // variable that does not fit its type is invalid input like any other. An
     // error of toGraphQLError is one of these too, and passes unchanged.
     if (graphQLError && (!original || original instanceof GraphQLError)) {
-      return graphQLError.extensions?.code ? graphQLError : withCode(graphQLError, 'VALIDATION_FAILED', graphQLError.message, graphQLError.extensions);
+      return graphQLError.extensions?.code
+        ? graphQLError
+        : withCode(graphQLError, 'VALIDATION_FAILED', graphQLError.message, graphQLError.extensions);
     }
     if (isTransientConnectionError(original)) {
       logger.warn('database unavailable for a request', { error: (original as Error).message, path: graphQLError?.path });
@@ -64,7 +66,10 @@ export function createErrorMasker(logger: Logger) {
       // field did: HTTP says so too. A deeper field fails alone, in a 200.
       const whole = !graphQLError?.path || graphQLError.path.length === 1;
       const http = { headers: { 'Retry-After': String(unavailableRetryAfterSeconds) }, ...(whole ? { status: 503 } : {}) };
-      return toGraphQLError(new AppError('UNAVAILABLE', 'The database is unavailable; retry in a few seconds.'), { at: graphQLError, http });
+      return toGraphQLError(new AppError('UNAVAILABLE', 'The database is unavailable; retry in a few seconds.'), {
+        at: graphQLError,
+        http,
+      });
     }
     logger.error('unexpected error while executing a GraphQL operation', {
       error: original instanceof Error ? original : new Error(String(original)),

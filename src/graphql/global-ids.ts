@@ -4,7 +4,16 @@
 // 99999999999999999999) — is refused before any lookup runs.
 import { AppError } from '../errors.js';
 
-export const nodeTypes = new Set(['User', 'Workspace', 'WorkspaceMember', 'WorkspaceInvitation', 'Dataset', 'Analysis', 'ColumnProfile', 'Insight']);
+export const nodeTypes = new Set([
+  'User',
+  'Workspace',
+  'WorkspaceMember',
+  'WorkspaceInvitation',
+  'Dataset',
+  'Analysis',
+  'ColumnProfile',
+  'Insight',
+]);
 
 const maxKey = 2_147_483_647; // the id columns are PostgreSQL integers
 const canonicalKey = /^[1-9]\d{0,9}$/;

@@ -34,7 +34,8 @@ let assets: Promise<Map<string, Asset>> | undefined;
 // 9 MB of JavaScript strings: loaded at the first request for one, not at start.
 const loadAssets = () =>
   (assets ??= import('@graphql-yoga/render-graphiql/graphiql').then(
-    (bundle) => new Map(Object.entries(files).map(([name, file]) => [name, { type: file.type, body: file.body(bundle), gzipped: undefined }])),
+    (bundle) =>
+      new Map(Object.entries(files).map(([name, file]) => [name, { type: file.type, body: file.body(bundle), gzipped: undefined }])),
   ));
 const gzipped = (asset: Asset) => (asset.gzipped ??= promisify(gzip)(asset.body));
 

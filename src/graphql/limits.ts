@@ -74,9 +74,7 @@ export function potentialNodes(schema: GraphQLSchema, document: DocumentNode, va
   let total = 0;
   let idsOverLimit = 0;
   // Fragments are counted where they are spread, so inline them by visiting each spread's definition.
-  const fragments = new Map(
-    document.definitions.flatMap((d) => (d.kind === Kind.FRAGMENT_DEFINITION ? [[d.name.value, d] as const] : [])),
-  );
+  const fragments = new Map(document.definitions.flatMap((d) => (d.kind === Kind.FRAGMENT_DEFINITION ? [[d.name.value, d] as const] : [])));
   const operations = document.definitions.filter((d) => d.kind === Kind.OPERATION_DEFINITION);
   const walk = (node: Parameters<typeof visit>[0], seen: Set<string>) =>
     visit(
@@ -148,7 +146,9 @@ function nodeLimitPlugin(limit: number): Plugin {
       if (!measured.has(context as object) || !result || Symbol.asyncIterator in result) return;
       const bytes = Buffer.byteLength(JSON.stringify(result));
       if (bytes > operationLimits.responseBytes) {
-        setResult({ errors: [tooComplex(`The response would be ${bytes} bytes; the limit is ${operationLimits.responseBytes}. Ask for fewer nodes.`)] });
+        setResult({
+          errors: [tooComplex(`The response would be ${bytes} bytes; the limit is ${operationLimits.responseBytes}. Ask for fewer nodes.`)],
+        });
       }
     },
   };

@@ -3,12 +3,7 @@
 import { z } from 'zod';
 import { pageSize } from './builder.js';
 
-const pageLength = z
-  .number()
-  .int()
-  .min(0, 'must not be negative')
-  .max(pageSize.max, `must be at most ${pageSize.max}`)
-  .nullish();
+const pageLength = z.number().int().min(0, 'must not be negative').max(pageSize.max, `must be at most ${pageSize.max}`).nullish();
 
 /** The `validate` option every connection field carries. */
 export const pageArgs = {

@@ -52,7 +52,16 @@ function clientAddress(request: Request, peer: string | undefined, trustProxy: b
   return forwarded || peer;
 }
 
-export function createGraphQLServer({ db, logger, auth, storage, uploads, analyses, trustProxy = false, corsOrigins = [] }: GraphQLServerOptions) {
+export function createGraphQLServer({
+  db,
+  logger,
+  auth,
+  storage,
+  uploads,
+  analyses,
+  trustProxy = false,
+  corsOrigins = [],
+}: GraphQLServerOptions) {
   const maskError = createErrorMasker(logger);
   const accounts = new Accounts(db, auth);
   return createYoga<ServerContext, GraphQLContext>({

@@ -109,10 +109,7 @@ export function zodObjectType(name: string, schema: z.ZodObject) {
         Object.fromEntries(
           Object.entries(schema.shape).map(([key, child]) => {
             const { type, nullable, description } = fieldType(child as ZodAny, `${name}${pascal(key)}`);
-            return [
-              key,
-              t.field({ type: type as never, nullable, description, resolve: (parent) => parent[key] as never }),
-            ];
+            return [key, t.field({ type: type as never, nullable, description, resolve: (parent) => parent[key] as never })];
           }),
         ),
     });

@@ -18,7 +18,11 @@ export interface AnalysisResult {
 
 export function analyzeProfile(profile: DatasetProfile, options: AnalyzeOptions): AnalysisResult {
   if (!ANALYSIS_GOALS.includes(options.goal)) {
-    throw new InsightsError('UNKNOWN_GOAL', `Unknown analysis goal "${String(options.goal)}"; expected one of ${ANALYSIS_GOALS.join(', ')}`, { goal: options.goal });
+    throw new InsightsError(
+      'UNKNOWN_GOAL',
+      `Unknown analysis goal "${String(options.goal)}"; expected one of ${ANALYSIS_GOALS.join(', ')}`,
+      { goal: options.goal },
+    );
   }
   const target = resolveTarget(profile, options.targetColumn ?? null);
   const context: RuleContext = { profile, goal: options.goal, target };
@@ -37,8 +41,7 @@ export function analyzeProfile(profile: DatasetProfile, options: AnalyzeOptions)
 
 function resolveTarget(profile: DatasetProfile, targetColumn: string | null) {
   if (targetColumn === null) return null;
-  const column = profile.columns.find((c) => c.columnName === targetColumn)
-    ?? profile.columns.find((c) => c.originalName === targetColumn);
+  const column = profile.columns.find((c) => c.columnName === targetColumn) ?? profile.columns.find((c) => c.originalName === targetColumn);
   if (!column) {
     const available = profile.columns.map((c) => c.columnName);
     throw new InsightsError(

@@ -15,28 +15,67 @@ export interface Rung {
 /** Shares are fractions (0.05 = 5%). Each ladder ends with a rung at 0 for "any at all". */
 export const LADDERS = {
   /** Missing values in a column, share of rows. ≥ 50% is a mostly empty column. */
-  missingValues: [{ min: 0.5, severity: 'HIGH' }, { min: 0.05, severity: 'MEDIUM' }, { min: 0, severity: 'LOW' }],
+  missingValues: [
+    { min: 0.5, severity: 'HIGH' },
+    { min: 0.05, severity: 'MEDIUM' },
+    { min: 0, severity: 'LOW' },
+  ],
   /** Rows with at least half their fields missing, share of rows. */
-  mostlyMissingRows: [{ min: 0.1, severity: 'HIGH' }, { min: 0.01, severity: 'MEDIUM' }, { min: 0, severity: 'LOW' }],
+  mostlyMissingRows: [
+    { min: 0.1, severity: 'HIGH' },
+    { min: 0.01, severity: 'MEDIUM' },
+    { min: 0, severity: 'LOW' },
+  ],
   /** Values beyond the 3×IQR fences (or robust |z| > 3.5), share of non-missing values. Never above MEDIUM:
    *  an outlier is a question to ask, not proof of an error. */
-  outliers: [{ min: 0.05, severity: 'MEDIUM' }, { min: 0, severity: 'LOW' }],
+  outliers: [
+    { min: 0.05, severity: 'MEDIUM' },
+    { min: 0, severity: 'LOW' },
+  ],
   /** Impossible values (negative where only positives make sense, dates in the future), share of values. */
-  impossibleValues: [{ min: 0.05, severity: 'HIGH' }, { min: 0, severity: 'MEDIUM' }],
+  impossibleValues: [
+    { min: 0.05, severity: 'HIGH' },
+    { min: 0, severity: 'MEDIUM' },
+  ],
   /** Exact duplicate rows, share of rows. */
-  duplicateRows: [{ min: 0.1, severity: 'HIGH' }, { min: 0.01, severity: 'MEDIUM' }, { min: 0, severity: 'LOW' }],
+  duplicateRows: [
+    { min: 0.1, severity: 'HIGH' },
+    { min: 0.01, severity: 'MEDIUM' },
+    { min: 0, severity: 'LOW' },
+  ],
   /** Repeated values in a key-like column, share of non-missing values. */
-  duplicateKeys: [{ min: 0.05, severity: 'HIGH' }, { min: 0, severity: 'MEDIUM' }],
+  duplicateKeys: [
+    { min: 0.05, severity: 'HIGH' },
+    { min: 0, severity: 'MEDIUM' },
+  ],
   /** Values that do not parse as the column's type, share of non-missing values. */
-  unparseableValues: [{ min: 0.05, severity: 'HIGH' }, { min: 0, severity: 'MEDIUM' }],
+  unparseableValues: [
+    { min: 0.05, severity: 'HIGH' },
+    { min: 0, severity: 'MEDIUM' },
+  ],
   /** Text column whose values are mostly of another type: the minority share. */
-  mixedTypes: [{ min: 0.05, severity: 'HIGH' }, { min: 0, severity: 'MEDIUM' }],
+  mixedTypes: [
+    { min: 0.05, severity: 'HIGH' },
+    { min: 0, severity: 'MEDIUM' },
+  ],
   /** Values off the column's semantic type (invalid emails…), share of non-missing values. */
-  semanticMismatch: [{ min: 0.1, severity: 'HIGH' }, { min: 0.01, severity: 'MEDIUM' }, { min: 0, severity: 'LOW' }],
+  semanticMismatch: [
+    { min: 0.1, severity: 'HIGH' },
+    { min: 0.01, severity: 'MEDIUM' },
+    { min: 0, severity: 'LOW' },
+  ],
   /** Values in a minority format, other spellings of a category, padded values: share of non-missing values. */
-  inconsistentValues: [{ min: 0.05, severity: 'MEDIUM' }, { min: 0, severity: 'LOW' }],
+  inconsistentValues: [
+    { min: 0.05, severity: 'MEDIUM' },
+    { min: 0, severity: 'LOW' },
+  ],
   /** Class imbalance: the minority class share (lower is worse); see classImbalanceSeverity. */
-  minorityClass: [{ min: 0.3, severity: 'INFO' }, { min: 0.15, severity: 'LOW' }, { min: 0.05, severity: 'MEDIUM' }, { min: 0, severity: 'HIGH' }],
+  minorityClass: [
+    { min: 0.3, severity: 'INFO' },
+    { min: 0.15, severity: 'LOW' },
+    { min: 0.05, severity: 'MEDIUM' },
+    { min: 0, severity: 'HIGH' },
+  ],
 } as const satisfies Record<string, readonly Rung[]>;
 
 /** Fixed thresholds of the checks (not ladders). */
@@ -94,7 +133,10 @@ export function adjustForGoal(
 ): InsightSeverity {
   if (severity === 'INFO') return severity;
   let adjusted: InsightSeverity = severity;
-  if (context.goal === 'DATA_QUALITY' && (context.dimension === 'completeness' || context.dimension === 'validity' || context.dimension === 'uniqueness')) {
+  if (
+    context.goal === 'DATA_QUALITY' &&
+    (context.dimension === 'completeness' || context.dimension === 'validity' || context.dimension === 'uniqueness')
+  ) {
     adjusted = raise(adjusted, 1);
   }
   if (context.goal === 'ML_PREPARATION' && context.onTarget) adjusted = raise(adjusted, 1);

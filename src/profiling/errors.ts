@@ -1,5 +1,14 @@
 /** One error type for everything the profiler rejects, with a code callers can branch on. */
-export const profilingErrorCodes = ['FILE_NOT_FOUND', 'EMPTY_FILE', 'NOT_TABULAR', 'RAGGED_ROWS', 'ENCODING', 'MALFORMED', 'TOO_WIDE', 'ENGINE'] as const;
+export const profilingErrorCodes = [
+  'FILE_NOT_FOUND',
+  'EMPTY_FILE',
+  'NOT_TABULAR',
+  'RAGGED_ROWS',
+  'ENCODING',
+  'MALFORMED',
+  'TOO_WIDE',
+  'ENGINE',
+] as const;
 export type ProfilingErrorCode = (typeof profilingErrorCodes)[number];
 
 export class ProfilingError extends Error {

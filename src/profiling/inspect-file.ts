@@ -44,10 +44,7 @@ export async function inspectFile(
     });
     const rowCount = Number(rows);
     if (rowCount === 0) {
-      throw new ProfilingError(
-        'EMPTY_FILE',
-        source.hasHeader ? 'The file has a header but no data rows' : 'The file holds no records',
-      );
+      throw new ProfilingError('EMPTY_FILE', source.hasHeader ? 'The file has a header but no data rows' : 'The file holds no records');
     }
     const names = safeColumnNames(source.names);
     return {

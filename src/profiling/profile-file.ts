@@ -16,7 +16,12 @@ import { detectFile } from './reader/file-format.js';
 import { openSourceRelation, refuseTooWide, sourceFileInfo, translateReadError, type SourceRelation } from './reader/source-relation.js';
 import { runColumnPass } from './statistics/column-pass.js';
 import {
-  buildColumnProfile, missingCountOf, refineLogicalType, reportedNegativeCount, summarizeColumnFrequencies, type FrequencySource,
+  buildColumnProfile,
+  missingCountOf,
+  refineLogicalType,
+  reportedNegativeCount,
+  summarizeColumnFrequencies,
+  type FrequencySource,
 } from './statistics/column-profile-builder.js';
 import { runDistributionPass } from './statistics/distribution-pass.js';
 import { columnExampleRequests, examplesOf, fetchExamples } from './statistics/examples-pass.js';
@@ -183,7 +188,11 @@ function choosePearsonColumns(
     .filter((plan) => {
       const f = facts[plan.index]!;
       const numeric = plan.rule.valueType === 'integer' || plan.rule.valueType === 'decimal';
-      return numeric && (f.numeric?.stdDev ?? 0) > 0 && refineLogicalType({ plan, facts: f, rowCount }, options.categoricalMaxDistinct) !== 'identifier';
+      return (
+        numeric &&
+        (f.numeric?.stdDev ?? 0) > 0 &&
+        refineLogicalType({ plan, facts: f, rowCount }, options.categoricalMaxDistinct) !== 'identifier'
+      );
     })
     .sort((a, b) => facts[b.index]!.validCount - facts[a.index]!.validCount)
     .slice(0, options.maxCorrelationColumns)
@@ -202,7 +211,9 @@ function chooseCategoricalColumns(
   return plans
     .filter((plan) => {
       const f = facts[plan.index]!;
-      return f.distinct.count >= 2 && f.distinct.count <= options.categoricalMaxDistinct && f.validCount >= 2 * f.distinct.count && rowCount > 0;
+      return (
+        f.distinct.count >= 2 && f.distinct.count <= options.categoricalMaxDistinct && f.validCount >= 2 * f.distinct.count && rowCount > 0
+      );
     })
     .sort((a, b) => facts[b.index]!.validCount - facts[a.index]!.validCount)
     .slice(0, limit)
@@ -220,7 +231,9 @@ async function frequencySourcesFor(
   options: ResolvedProfileOptions,
 ): Promise<FrequencySource[]> {
   const highCardinalityText = plans
-    .filter((plan) => plan.rule.valueType === 'string' && distributions[plan.index]!.frequencies === null && facts[plan.index]!.validCount > 0)
+    .filter(
+      (plan) => plan.rule.valueType === 'string' && distributions[plan.index]!.frequencies === null && facts[plan.index]!.validCount > 0,
+    )
     .map((plan) => plan.index);
   const sampled = await sampleFrequencies(session, highCardinalityText, rowCount, options.patternSampleRows);
 

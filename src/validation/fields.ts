@@ -13,7 +13,12 @@ export const name = z
   .regex(/^[^\p{Cc}]*$/u, 'must not contain control characters');
 
 /** Stored lower-case, so addresses compare case-insensitively. */
-export const email = z.string().trim().max(255, 'must be at most 255 characters').pipe(z.email('must be a valid email address')).transform((v) => v.toLowerCase());
+export const email = z
+  .string()
+  .trim()
+  .max(255, 'must be at most 255 characters')
+  .pipe(z.email('must be a valid email address'))
+  .transform((v) => v.toLowerCase());
 
 /** A new password: long enough, and not among the first guesses (the account's email is checked where it is known). */
 export const password = z

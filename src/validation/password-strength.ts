@@ -4,10 +4,52 @@
 // The most used passwords of public breach lists (lower case, and each also
 // refused with digits or punctuation after it: "password1", "qwerty123!").
 const common = new Set([
-  'password', 'passw0rd', 'p@ssword', 'p@ssw0rd', 'qwerty', 'qwertyui', 'qwertyuiop', 'azerty', 'asdfgh', 'asdfghjk', 'zxcvbnm',
-  'iloveyou', 'letmein', 'welcome', 'admin', 'administrator', 'changeme', 'secret', 'monkey', 'dragon', 'sunshine', 'princess',
-  'football', 'baseball', 'superman', 'batman', 'trustno1', 'master', 'shadow', 'michael', 'jennifer', 'computer', 'whatever',
-  'starwars', 'freedom', 'default', 'login', 'test', 'testtest', 'guest', 'hello', 'abc', 'abcd', 'qazwsx', '1q2w3e4r', '1qaz2wsx',
+  'password',
+  'passw0rd',
+  'p@ssword',
+  'p@ssw0rd',
+  'qwerty',
+  'qwertyui',
+  'qwertyuiop',
+  'azerty',
+  'asdfgh',
+  'asdfghjk',
+  'zxcvbnm',
+  'iloveyou',
+  'letmein',
+  'welcome',
+  'admin',
+  'administrator',
+  'changeme',
+  'secret',
+  'monkey',
+  'dragon',
+  'sunshine',
+  'princess',
+  'football',
+  'baseball',
+  'superman',
+  'batman',
+  'trustno1',
+  'master',
+  'shadow',
+  'michael',
+  'jennifer',
+  'computer',
+  'whatever',
+  'starwars',
+  'freedom',
+  'default',
+  'login',
+  'test',
+  'testtest',
+  'guest',
+  'hello',
+  'abc',
+  'abcd',
+  'qazwsx',
+  '1q2w3e4r',
+  '1qaz2wsx',
 ]);
 
 /** Each character one step up or down from the one before ("12345678", "hgfedcba"), or one character repeated. */
@@ -29,7 +71,12 @@ export function weakPasswordReason(password: string, email?: string): string | u
   if (email) {
     const address = email.toLowerCase();
     const local = address.split('@')[0]!;
-    if (lower === address || lower === local || lower.includes(address) || (local.length >= 4 && lower.replace(/[\d\W_]+$/u, '') === local)) {
+    if (
+      lower === address ||
+      lower === local ||
+      lower.includes(address) ||
+      (local.length >= 4 && lower.replace(/[\d\W_]+$/u, '') === local)
+    ) {
       return 'must not be your email address';
     }
   }

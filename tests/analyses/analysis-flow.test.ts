@@ -152,13 +152,20 @@ async function waitFor(id: string, done: (s: Awaited<ReturnType<typeof state>>) 
   for (;;) {
     const current = await state(id);
     if (done(current)) return current;
-    if (Date.now() > deadline) throw new Error(`timed out waiting; last state ${JSON.stringify({ ...current, columnProfiles: undefined, insights: undefined })}\n${worker.output().slice(-3000)}`);
+    if (Date.now() > deadline)
+      throw new Error(
+        `timed out waiting; last state ${JSON.stringify({ ...current, columnProfiles: undefined, insights: undefined })}\n${worker.output().slice(-3000)}`,
+      );
     await new Promise((r) => setTimeout(r, 200));
   }
 }
 const finished = (s: { status: string }) => s.status === 'COMPLETED' || s.status === 'FAILED';
 
-async function start(datasetId: string, goalType: 'GENERAL_AUDIT' | 'ML_PREPARATION' | 'DATA_QUALITY' | 'EXPLORATORY', targetColumn?: string) {
+async function start(
+  datasetId: string,
+  goalType: 'GENERAL_AUDIT' | 'ML_PREPARATION' | 'DATA_QUALITY' | 'EXPLORATORY',
+  targetColumn?: string,
+) {
   return (await api.ok(StartAnalysis, { datasetId, goalType, options: targetColumn ? { targetColumn } : null }, ownerId)).startAnalysis;
 }
 
@@ -189,13 +196,19 @@ describe('every shared dataset, uploaded and analysed through the API', async ()
     // The costs of the insights are what the score lost.
     const lost = done.insights.edges.reduce((sum, e) => sum + (e.node.cost ?? 0), 0);
     expect(lost).toBeCloseTo(100 - done.qualityScore!, 1);
-    expect(done.dataset).toMatchObject({ status: 'COMPLETED', rowCount: dataset.rowCount, columnCount: dataset.columnCount, latestAnalysis: { id: started.id } });
+    expect(done.dataset).toMatchObject({
+      status: 'COMPLETED',
+      rowCount: dataset.rowCount,
+      columnCount: dataset.columnCount,
+      latestAnalysis: { id: started.id },
+    });
   });
 
   it('titanic under ML_PREPARATION: the missing ages, the mostly empty cabin and the class balance of survived', async () => {
     const dataset = await api.db.prisma.dataset.findFirstOrThrow({ where: { name: 'titanic' }, include: { analyses: true } });
     const done = await state(encodeId('Analysis', dataset.analyses[0]!.id));
-    const about = (column: string, type: string) => done.insights.edges.map((e) => e.node).find((i) => i.columnName === column && i.type === type);
+    const about = (column: string, type: string) =>
+      done.insights.edges.map((e) => e.node).find((i) => i.columnName === column && i.type === type);
     expect(about('age', 'MISSING_DATA')?.evidence?.count).toBe(177);
     expect(about('cabin', 'MISSING_DATA')?.severity).toMatch(/HIGH|CRITICAL/);
     expect(about('survived', 'QUALITY_ISSUE')?.description).toMatch(/38\.4/);
@@ -214,15 +227,24 @@ describe('every shared dataset, uploaded and analysed through the API', async ()
     const done = await waitFor(started.id, finished);
     expect(done.status).toBe('COMPLETED');
     // Completeness assesses rows × columns: 1,000 × 14 cells, not 6,433 × 14.
-    const breakdown = await api.db.prisma.analysis.findUniqueOrThrow({ where: { id: decodeId(started.id) }, select: { scoreBreakdown: true } });
-    const completeness = (breakdown.scoreBreakdown as { dimensions: { dimension: string; assessable: number }[] }).dimensions.find((d) => d.dimension === 'completeness');
+    const breakdown = await api.db.prisma.analysis.findUniqueOrThrow({
+      where: { id: decodeId(started.id) },
+      select: { scoreBreakdown: true },
+    });
+    const completeness = (breakdown.scoreBreakdown as { dimensions: { dimension: string; assessable: number }[] }).dimensions.find(
+      (d) => d.dimension === 'completeness',
+    );
     expect(completeness?.assessable).toBe(1000 * 14);
     expect(done.dataset.rowCount).toBe(6433);
   });
 
   it('refuses a target column the dataset does not have, naming the ones it has', async () => {
     const dataset = await api.db.prisma.dataset.findFirstOrThrow({ where: { name: 'iris' } });
-    const result = await api.run(StartAnalysis, { datasetId: encodeId('Dataset', dataset.id), goalType: 'ML_PREPARATION', options: { targetColumn: 'nope' } }, ownerId);
+    const result = await api.run(
+      StartAnalysis,
+      { datasetId: encodeId('Dataset', dataset.id), goalType: 'ML_PREPARATION', options: { targetColumn: 'nope' } },
+      ownerId,
+    );
     expect(result.errors?.[0]).toMatchObject({ message: 'The dataset has no column "nope"', extensions: { code: 'VALIDATION_FAILED' } });
     expect(result.errors?.[0]?.extensions?.fields?.[0]?.message).toMatch(/must be one of: sepal_length/);
   });
@@ -230,7 +252,13 @@ describe('every shared dataset, uploaded and analysed through the API', async ()
 
 describe('failure and cancellation', () => {
   it('fails the analysis of a file corrupted on disk, with a reason, and the worker goes on', async () => {
-    const dataset = await uploadDataset({ endpoint: http.url, token, workspaceId, filePath: path.join(sharedDatasets, 'tips.csv'), name: 'corrupt' });
+    const dataset = await uploadDataset({
+      endpoint: http.url,
+      token,
+      workspaceId,
+      filePath: path.join(sharedDatasets, 'tips.csv'),
+      name: 'corrupt',
+    });
     const row = await api.db.prisma.dataset.findUniqueOrThrow({ where: { id: decodeId(dataset.id) } });
     await writeFile(api.storage.localPath(row.filePath), Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 0, 0, 1, 2, 3]));
     const started = await start(dataset.id, 'GENERAL_AUDIT');
@@ -239,14 +267,18 @@ describe('failure and cancellation', () => {
     expect(failed.errorMessage).toMatch(/^The file could not be analysed: Binary content/);
     expect(failed.columnProfiles.totalCount).toBe(0);
     expect(worker.process.exitCode).toBeNull();
-    const next = await start(encodeId('Dataset', (await api.db.prisma.dataset.findFirstOrThrow({ where: { name: 'iris' } })).id), 'GENERAL_AUDIT');
+    const next = await start(
+      encodeId('Dataset', (await api.db.prisma.dataset.findFirstOrThrow({ where: { name: 'iris' } })).id),
+      'GENERAL_AUDIT',
+    );
     expect((await waitFor(next.id, finished)).status).toBe('COMPLETED');
   });
 
   it('cancels a running analysis (its profiler is stopped) and a pending one (it never runs)', async () => {
     const big = path.join(dir, 'big.csv');
     const rows = ['id,amount,label,day'];
-    for (let i = 0; i < 1_500_000; i++) rows.push(`${i},${(i * 7919) % 10007}.5,label ${i % 97},2024-01-${String((i % 28) + 1).padStart(2, '0')}`);
+    for (let i = 0; i < 1_500_000; i++)
+      rows.push(`${i},${(i * 7919) % 10007}.5,label ${i % 97},2024-01-${String((i % 28) + 1).padStart(2, '0')}`);
     await writeFile(big, rows.join('\n') + '\n');
     const dataset = await uploadDataset({ endpoint: http.url, token, workspaceId, filePath: big });
     const running = await start(dataset.id, 'GENERAL_AUDIT');
@@ -262,7 +294,10 @@ describe('failure and cancellation', () => {
     // Cancelling twice is refused; neither analysis ever gets results or runs again.
     const again = await api.run(CancelAnalysis, { id: running.id }, ownerId);
     expect(again.errors?.[0]?.extensions?.code).toBe('CONFLICT');
-    const next = await start(encodeId('Dataset', (await api.db.prisma.dataset.findFirstOrThrow({ where: { name: 'iris' } })).id), 'GENERAL_AUDIT');
+    const next = await start(
+      encodeId('Dataset', (await api.db.prisma.dataset.findFirstOrThrow({ where: { name: 'iris' } })).id),
+      'GENERAL_AUDIT',
+    );
     expect((await waitFor(next.id, finished)).status).toBe('COMPLETED');
     const [a, b] = [await state(running.id), await state(pending.id)];
     expect(a).toMatchObject({ status: 'FAILED', attempts: 1, columnProfiles: { totalCount: 0 } });
@@ -273,9 +308,18 @@ describe('failure and cancellation', () => {
 
 describe('live progress over Server-Sent Events', () => {
   it('follows a workspace: every dataset and analysis change, with the changed node, from the worker in the other process', async () => {
-    type Event = { kind: string; deletedId: string | null; dataset: { id: string; name: string; status: string } | null; analysis: { id: string; status: string; qualityScore: number | null } | null };
+    type Event = {
+      kind: string;
+      deletedId: string | null;
+      dataset: { id: string; name: string; status: string } | null;
+      analysis: { id: string; status: string; qualityScore: number | null } | null;
+    };
     const followed = encodeId('Workspace', (await createWorkspace(api.db.prisma, ownerId)).id);
-    const stream = await subscribe<{ data?: { workspaceEvents: Event }; errors?: unknown }>(http.url, token, print(graphql(`
+    const stream = await subscribe<{ data?: { workspaceEvents: Event }; errors?: unknown }>(
+      http.url,
+      token,
+      print(
+        graphql(`
       subscription FollowWorkspace($id: ID!) {
         workspaceEvents(id: $id) {
           kind
@@ -292,7 +336,10 @@ describe('live progress over Server-Sent Events', () => {
           }
         }
       }
-    `)), { id: followed });
+    `),
+      ),
+      { id: followed },
+    );
     const next = async () => {
       const message = await stream.next();
       expect(message.errors).toBeUndefined();
@@ -300,15 +347,28 @@ describe('live progress over Server-Sent Events', () => {
     };
     try {
       expect((await next()).kind).toBe('FOLLOWING');
-      const dataset = await uploadDataset({ endpoint: http.url, token, workspaceId: followed, filePath: path.join(sharedDatasets, 'iris.csv') });
-      expect(await next()).toMatchObject({ kind: 'DATASET_CREATED', dataset: { id: dataset.id, name: 'iris', status: 'PENDING' }, analysis: null });
+      const dataset = await uploadDataset({
+        endpoint: http.url,
+        token,
+        workspaceId: followed,
+        filePath: path.join(sharedDatasets, 'iris.csv'),
+      });
+      expect(await next()).toMatchObject({
+        kind: 'DATASET_CREATED',
+        dataset: { id: dataset.id, name: 'iris', status: 'PENDING' },
+        analysis: null,
+      });
       const started = await start(dataset.id, 'EXPLORATORY');
       // The API announces QUEUED after its commit; a worker may already have STARTED by then.
       const [first, second] = [await next(), await next()];
       expect([first.kind, second.kind].sort()).toEqual(['ANALYSIS_QUEUED', 'ANALYSIS_STARTED']);
       for (const event of [first, second]) expect(event).toMatchObject({ analysis: { id: started.id }, dataset: { id: dataset.id } });
       const completed = await next();
-      expect(completed).toMatchObject({ kind: 'ANALYSIS_COMPLETED', analysis: { id: started.id, status: 'COMPLETED' }, dataset: { status: 'COMPLETED' } });
+      expect(completed).toMatchObject({
+        kind: 'ANALYSIS_COMPLETED',
+        analysis: { id: started.id, status: 'COMPLETED' },
+        dataset: { status: 'COMPLETED' },
+      });
       expect(completed.analysis!.qualityScore).toBeGreaterThan(0);
       await api.ok(RenameDataset, { id: dataset.id, name: 'flowers' }, ownerId);
       expect(await next()).toMatchObject({ kind: 'DATASET_UPDATED', dataset: { id: dataset.id, name: 'flowers' } });
@@ -337,7 +397,8 @@ describe('live progress over Server-Sent Events', () => {
   it('delivers every phase from the worker process, then the final status, and ends', async () => {
     const dataset = await api.db.prisma.dataset.findFirstOrThrow({ where: { name: 'taxis' } });
     const started = await start(encodeId('Dataset', dataset.id), 'GENERAL_AUDIT');
-    const subscription = print(graphql(`
+    const subscription = print(
+      graphql(`
       subscription FollowAnalysis($id: ID!) {
         analysisUpdated(id: $id) {
           status
@@ -348,7 +409,8 @@ describe('live progress over Server-Sent Events', () => {
           qualityScore
         }
       }
-    `));
+    `),
+    );
     const response = await fetch(http.url, {
       method: 'POST',
       headers: { 'content-type': 'application/json', accept: 'text/event-stream', authorization: `Bearer ${token}` },
@@ -359,7 +421,14 @@ describe('live progress over Server-Sent Events', () => {
     const events = text
       .split('\n')
       .filter((line) => line.startsWith('data: '))
-      .map((line) => JSON.parse(line.slice(6)) as { data?: { analysisUpdated: { status: string; progress: { phase: string; percent: number | null } | null; qualityScore: number | null } } })
+      .map(
+        (line) =>
+          JSON.parse(line.slice(6)) as {
+            data?: {
+              analysisUpdated: { status: string; progress: { phase: string; percent: number | null } | null; qualityScore: number | null };
+            };
+          },
+      )
       .filter((e) => e.data)
       .map((e) => e.data!.analysisUpdated);
     const phases = events.map((e) => e.progress!.phase);
@@ -383,8 +452,15 @@ describe('live progress over Server-Sent Events', () => {
     const analysis = await api.db.prisma.analysis.findFirstOrThrow();
     const response = await fetch(http.url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'text/event-stream', authorization: `Bearer ${await api.tokenFor(stranger.id)}` },
-      body: JSON.stringify({ query: 'subscription($id: ID!) { analysisUpdated(id: $id) { status } }', variables: { id: encodeId('Analysis', analysis.id) } }),
+      headers: {
+        'content-type': 'application/json',
+        accept: 'text/event-stream',
+        authorization: `Bearer ${await api.tokenFor(stranger.id)}`,
+      },
+      body: JSON.stringify({
+        query: 'subscription($id: ID!) { analysisUpdated(id: $id) { status } }',
+        variables: { id: encodeId('Analysis', analysis.id) },
+      }),
     });
     expect(await response.text()).toMatch(/Analysis not found/);
   });

@@ -48,9 +48,15 @@ async function followAnalysis(analysisId: number) {
 }
 
 async function state(analysisId: number, datasetId: number) {
-  const analysis = await api.db.prisma.analysis.findUnique({ where: { id: analysisId }, select: { status: true, progressPhase: true, cancelledAt: true } });
+  const analysis = await api.db.prisma.analysis.findUnique({
+    where: { id: analysisId },
+    select: { status: true, progressPhase: true, cancelledAt: true },
+  });
   const dataset = await api.db.prisma.dataset.findUniqueOrThrow({ where: { id: datasetId }, select: { status: true } });
-  return { analysis: analysis && { status: analysis.status, phase: analysis.progressPhase, cancelled: analysis.cancelledAt !== null }, dataset: dataset.status };
+  return {
+    analysis: analysis && { status: analysis.status, phase: analysis.progressPhase, cancelled: analysis.cancelledAt !== null },
+    dataset: dataset.status,
+  };
 }
 
 async function started(datasetId: number) {
@@ -66,14 +72,24 @@ describe('the analysis lifecycle', () => {
     const events = await follow();
     const analysis = await started(dataset.id);
     expect(await events.next()).toMatchObject({ kind: 'ANALYSIS_QUEUED', analysisId: analysis.id });
-    expect(await state(analysis.id, dataset.id)).toEqual({ analysis: { status: 'PENDING', phase: 'queued', cancelled: false }, dataset: 'PENDING' });
+    expect(await state(analysis.id, dataset.id)).toEqual({
+      analysis: { status: 'PENDING', phase: 'queued', cancelled: false },
+      dataset: 'PENDING',
+    });
 
     const token = randomUUID();
     const steps = await followAnalysis(analysis.id);
     const claimed = await lifecycle.claim(deps, analysis.id, token, 'worker-1');
-    expect(claimed).toMatchObject({ run: { analysisId: analysis.id, datasetId: dataset.id, workspaceId }, attempts: 1, goalType: 'GENERAL_AUDIT' });
+    expect(claimed).toMatchObject({
+      run: { analysisId: analysis.id, datasetId: dataset.id, workspaceId },
+      attempts: 1,
+      goalType: 'GENERAL_AUDIT',
+    });
     expect(await events.next()).toMatchObject({ kind: 'ANALYSIS_STARTED', analysisId: analysis.id });
-    expect(await state(analysis.id, dataset.id)).toEqual({ analysis: { status: 'RUNNING', phase: 'starting', cancelled: false }, dataset: 'PROCESSING' });
+    expect(await state(analysis.id, dataset.id)).toEqual({
+      analysis: { status: 'RUNNING', phase: 'starting', cancelled: false },
+      dataset: 'PROCESSING',
+    });
 
     expect(await steps.next()).toMatchObject({ status: 'RUNNING', phase: 'starting', percent: 0 });
     await lifecycle.progress(deps, claimed!.run, token, 'loading', 40);
@@ -86,7 +102,10 @@ describe('the analysis lifecycle', () => {
 
     expect(await lifecycle.complete(deps, claimed!.run, token, { ...outcome, counts: { rowCount: 7 } }, noResults)).toBe(true);
     expect(await events.next()).toMatchObject({ kind: 'ANALYSIS_COMPLETED', analysisId: analysis.id });
-    expect(await state(analysis.id, dataset.id)).toEqual({ analysis: { status: 'COMPLETED', phase: 'done', cancelled: false }, dataset: 'COMPLETED' });
+    expect(await state(analysis.id, dataset.id)).toEqual({
+      analysis: { status: 'COMPLETED', phase: 'done', cancelled: false },
+      dataset: 'COMPLETED',
+    });
     expect((await api.db.prisma.dataset.findUniqueOrThrow({ where: { id: dataset.id } })).rowCount).toBe(7);
     // Finished: it cannot be claimed again.
     expect(await lifecycle.claim(deps, analysis.id, randomUUID(), 'worker-2')).toBeNull();
@@ -110,14 +129,20 @@ describe('the analysis lifecycle', () => {
     for (const kind of kinds) expect((await events.next()).kind).toBe(kind);
     expect(await lifecycle.retry(deps, run, token, 'The database was unreachable; the analysis will be tried again.')).toBe(true);
     expect(await events.next()).toMatchObject({ kind: 'ANALYSIS_QUEUED', analysisId: second.id });
-    expect(await state(second.id, dataset.id)).toEqual({ analysis: { status: 'PENDING', phase: 'waiting_to_retry', cancelled: false }, dataset: 'COMPLETED' });
+    expect(await state(second.id, dataset.id)).toEqual({
+      analysis: { status: 'PENDING', phase: 'waiting_to_retry', cancelled: false },
+      dataset: 'COMPLETED',
+    });
     // The old run's token is spent: it can neither fail nor complete the analysis now.
     expect(await lifecycle.fail(deps, run, token, 'late')).toBe(false);
 
     // Cancelled while waiting to be retried: FAILED with cancelledAt; the dataset keeps its completed analysis' status.
     expect(await lifecycle.cancel(deps, second.id, workspaceId, 'Ada Lovelace')).toEqual({ jobId: second.jobId });
     expect(await events.next()).toMatchObject({ kind: 'ANALYSIS_FAILED', analysisId: second.id });
-    expect(await state(second.id, dataset.id)).toEqual({ analysis: { status: 'FAILED', phase: 'cancelled', cancelled: true }, dataset: 'COMPLETED' });
+    expect(await state(second.id, dataset.id)).toEqual({
+      analysis: { status: 'FAILED', phase: 'cancelled', cancelled: true },
+      dataset: 'COMPLETED',
+    });
     expect(await lifecycle.claim(deps, second.id, randomUUID(), 'w')).toBeNull();
     expect(await lifecycle.cancel(deps, second.id, workspaceId, 'Ada Lovelace')).toBeNull();
     events.stop();
@@ -132,7 +157,10 @@ describe('the analysis lifecycle', () => {
     for (const kind of ['ANALYSIS_QUEUED', 'ANALYSIS_STARTED']) expect((await events.next()).kind).toBe(kind);
     expect(await lifecycle.fail(deps, run, token, 'The file could not be analysed: line 3: 2 fields where the header has 3')).toBe(true);
     expect(await events.next()).toMatchObject({ kind: 'ANALYSIS_FAILED', analysisId: analysis.id });
-    expect(await state(analysis.id, dataset.id)).toEqual({ analysis: { status: 'FAILED', phase: 'failed', cancelled: false }, dataset: 'FAILED' });
+    expect(await state(analysis.id, dataset.id)).toEqual({
+      analysis: { status: 'FAILED', phase: 'failed', cancelled: false },
+      dataset: 'FAILED',
+    });
 
     await lifecycle.remove(deps, analysis.id, workspaceId);
     expect(await events.next()).toMatchObject({ kind: 'ANALYSIS_DELETED', analysisId: analysis.id, datasetId: dataset.id });
@@ -159,7 +187,10 @@ describe('the analysis lifecycle', () => {
     await lifecycle.claim(deps, analysis.id, token, 'w');
     expect(await lifecycle.heartbeat(deps, analysis.id, token)).toBe('ok');
     await lifecycle.cancel(deps, analysis.id, workspaceId, 'Ada Lovelace');
-    expect(await state(analysis.id, dataset.id)).toEqual({ analysis: { status: 'FAILED', phase: 'cancelled', cancelled: true }, dataset: 'PENDING' });
+    expect(await state(analysis.id, dataset.id)).toEqual({
+      analysis: { status: 'FAILED', phase: 'cancelled', cancelled: true },
+      dataset: 'PENDING',
+    });
     expect(await lifecycle.heartbeat(deps, analysis.id, token)).toBe('cancelled');
   });
 
@@ -171,15 +202,23 @@ describe('the analysis lifecycle', () => {
     await api.db.prisma.analysis.update({ where: { id: analysis.id }, data: { heartbeatAt: new Date(Date.now() - 3_600_000) } });
     for (const kind of ['ANALYSIS_QUEUED', 'ANALYSIS_STARTED']) expect((await events.next()).kind).toBe(kind);
     const stranded = await lifecycle.requeueStranded(deps, 60);
-    expect(stranded).toEqual([{ run: { analysisId: analysis.id, datasetId: dataset.id, workspaceId }, jobId: analysis.jobId, workerId: 'lost-worker' }]);
+    expect(stranded).toEqual([
+      { run: { analysisId: analysis.id, datasetId: dataset.id, workspaceId }, jobId: analysis.jobId, workerId: 'lost-worker' },
+    ]);
     expect(await events.next()).toMatchObject({ kind: 'ANALYSIS_QUEUED', analysisId: analysis.id });
-    expect(await state(analysis.id, dataset.id)).toEqual({ analysis: { status: 'PENDING', phase: 'requeued', cancelled: false }, dataset: 'PENDING' });
+    expect(await state(analysis.id, dataset.id)).toEqual({
+      analysis: { status: 'PENDING', phase: 'requeued', cancelled: false },
+      dataset: 'PENDING',
+    });
     // A fresh heartbeat is not stale: nothing else is taken.
     expect(await lifecycle.requeueStranded(deps, 60)).toEqual([]);
 
     expect(await lifecycle.abandon(deps, 'Its worker stopped responding on every attempt.', stranded[0]!.run)).toHaveLength(1);
     expect(await events.next()).toMatchObject({ kind: 'ANALYSIS_FAILED', analysisId: analysis.id });
-    expect(await state(analysis.id, dataset.id)).toEqual({ analysis: { status: 'FAILED', phase: 'failed', cancelled: false }, dataset: 'FAILED' });
+    expect(await state(analysis.id, dataset.id)).toEqual({
+      analysis: { status: 'FAILED', phase: 'failed', cancelled: false },
+      dataset: 'FAILED',
+    });
     events.stop();
   });
 
@@ -189,6 +228,9 @@ describe('the analysis lifecycle', () => {
     await api.db.pool.query(`UPDATE pgboss.job SET state = 'failed' WHERE id = $1`, [analysis.jobId]);
     const abandoned = await lifecycle.abandon(deps, 'The analysis could not be run: its attempts were used up. Start it again.');
     expect(abandoned.map((run) => run.analysisId)).toContain(analysis.id);
-    expect(await state(analysis.id, dataset.id)).toEqual({ analysis: { status: 'FAILED', phase: 'failed', cancelled: false }, dataset: 'FAILED' });
+    expect(await state(analysis.id, dataset.id)).toEqual({
+      analysis: { status: 'FAILED', phase: 'failed', cancelled: false },
+      dataset: 'FAILED',
+    });
   });
 });

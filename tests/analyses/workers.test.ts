@@ -39,7 +39,12 @@ afterAll(async () => {
 });
 
 const worker = async (options: { databaseUrl?: string; env?: Record<string, string> } = {}) => {
-  const started = await startWorker({ databaseUrl: options.databaseUrl ?? api.db.url, storageDir: api.storage.root, dataDir: dir, env: options.env });
+  const started = await startWorker({
+    databaseUrl: options.databaseUrl ?? api.db.url,
+    storageDir: api.storage.root,
+    dataDir: dir,
+    env: options.env,
+  });
   workers.push(started);
   return started;
 };
@@ -60,7 +65,10 @@ async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, tim
   for (;;) {
     const value = await read();
     if (done(value)) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(value)}\n${workers.map((w) => w.output().slice(-2000)).join('\n---\n')}`);
+    if (Date.now() > deadline)
+      throw new Error(
+        `timed out waiting for ${what}: ${JSON.stringify(value)}\n${workers.map((w) => w.output().slice(-2000)).join('\n---\n')}`,
+      );
     await new Promise((r) => setTimeout(r, 200));
   }
 }
@@ -68,14 +76,17 @@ async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, tim
 describe('two standalone workers', () => {
   it('share twenty queued analyses, each run exactly once', async () => {
     const files = ['iris.csv', 'penguins.csv', 'tips.csv', 'titanic.csv'];
-    const datasets = await Promise.all(files.map((f) => uploadDataset({ endpoint: http.url, token, workspaceId, filePath: path.join(sharedDatasets, f) })));
+    const datasets = await Promise.all(
+      files.map((f) => uploadDataset({ endpoint: http.url, token, workspaceId, filePath: path.join(sharedDatasets, f) })),
+    );
     // Queued before any worker exists, so both start with a full queue.
     const ids: number[] = [];
     for (let i = 0; i < 20; i++) ids.push(await startAnalysis(datasets[i % datasets.length]!.id));
     const [a, b] = await Promise.all([worker(), worker()]);
 
     const done = await until(
-      () => api.db.prisma.analysis.findMany({ where: { id: { in: ids } }, select: { id: true, status: true, attempts: true, workerId: true } }),
+      () =>
+        api.db.prisma.analysis.findMany({ where: { id: { in: ids } }, select: { id: true, status: true, attempts: true, workerId: true } }),
       (rows) => rows.every((r) => r.status === 'COMPLETED' || r.status === 'FAILED'),
       180_000,
       'twenty analyses',
@@ -92,7 +103,11 @@ describe('two standalone workers', () => {
     const byWorker = new Map<string, number>();
     for (const row of done) byWorker.set(row.workerId!.split(':')[1]!, (byWorker.get(row.workerId!.split(':')[1]!) ?? 0) + 1);
     expect([...byWorker.keys()].sort()).toEqual([String(a.process.pid), String(b.process.pid)].sort());
-    const profiles = await api.db.prisma.columnProfile.groupBy({ by: ['analysisId', 'columnName'], where: { analysisId: { in: ids } }, _count: { _all: true } });
+    const profiles = await api.db.prisma.columnProfile.groupBy({
+      by: ['analysisId', 'columnName'],
+      where: { analysisId: { in: ids } },
+      _count: { _all: true },
+    });
     expect(profiles.every((p) => p._count._all === 1)).toBe(true);
     await Promise.all([a.stop(), b.stop()]);
   }, 240_000);
@@ -102,7 +117,8 @@ describe('two standalone workers', () => {
 async function bigDataset() {
   const big = path.join(dir, 'big.csv');
   const rows = ['id,amount,label,day'];
-  for (let i = 0; i < 1_500_000; i++) rows.push(`${i},${(i * 7919) % 10007}.5,label ${i % 97},2024-01-${String((i % 28) + 1).padStart(2, '0')}`);
+  for (let i = 0; i < 1_500_000; i++)
+    rows.push(`${i},${(i * 7919) % 10007}.5,label ${i % 97},2024-01-${String((i % 28) + 1).padStart(2, '0')}`);
   await writeFile(big, rows.join('\n') + '\n');
   return uploadDataset({ endpoint: http.url, token, workspaceId, filePath: big });
 }
@@ -116,7 +132,12 @@ describe('a worker killed with SIGKILL mid-analysis', () => {
     const first = await worker();
     const id = await startAnalysis(dataset.id);
     const read = () => readAnalysis(id);
-    await until(read, (a) => a.status === 'RUNNING' && ['loading', 'statistics', 'distributions'].includes(a.progressPhase ?? ''), 60_000, 'the analysis to be running');
+    await until(
+      read,
+      (a) => a.status === 'RUNNING' && ['loading', 'statistics', 'distributions'].includes(a.progressPhase ?? ''),
+      60_000,
+      'the analysis to be running',
+    );
 
     await first.kill();
     const orphaned = await read();
@@ -147,19 +168,28 @@ describe('faults that are not the data’s', () => {
     const w = await worker();
     const id = await startAnalysis(dataset.id);
     // The child is mid-profile once the run reports one of the profiler's own phases.
-    await until(() => readAnalysis(id), (a) => a.status === 'RUNNING' && ['loading', 'statistics'].includes(a.progressPhase ?? ''), 60_000, 'the profiler to be running');
+    await until(
+      () => readAnalysis(id),
+      (a) => a.status === 'RUNNING' && ['loading', 'statistics'].includes(a.progressPhase ?? ''),
+      60_000,
+      'the profiler to be running',
+    );
     const children = await childPids(w.process.pid!);
     expect(children.length).toBeGreaterThan(0);
     for (const pid of children) process.kill(pid, 'SIGKILL');
 
-    const done = await until(() => readAnalysis(id), (a) => a.status === 'COMPLETED' || a.status === 'FAILED', 120_000, 'the analysis to complete');
+    const done = await until(
+      () => readAnalysis(id),
+      (a) => a.status === 'COMPLETED' || a.status === 'FAILED',
+      120_000,
+      'the analysis to complete',
+    );
     expect(done).toMatchObject({ status: 'COMPLETED', attempts: 2, errorMessage: null, _count: { columnProfiles: 4 } });
     expect(w.output()).toMatch(/The profiler stopped unexpectedly \(signal SIGKILL\)/);
     expect(w.output()).not.toMatch(/"level":"error"/);
     expect(w.process.exitCode).toBeNull();
     await w.stop();
   }, 240_000);
-
 
   it('survives losing the database mid-analysis: the run is retried and completes', async () => {
     const proxy = new TcpProxy({ host: '127.0.0.1', port: Number(new URL(api.db.url).port || 5432) });
@@ -171,9 +201,19 @@ describe('faults that are not the data’s', () => {
     const id = await startAnalysis(dataset.id);
     await away;
     // It stays away until the write's own retries have given up (seconds of backoff, whatever the machine's load).
-    await until(async () => w.output(), (out) => out.includes('analysis hit a transient error; the queue will retry it'), 120_000, 'the write to fail');
+    await until(
+      async () => w.output(),
+      (out) => out.includes('analysis hit a transient error; the queue will retry it'),
+      120_000,
+      'the write to fail',
+    );
     await proxy.start();
-    const done = await until(() => readAnalysis(id), (a) => a.status === 'COMPLETED' || a.status === 'FAILED', 120_000, 'the analysis to complete');
+    const done = await until(
+      () => readAnalysis(id),
+      (a) => a.status === 'COMPLETED' || a.status === 'FAILED',
+      120_000,
+      'the analysis to complete',
+    );
     expect(done).toMatchObject({ status: 'COMPLETED', errorMessage: null, _count: { columnProfiles: 4 } });
     expect(done.attempts).toBeGreaterThanOrEqual(2);
     // Retried as a transient failure: never recorded as a bug, and the worker lived through it.
@@ -190,8 +230,17 @@ describe('faults that are not the data’s', () => {
     // As the queue leaves a job whose every attempt failed before a claim (the database away each time).
     await api.db.pool.query(`UPDATE pgboss.job SET state = 'failed', retry_count = retry_limit WHERE id = $1`, [jobId]);
     const w = await worker();
-    const done = await until(() => readAnalysis(id), (a) => a.status !== 'PENDING', 30_000, 'the analysis to be failed');
-    expect(done).toMatchObject({ status: 'FAILED', attempts: 0, errorMessage: 'The analysis could not be run: its attempts were used up. Start it again.' });
+    const done = await until(
+      () => readAnalysis(id),
+      (a) => a.status !== 'PENDING',
+      30_000,
+      'the analysis to be failed',
+    );
+    expect(done).toMatchObject({
+      status: 'FAILED',
+      attempts: 0,
+      errorMessage: 'The analysis could not be run: its attempts were used up. Start it again.',
+    });
     await w.stop();
   }, 60_000);
 
@@ -200,8 +249,18 @@ describe('faults that are not the data’s', () => {
     // Shorter than starting the profiler takes: the limit is certain to strike first.
     const w = await worker({ env: { ANALYSIS_TIME_LIMIT: '0.2' } });
     const id = await startAnalysis(dataset.id);
-    const done = await until(() => readAnalysis(id), (a) => a.status === 'COMPLETED' || a.status === 'FAILED', 60_000, 'the analysis to stop');
-    expect(done).toMatchObject({ status: 'FAILED', attempts: 1, errorMessage: 'The analysis was stopped after the time limit of 0.2 s.', _count: { columnProfiles: 0 } });
+    const done = await until(
+      () => readAnalysis(id),
+      (a) => a.status === 'COMPLETED' || a.status === 'FAILED',
+      60_000,
+      'the analysis to stop',
+    );
+    expect(done).toMatchObject({
+      status: 'FAILED',
+      attempts: 1,
+      errorMessage: 'The analysis was stopped after the time limit of 0.2 s.',
+      _count: { columnProfiles: 0 },
+    });
     await new Promise((r) => setTimeout(r, 3000));
     expect((await readAnalysis(id)).attempts).toBe(1);
     await w.stop();

@@ -87,7 +87,11 @@ describe('the account lifecycle', () => {
 
     const without = await api.runWithToken(UpdateMe, { input: { newPassword: 'a brand new secret' } }, second);
     expect(without.errors?.[0]?.extensions).toMatchObject({ code: 'VALIDATION_FAILED', fields: [{ path: ['input', 'currentPassword'] }] });
-    const wrong = await api.runWithToken(UpdateMe, { input: { newPassword: 'a brand new secret', currentPassword: 'nope nope nope' } }, second);
+    const wrong = await api.runWithToken(
+      UpdateMe,
+      { input: { newPassword: 'a brand new secret', currentPassword: 'nope nope nope' } },
+      second,
+    );
     expect(wrong.errors?.[0]?.extensions?.code).toBe('VALIDATION_FAILED');
 
     const changed = await api.runWithToken(UpdateMe, { input: { newPassword: 'a brand new secret', currentPassword: password } }, second);
@@ -104,13 +108,21 @@ describe('the account lifecycle', () => {
   it('validates sign-up input field by field and creates nothing', async () => {
     const result = await api.runWithToken(SignUp, { input: { email: 'not-an-email', password: 'short', fullName: ' ' } }, undefined);
     expect(result.errors?.[0]?.extensions?.code).toBe('VALIDATION_FAILED');
-    expect(result.errors?.[0]?.extensions?.fields?.map((f) => f.path.join('.')).sort()).toEqual(['input.email', 'input.fullName', 'input.password']);
+    expect(result.errors?.[0]?.extensions?.fields?.map((f) => f.path.join('.')).sort()).toEqual([
+      'input.email',
+      'input.fullName',
+      'input.password',
+    ]);
     expect(await api.db.prisma.user.count({ where: { email: 'not-an-email' } })).toBe(0);
   });
 
   it('stores only a scrypt hash of the password and never returns or logs it', async () => {
     const secretPassword = 'a very distinctive passphrase 8723';
-    const result = await api.runWithToken(SignUp, { input: { email: 'hash@example.com', password: secretPassword, fullName: 'Hash' } }, undefined);
+    const result = await api.runWithToken(
+      SignUp,
+      { input: { email: 'hash@example.com', password: secretPassword, fullName: 'Hash' } },
+      undefined,
+    );
     expect(JSON.stringify(result)).not.toContain(secretPassword);
     const stored = await api.db.prisma.user.findUniqueOrThrow({ where: { email: 'hash@example.com' } });
     expect(stored.passwordHash).toMatch(/^scrypt\$32768\$8\$1\$/);

@@ -36,14 +36,18 @@ beforeAll(async () => {
   const prisma = api.db.prisma;
   victim = await prisma.user.create({ data: { email: 'victim@example.com', passwordHash: 'x', fullName: 'Victim Person' } });
   const { hashPassword } = await import('../../src/auth/passwords.js');
-  attacker = await prisma.user.create({ data: { email: 'attacker@example.com', passwordHash: await hashPassword(attackerPassword), fullName: 'Attacker' } });
+  attacker = await prisma.user.create({
+    data: { email: 'attacker@example.com', passwordHash: await hashPassword(attackerPassword), fullName: 'Attacker' },
+  });
   await createWorkspace(prisma, attacker.id, 'Attacker space');
   const workspace = await createWorkspace(prisma, victim.id, 'Victim secret workspace');
   const member = await prisma.workspaceMember.findFirstOrThrow({ where: { workspaceId: workspace.id } });
   const dataset = await prisma.dataset.create({
     data: { name: 'victim-secret.csv', filePath: 'p', fileSize: 1n, workspaceId: workspace.id, uploadedBy: victim.id },
   });
-  const analysis = await prisma.analysis.create({ data: { datasetId: dataset.id, goalType: 'DATA_QUALITY', status: 'COMPLETED', qualityScore: 42 } });
+  const analysis = await prisma.analysis.create({
+    data: { datasetId: dataset.id, goalType: 'DATA_QUALITY', status: 'COMPLETED', qualityScore: 42 },
+  });
   const insight = await prisma.insight.create({
     data: { analysisId: analysis.id, severity: 'HIGH', type: 'MISSING_DATA', description: 'victim secret insight', recommendation: 'r' },
   });
@@ -65,7 +69,15 @@ beforeAll(async () => {
   ] as const) {
     victimIds.set(type, encodeId(type, id));
   }
-  secrets = ['victims-friend@example.com', victim.email, 'Victim Person', 'Victim secret workspace', 'victim-secret.csv', 'victim secret insight', 'victim_secret_column'];
+  secrets = [
+    'victims-friend@example.com',
+    victim.email,
+    'Victim Person',
+    'Victim secret workspace',
+    'victim-secret.csv',
+    'victim secret insight',
+    'victim_secret_column',
+  ];
 });
 afterAll(async () => {
   await api?.close();
@@ -96,20 +108,25 @@ function selectionOf(type: GraphQLObjectType, depth: number): string {
   for (const field of Object.values(type.getFields())) {
     const named = getNamedType(field.type);
     const args = field.args.some((a) => a.name === 'first') ? '(first: 5)' : '';
-    if (field.args.some((a) => isNonNullType(a.type))) throw new Error(`the matrix cannot select ${type.name}.${field.name}: it has required arguments`);
+    if (field.args.some((a) => isNonNullType(a.type)))
+      throw new Error(`the matrix cannot select ${type.name}.${field.name}: it has required arguments`);
     if (isLeafType(named)) parts.push(field.name);
     else if (isObjectType(named) && depth > 0) parts.push(`${field.name}${args} { ${selectionOf(named, depth - 1)} }`);
   }
   return parts.join(' ') || '__typename';
 }
 
-const nodeTypes = () => Object.values(schema.getTypeMap()).filter((t): t is GraphQLObjectType => isObjectType(t) && t.getInterfaces().some((i) => i.name === 'Node'));
+const nodeTypes = () =>
+  Object.values(schema.getTypeMap()).filter(
+    (t): t is GraphQLObjectType => isObjectType(t) && t.getInterfaces().some((i) => i.name === 'Node'),
+  );
 
 /** An argument value an honest client could send, with `id` in every ID position. */
 function valueFor(name: string, type: GraphQLInputType, id: string): unknown {
   if (isNonNullType(type)) return valueFor(name, type.ofType, id);
   if (isListType(type)) return [valueFor(name, type.ofType, id)];
-  if (isInputObjectType(type)) return Object.fromEntries(Object.values(type.getFields()).map((f) => [f.name, valueFor(f.name, f.type, id)]));
+  if (isInputObjectType(type))
+    return Object.fromEntries(Object.values(type.getFields()).map((f) => [f.name, valueFor(f.name, f.type, id)]));
   if (isEnumType(type)) return type.getValues()[0]!.value;
   if (isScalarType(type)) {
     if (type.name === 'ID') return id;
@@ -182,7 +199,9 @@ describe('the cross-tenant matrix', () => {
     const before = await victimSnapshot();
     const attempted: string[] = [];
     // deleteAccount really deletes the attacker (it takes no ID of theirs): it goes last.
-    const fields = Object.values(schema.getMutationType()!.getFields()).sort((a, b) => Number(a.name === 'deleteAccount') - Number(b.name === 'deleteAccount'));
+    const fields = Object.values(schema.getMutationType()!.getFields()).sort(
+      (a, b) => Number(a.name === 'deleteAccount') - Number(b.name === 'deleteAccount'),
+    );
     for (const field of fields) {
       const named = getNamedType(field.type);
       const selection = isObjectType(named) ? selectionOf(named, 1) : '';
@@ -193,7 +212,8 @@ describe('the cross-tenant matrix', () => {
         if (id) {
           expect(result.data?.[field.name] ?? null, `Mutation.${field.name} on ${id}`).toBeNull();
           const takesFile = field.args.some((a) => getNamedType(a.type).name === 'File');
-          if (!takesFile) expect(['NOT_FOUND', 'VALIDATION_FAILED'], `Mutation.${field.name} on ${id}`).toContain(result.errors?.[0]?.extensions?.code);
+          if (!takesFile)
+            expect(['NOT_FOUND', 'VALIDATION_FAILED'], `Mutation.${field.name} on ${id}`).toContain(result.errors?.[0]?.extensions?.code);
         }
       }
       attempted.push(field.name);

@@ -60,7 +60,9 @@ type Person = { id: number; email: string; token: string };
 
 /** A user with a real password and a signed-in session. */
 async function person(label: string): Promise<Person> {
-  const user = await api.db.prisma.user.create({ data: { email: uniqueEmail(label), passwordHash: await hashPassword(password), fullName: label } });
+  const user = await api.db.prisma.user.create({
+    data: { email: uniqueEmail(label), passwordHash: await hashPassword(password), fullName: label },
+  });
   const { token } = await api.accounts.startSession(user.id);
   return { id: user.id, email: user.email, token };
 }
@@ -71,7 +73,13 @@ async function join(workspaceId: number, who: Person, role: 'OWNER' | 'EDITOR' |
 
 /** Uploads the CSV as `who` over real HTTP; returns the dataset's database id. */
 async function upload(who: Person, workspaceId: number, name: string): Promise<number> {
-  const dataset = await uploadDataset({ endpoint: http.url, token: who.token, workspaceId: encodeId('Workspace', workspaceId), filePath: csv, name });
+  const dataset = await uploadDataset({
+    endpoint: http.url,
+    token: who.token,
+    workspaceId: encodeId('Workspace', workspaceId),
+    filePath: csv,
+    name,
+  });
   return decodeId(dataset.id);
 }
 
@@ -92,7 +100,9 @@ async function analyse(datasetId: number) {
 /** Every file in the storage folder. */
 async function storedFiles(): Promise<string[]> {
   const entries = await readdir(api.storage.root, { recursive: true, withFileTypes: true }).catch(() => []);
-  return entries.filter((e) => e.isFile()).map((e) => path.relative(api.storage.root, path.join(e.parentPath, e.name)).split(path.sep).join('/'));
+  return entries
+    .filter((e) => e.isFile())
+    .map((e) => path.relative(api.storage.root, path.join(e.parentPath, e.name)).split(path.sep).join('/'));
 }
 
 async function filesOf(datasetIds: number[]): Promise<string[]> {
@@ -135,7 +145,8 @@ describe('deleting one’s own account', () => {
   it('counts wrong passwords as failed sign-ins, so it cannot be used to guess one', async () => {
     const guessed = await person('guessed');
     // maxFailedSignIns is 3 here: three guesses are answered, then the account's email is locked out.
-    for (let i = 0; i < 3; i++) expect((await deleteAccount(guessed, `guess ${i}`)).errors?.[0]?.extensions?.code).toBe('VALIDATION_FAILED');
+    for (let i = 0; i < 3; i++)
+      expect((await deleteAccount(guessed, `guess ${i}`)).errors?.[0]?.extensions?.code).toBe('VALIDATION_FAILED');
     const locked = await deleteAccount(guessed, password);
     expect(locked.errors?.[0]?.extensions?.code).toBe('RATE_LIMITED');
     expect(locked.errors?.[0]?.message).toMatch(/^Too many wrong passwords\. Try again in \d+ minutes?\.$/);
@@ -179,9 +190,14 @@ describe('deleting one’s own account', () => {
     expect(await exists('users', ada.id)).toBe(false);
     expect(await workspaceSeenBy(bob, lab.id)).toBeNull();
     for (const [table, id] of [
-      ['workspaces', lab.id], ['workspaces', sandbox.id],
-      ['datasets', heights], ['datasets', weights], ['datasets', bobs],
-      ['analyses', analysis.id], ['column_profiles', profile!.id], ['insights', insight!.id],
+      ['workspaces', lab.id],
+      ['workspaces', sandbox.id],
+      ['datasets', heights],
+      ['datasets', weights],
+      ['datasets', bobs],
+      ['analyses', analysis.id],
+      ['column_profiles', profile!.id],
+      ['insights', insight!.id],
     ] as const) {
       expect(await exists(table, id), `${table} ${id}`).toBe(false);
     }
@@ -235,7 +251,8 @@ describe('deleting one’s own account', () => {
     const refused = await deleteAccount(eve);
     expect(refused.data?.deleteAccount ?? null).toBeNull();
     expect(refused.errors?.[0]).toMatchObject({
-      message: 'You uploaded 2 datasets to workspaces you did not create: delete them (or ask the workspace owners to) before deleting your account',
+      message:
+        'You uploaded 2 datasets to workspaces you did not create: delete them (or ask the workspace owners to) before deleting your account',
       extensions: { code: 'CONFLICT' },
     });
     // Nothing is deleted: Eve is still signed in, her own workspace and everyone's data are intact.
@@ -274,7 +291,8 @@ describe('deleting one’s own account', () => {
 
     const refused = await deleteAccount(heir);
     expect(refused.errors?.[0]).toMatchObject({
-      message: 'You are the only owner of 1 workspace someone else created ("Club"): make another member an owner, or delete the workspace, before deleting your account',
+      message:
+        'You are the only owner of 1 workspace someone else created ("Club"): make another member an owner, or delete the workspace, before deleting your account',
       extensions: { code: 'CONFLICT' },
     });
     expect(await signedInAs(heir.token)).toBe(heir.email);
@@ -282,7 +300,9 @@ describe('deleting one’s own account', () => {
 
     await api.db.prisma.workspaceMember.updateMany({ where: { workspaceId: club.id, userId: helper.id }, data: { role: 'OWNER' } });
     expect((await deleteAccount(heir)).data?.deleteAccount).toBe(encodeId('User', heir.id));
-    expect((await workspaceSeenBy(helper, club.id))?.members.edges.map((e) => [e.node.user.email, e.node.role])).toEqual([[helper.email, 'OWNER']]);
+    expect((await workspaceSeenBy(helper, club.id))?.members.edges.map((e) => [e.node.user.email, e.node.role])).toEqual([
+      [helper.email, 'OWNER'],
+    ]);
   });
 
   it('needs a signed-in user', async () => {

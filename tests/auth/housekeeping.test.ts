@@ -51,7 +51,8 @@ describe('the client address behind a trusted proxy', () => {
   };
 
   it('throttles each forwarded client on its own, not the proxy', async () => {
-    for (let i = 0; i < 2; i++) expect((await logIn(proxied, '203.0.113.9, 10.0.0.2', `p${i}@example.com`)).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    for (let i = 0; i < 2; i++)
+      expect((await logIn(proxied, '203.0.113.9, 10.0.0.2', `p${i}@example.com`)).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     expect((await logIn(proxied, '203.0.113.9', 'p9@example.com')).errors?.[0]?.extensions?.code).toBe('RATE_LIMITED');
     expect((await logIn(proxied, '198.51.100.4', 'p9@example.com')).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
   });

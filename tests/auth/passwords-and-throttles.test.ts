@@ -46,11 +46,26 @@ describe('password guesses', () => {
     const { data } = await signUp(email, password);
     const token = (data!.signUp as { token: string }).token;
     const change = (current: string) =>
-      call('mutation($i: UpdateMeInput!) { updateMe(input: $i) { email } }', { i: { currentPassword: current, newPassword: 'another sturdy passphrase' } }, { token, peer: '203.0.113.50' });
+      call(
+        'mutation($i: UpdateMeInput!) { updateMe(input: $i) { email } }',
+        { i: { currentPassword: current, newPassword: 'another sturdy passphrase' } },
+        { token, peer: '203.0.113.50' },
+      );
     const codes: string[] = [];
     for (let i = 0; i < 7; i++) codes.push(code(await change(`not it ${i}`)));
-    expect(codes).toEqual(['VALIDATION_FAILED', 'VALIDATION_FAILED', 'VALIDATION_FAILED', 'VALIDATION_FAILED', 'VALIDATION_FAILED', 'RATE_LIMITED', 'RATE_LIMITED']);
-    expect((await change(password)).errors?.[0]).toMatchObject({ message: 'Too many wrong passwords. Try again in 15 minutes.', extensions: { code: 'RATE_LIMITED' } });
+    expect(codes).toEqual([
+      'VALIDATION_FAILED',
+      'VALIDATION_FAILED',
+      'VALIDATION_FAILED',
+      'VALIDATION_FAILED',
+      'VALIDATION_FAILED',
+      'RATE_LIMITED',
+      'RATE_LIMITED',
+    ]);
+    expect((await change(password)).errors?.[0]).toMatchObject({
+      message: 'Too many wrong passwords. Try again in 15 minutes.',
+      extensions: { code: 'RATE_LIMITED' },
+    });
     // Nor can the guesser turn to logIn for that account.
     expect(code(await logIn(email, password, '203.0.113.51'))).toBe('RATE_LIMITED');
   });
@@ -70,7 +85,10 @@ describe('sign-ups', () => {
     const peer = '203.0.113.77';
     for (let i = 0; i < 3; i++) expect(code(await signUp(`mass-${i}@example.com`, password, peer))).toBe('OK');
     const refused = await signUp('mass-3@example.com', password, peer);
-    expect(refused.errors?.[0]).toMatchObject({ message: 'Too many sign-ups from this address. Try again in 15 minutes.', extensions: { code: 'RATE_LIMITED' } });
+    expect(refused.errors?.[0]).toMatchObject({
+      message: 'Too many sign-ups from this address. Try again in 15 minutes.',
+      extensions: { code: 'RATE_LIMITED' },
+    });
     expect(await api.db.prisma.user.count({ where: { email: 'mass-3@example.com' } })).toBe(0);
     expect(code(await signUp('mass-3@example.com', password, '203.0.113.78'))).toBe('OK');
   });
@@ -95,7 +113,9 @@ describe('sign-ups', () => {
     for (const [pass, reason] of weak) {
       const result = await signUp(email, pass, '192.0.2.200');
       expect(result.errors?.[0]?.extensions?.code, pass).toBe('VALIDATION_FAILED');
-      expect(result.errors?.[0]?.extensions?.fields, pass).toEqual([{ path: ['input', 'password'], message: expect.stringMatching(reason) }]);
+      expect(result.errors?.[0]?.extensions?.fields, pass).toEqual([
+        { path: ['input', 'password'], message: expect.stringMatching(reason) },
+      ]);
     }
     expect(await api.db.prisma.user.count({ where: { email } })).toBe(0);
     expect(code(await signUp(email, 'correct horse battery staple'))).toBe('OK');
@@ -105,7 +125,14 @@ describe('sign-ups', () => {
     const email = 'self.named@example.com';
     const { data } = await signUp(email, password);
     const token = (data!.signUp as { token: string }).token;
-    const result = await call('mutation($i: UpdateMeInput!) { updateMe(input: $i) { email } }', { i: { currentPassword: password, newPassword: email } }, { token });
-    expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'VALIDATION_FAILED', fields: [{ path: ['input', 'newPassword'], message: 'must not be your email address' }] });
+    const result = await call(
+      'mutation($i: UpdateMeInput!) { updateMe(input: $i) { email } }',
+      { i: { currentPassword: password, newPassword: email } },
+      { token },
+    );
+    expect(result.errors?.[0]?.extensions).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      fields: [{ path: ['input', 'newPassword'], message: 'must not be your email address' }],
+    });
   });
 });

@@ -27,7 +27,9 @@ beforeEach(async () => {
   const editor = await prisma.workspaceMember.create({ data: { workspaceId: w.id, userId: users.editor.id, role: 'EDITOR' } });
   const viewer = await prisma.workspaceMember.create({ data: { workspaceId: w.id, userId: users.viewer.id, role: 'VIEWER' } });
   const owner = await prisma.workspaceMember.findFirstOrThrow({ where: { workspaceId: w.id, userId: users.owner.id } });
-  const d = await prisma.dataset.create({ data: { name: 'data.csv', filePath: `roles/${w.id}`, fileSize: 1n, workspaceId: w.id, uploadedBy: users.editor.id } });
+  const d = await prisma.dataset.create({
+    data: { name: 'data.csv', filePath: `roles/${w.id}`, fileSize: 1n, workspaceId: w.id, uploadedBy: users.editor.id },
+  });
   const a = await prisma.analysis.create({ data: { datasetId: d.id, goalType: 'DATA_QUALITY' } });
   workspace = encodeId('Workspace', w.id);
   dataset = encodeId('Dataset', d.id);
@@ -104,17 +106,25 @@ describe('seeing a workspace', () => {
 
 describe('what each role may change', () => {
   it('lets a viewer change nothing (FORBIDDEN) and an outsider find nothing (NOT_FOUND)', async () => {
-    for (const [who, expected] of [['viewer', 'FORBIDDEN'], ['outsider', 'NOT_FOUND']] as const) {
+    for (const [who, expected] of [
+      ['viewer', 'FORBIDDEN'],
+      ['outsider', 'NOT_FOUND'],
+    ] as const) {
       const id = users[who].id;
       expect(code(await api.run(RenameWorkspace, { id: workspace, name: 'x' }, id))).toBe(expected);
       expect(code(await api.run(RemoveWorkspace, { id: workspace }, id))).toBe(expected);
       expect(code(await api.run(RenameDataset, { id: dataset, name: 'x' }, id))).toBe(expected);
       expect(code(await api.run(RemoveDataset, { id: dataset }, id))).toBe(expected);
       expect(code(await api.run(RemoveAnalysis, { id: analysis }, id))).toBe(expected);
-      expect(code(await api.run(Invite, { input: { workspaceId: workspace, email: users.outsider.email, role: 'OWNER' } }, id))).toBe(expected);
+      expect(code(await api.run(Invite, { input: { workspaceId: workspace, email: users.outsider.email, role: 'OWNER' } }, id))).toBe(
+        expected,
+      );
       expect(code(await api.run(ChangeRole, { id: memberIds.viewer, role: 'OWNER' }, id))).toBe(expected);
     }
-    const stored = await api.db.prisma.workspace.findUniqueOrThrow({ where: { id: decodeId(workspace) }, include: { datasets: { include: { analyses: true } }, members: true } });
+    const stored = await api.db.prisma.workspace.findUniqueOrThrow({
+      where: { id: decodeId(workspace) },
+      include: { datasets: { include: { analyses: true } }, members: true },
+    });
     expect(stored.name).toBe('Team space');
     expect(stored.datasets[0]!.name).toBe('data.csv');
     expect(stored.datasets[0]!.analyses).toHaveLength(1);
@@ -127,14 +137,18 @@ describe('what each role may change', () => {
     expect(await api.ok(RemoveAnalysis, { id: analysis }, id)).toEqual({ deleteAnalysis: analysis });
     expect(code(await api.run(RenameWorkspace, { id: workspace, name: 'x' }, id))).toBe('FORBIDDEN');
     expect(code(await api.run(RemoveWorkspace, { id: workspace }, id))).toBe('FORBIDDEN');
-    expect(code(await api.run(Invite, { input: { workspaceId: workspace, email: users.outsider.email, role: 'VIEWER' } }, id))).toBe('FORBIDDEN');
+    expect(code(await api.run(Invite, { input: { workspaceId: workspace, email: users.outsider.email, role: 'VIEWER' } }, id))).toBe(
+      'FORBIDDEN',
+    );
     expect(code(await api.run(ChangeRole, { id: memberIds.editor, role: 'OWNER' }, id))).toBe('FORBIDDEN');
     expect(await api.ok(RemoveDataset, { id: dataset }, id)).toEqual({ deleteDataset: dataset });
   });
 
   it('lets an owner manage members: invite by email, the invitee accepts, change roles, remove', async () => {
     const id = users.owner.id;
-    const invited = (await api.ok(Invite, { input: { workspaceId: workspace, email: users.outsider.email.toUpperCase(), role: 'VIEWER' } }, id)).inviteWorkspaceMember;
+    const invited = (
+      await api.ok(Invite, { input: { workspaceId: workspace, email: users.outsider.email.toUpperCase(), role: 'VIEWER' } }, id)
+    ).inviteWorkspaceMember;
     expect(invited).toMatchObject({ email: users.outsider.email, role: 'VIEWER', workspaceName: 'Team space', invitedByName: 'owner' });
     // Not a member until they accept.
     expect(await api.run(WorkspaceView, { id: workspace }, users.outsider.id)).toEqual({ data: { node: null } });
@@ -143,7 +157,9 @@ describe('what each role may change', () => {
     expect(nodeOf((await api.ok(WorkspaceView, { id: workspace }, users.outsider.id)).node, 'Workspace').viewerRole).toBe('VIEWER');
     // Used up, and a member cannot be invited again.
     expect(code(await api.run(Accept, { id: invited.id }, users.outsider.id))).toBe('NOT_FOUND');
-    expect(code(await api.run(Invite, { input: { workspaceId: workspace, email: users.outsider.email, role: 'EDITOR' } }, id))).toBe('CONFLICT');
+    expect(code(await api.run(Invite, { input: { workspaceId: workspace, email: users.outsider.email, role: 'EDITOR' } }, id))).toBe(
+      'CONFLICT',
+    );
 
     expect((await api.ok(ChangeRole, { id: joined.id, role: 'EDITOR' }, id)).updateWorkspaceMember.role).toBe('EDITOR');
     expect(await api.ok(RemoveMember, { id: joined.id }, id)).toEqual({ removeWorkspaceMember: joined.id });
@@ -190,7 +206,8 @@ describe('creating a workspace', () => {
 });
 
 describe('invitations', () => {
-  const invite = (email: string, role: 'VIEWER' | 'EDITOR' = 'EDITOR') => api.run(Invite, { input: { workspaceId: workspace, email, role } }, users.owner.id);
+  const invite = (email: string, role: 'VIEWER' | 'EDITOR' = 'EDITOR') =>
+    api.run(Invite, { input: { workspaceId: workspace, email, role } }, users.owner.id);
 
   it('answer an owner the same whether or not the email has an account', async () => {
     const known = await invite(users.outsider.email);
@@ -206,10 +223,13 @@ describe('invitations', () => {
   it('are seen by the owners and the invited person only, and wait for someone who signs up later', async () => {
     const email = `later-${Date.now()}@example.com`;
     const { inviteWorkspaceMember: pending } = (await invite(email, 'VIEWER')).data!;
-    const seenBy = async (userId: number) => (await api.ok(Invitations, { workspace }, userId));
+    const seenBy = async (userId: number) => await api.ok(Invitations, { workspace }, userId);
     expect(nodeOf((await seenBy(users.owner.id)).node, 'Workspace').invitations.map((i) => i.email)).toContain(email);
-    for (const who of ['editor', 'viewer'] as const) expect(nodeOf((await seenBy(users[who].id)).node, 'Workspace').invitations).toEqual([]);
-    expect(await api.run(graphql(`query InvitationNode($id: ID!) { node(id: $id) { id } }`), { id: pending.id }, users.outsider.id)).toEqual({ data: { node: null } });
+    for (const who of ['editor', 'viewer'] as const)
+      expect(nodeOf((await seenBy(users[who].id)).node, 'Workspace').invitations).toEqual([]);
+    expect(
+      await api.run(graphql(`query InvitationNode($id: ID!) { node(id: $id) { id } }`), { id: pending.id }, users.outsider.id),
+    ).toEqual({ data: { node: null } });
 
     // They sign up with that email (in another letter case) and find it waiting.
     const signUp = await api.post('mutation($i: SignUpInput!) { signUp(input: $i) { token } }', {

@@ -35,7 +35,11 @@ const password = 'a sturdy passphrase of mine';
 
 describe('signing in answers with the token and the user read as that user', () => {
   it('signUp without a token returns the token and the new user’s (empty) workspaces', async () => {
-    const result = await api.runWithToken(SignUpWithWorkspaces, { input: { email: 'payload@example.com', password, fullName: 'Pay Load' } }, undefined);
+    const result = await api.runWithToken(
+      SignUpWithWorkspaces,
+      { input: { email: 'payload@example.com', password, fullName: 'Pay Load' } },
+      undefined,
+    );
     expect(result.errors).toBeUndefined();
     expect(result.data!.signUp.token).toMatch(/\S{20,}/);
     expect(result.data!.signUp.user).toEqual({ email: 'payload@example.com', workspaces: { totalCount: 0, edges: [] } });
@@ -43,15 +47,30 @@ describe('signing in answers with the token and the user read as that user', () 
   });
 
   it('logIn, even with another user’s token on the request, reads the workspaces of the user who signed in', async () => {
-    const signedUp = await api.runWithToken(SignUpWithWorkspaces, { input: { email: 'owner@example.com', password, fullName: 'Own Er' } }, undefined);
+    const signedUp = await api.runWithToken(
+      SignUpWithWorkspaces,
+      { input: { email: 'owner@example.com', password, fullName: 'Own Er' } },
+      undefined,
+    );
     const ownerToken = signedUp.data!.signUp.token;
     const created = await api.runWithToken(CreateFirstWorkspace, { input: { name: 'Owned' } }, ownerToken);
     expect(created.errors).toBeUndefined();
-    const other = await api.runWithToken(SignUpWithWorkspaces, { input: { email: 'other@example.com', password, fullName: 'Oth Er' } }, undefined);
+    const other = await api.runWithToken(
+      SignUpWithWorkspaces,
+      { input: { email: 'other@example.com', password, fullName: 'Oth Er' } },
+      undefined,
+    );
 
-    const loggedIn = await api.runWithToken(LogInWithWorkspaces, { input: { email: 'owner@example.com', password } }, other.data!.signUp.token);
+    const loggedIn = await api.runWithToken(
+      LogInWithWorkspaces,
+      { input: { email: 'owner@example.com', password } },
+      other.data!.signUp.token,
+    );
     expect(loggedIn.errors).toBeUndefined();
     expect(loggedIn.data!.logIn.token).toMatch(/\S{20,}/);
-    expect(loggedIn.data!.logIn.user.workspaces).toEqual({ totalCount: 1, edges: [{ role: 'OWNER', node: { name: 'Owned', viewerRole: 'OWNER' } }] });
+    expect(loggedIn.data!.logIn.user.workspaces).toEqual({
+      totalCount: 1,
+      edges: [{ role: 'OWNER', node: { name: 'Owned', viewerRole: 'OWNER' } }],
+    });
   });
 });

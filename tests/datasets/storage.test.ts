@@ -87,7 +87,9 @@ describe('the storage sweep', () => {
 
       const result = await sweepStorage(sweepStore, api.db.prisma, { graceMs: 600_000 });
       expect(result.removed.sort()).toEqual(['.incoming/crashed-upload', orphan.path].sort());
-      expect((await filesUnder(sweepRoot)).sort()).toEqual([referenced.path, youngOrphan.path].map((p) => p.split('/').join(path.sep)).sort());
+      expect((await filesUnder(sweepRoot)).sort()).toEqual(
+        [referenced.path, youngOrphan.path].map((p) => p.split('/').join(path.sep)).sort(),
+      );
     } finally {
       await rm(sweepRoot, { recursive: true, force: true });
     }

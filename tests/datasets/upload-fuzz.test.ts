@@ -60,7 +60,8 @@ const file = (name: string, content: string): Part => ({
   headers: `Content-Disposition: form-data; name="${name}"; filename="f.csv"\r\nContent-Type: text/csv`,
   body: content,
 });
-const csv = (rnd: () => number) => `a,b\n${Array.from({ length: 1 + Math.floor(rnd() * 20) }, (_, i) => `${i},${Math.floor(rnd() * 1000)}`).join('\n')}\n`;
+const csv = (rnd: () => number) =>
+  `a,b\n${Array.from({ length: 1 + Math.floor(rnd() * 20) }, (_, i) => `${i},${Math.floor(rnd() * 1000)}`).join('\n')}\n`;
 
 function validBody(rnd: () => number): Body {
   return {
@@ -84,7 +85,7 @@ function makeCase(index: number): Case {
   const rnd = random(SEED + index);
   const body = validBody(rnd);
   const kind = Math.floor(rnd() * 13);
-  const pick = <T,>(items: T[]) => items[Math.floor(rnd() * items.length)]!;
+  const pick = <T>(items: T[]) => items[Math.floor(rnd() * items.length)]!;
   let label = '';
   let send: Case['send'] = 'whole';
   switch (kind) {
@@ -110,7 +111,10 @@ function makeCase(index: number): Case {
       break;
     case 5:
       label = 'map pointing nowhere';
-      body.parts[1] = field('map', JSON.stringify(pick([{ 9: ['variables.file'] }, { 0: ['variables.nothing.here'] }, { 0: [] }, { 0: 'variables.file' }, [], null])));
+      body.parts[1] = field(
+        'map',
+        JSON.stringify(pick([{ 9: ['variables.file'] }, { 0: ['variables.nothing.here'] }, { 0: [] }, { 0: 'variables.file' }, [], null])),
+      );
       break;
     case 6:
       label = 'duplicate file part';
@@ -118,7 +122,10 @@ function makeCase(index: number): Case {
       break;
     case 7:
       label = 'one file for two uploads';
-      body.parts[0] = field('operations', JSON.stringify({ query: twoUploads, variables: { w: workspaceId, v: otherWorkspaceId, f: null, g: null } }));
+      body.parts[0] = field(
+        'operations',
+        JSON.stringify({ query: twoUploads, variables: { w: workspaceId, v: otherWorkspaceId, f: null, g: null } }),
+      );
       body.parts[1] = field('map', JSON.stringify({ 0: ['variables.f', 'variables.g'] }));
       break;
     case 8:
@@ -172,7 +179,9 @@ function sendCase(c: Case): Promise<string> {
     socket.setTimeout(30_000, () => reject(new Error(`${c.label}: no answer and no close in 30 s`)));
     socket.write(head);
     if (c.send === 'drip') {
-      const chunks = Array.from({ length: 8 }, (_, i) => bytes.subarray(Math.floor((i * bytes.length) / 8), Math.floor(((i + 1) * bytes.length) / 8)));
+      const chunks = Array.from({ length: 8 }, (_, i) =>
+        bytes.subarray(Math.floor((i * bytes.length) / 8), Math.floor(((i + 1) * bytes.length) / 8)),
+      );
       const next = () => {
         const chunk = chunks.shift();
         if (!chunk) return;

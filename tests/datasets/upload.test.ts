@@ -99,7 +99,11 @@ describe('every shared dataset, in every supported format', async () => {
   it.each(names)('%s is listed with its size, hash, rows and columns in each format', async (name) => {
     const original = path.join(sharedDatasets, name);
     const text = await readFile(original, 'utf8');
-    const header = text.slice(0, text.indexOf('\n')).replace(/\r$/, '').split(',').map((cell) => cell.replace(/^"(.*)"$/, '$1'));
+    const header = text
+      .slice(0, text.indexOf('\n'))
+      .replace(/\r$/, '')
+      .split(',')
+      .map((cell) => cell.replace(/^"(.*)"$/, '$1'));
     const rows = csvRecordCount(text) - 1;
     for (const format of formats) {
       const filePath = format.copy ? path.join(dir, `${path.parse(name).name}.${format.ext}`) : original;
@@ -116,7 +120,10 @@ describe('every shared dataset, in every supported format', async () => {
         columnCount: header.length,
         status: 'PENDING',
       });
-      expect(dataset.columns?.map((c) => c.name), format.label).toEqual(header);
+      expect(
+        dataset.columns?.map((c) => c.name),
+        format.label,
+      ).toEqual(header);
       // The stored bytes are the uploaded bytes, under a path the server chose.
       const row = await api.db.prisma.dataset.findUniqueOrThrow({ where: { id: decodeId(dataset.id) } });
       expect(row.filePath).not.toContain(path.basename(filePath));
@@ -262,14 +269,26 @@ describe('bad input: refused with a clear error, nothing left behind', () => {
   });
 
   it('refuses a ragged row, naming the line', async () => {
-    await refused(await sendFile(Buffer.from('a,b,c\n1,2,3\n4,5\n6,7,8\n')), 'VALIDATION_FAILED', /Ragged row at line 3: 2 fields where the header has 3/);
+    await refused(
+      await sendFile(Buffer.from('a,b,c\n1,2,3\n4,5\n6,7,8\n')),
+      'VALIDATION_FAILED',
+      /Ragged row at line 3: 2 fields where the header has 3/,
+    );
   });
 
   it('refuses UTF-16 and a single JSON document, saying why', async () => {
     await refused(await sendFile(Buffer.from('\uFEFFa,b\n1,2\n', 'utf16le')), 'VALIDATION_FAILED', /UTF-16/);
-    await refused(await sendFile(Buffer.from('{\n  "config": {"a": 1}\n}\n'), { filename: 'x.json' }), 'VALIDATION_FAILED', /single document/);
+    await refused(
+      await sendFile(Buffer.from('{\n  "config": {"a": 1}\n}\n'), { filename: 'x.json' }),
+      'VALIDATION_FAILED',
+      /single document/,
+    );
     // On one line it is still one document, not a table of one record.
-    await refused(await sendFile(Buffer.from('{"config": {"a": 1}, "name": "x"}\n'), { filename: 'x.json' }), 'VALIDATION_FAILED', /single document/);
+    await refused(
+      await sendFile(Buffer.from('{"config": {"a": 1}, "name": "x"}\n'), { filename: 'x.json' }),
+      'VALIDATION_FAILED',
+      /single document/,
+    );
   });
 
   it('refuses a file wider than the profiler takes (500 columns), however wide, before reading its rows', async () => {
@@ -277,7 +296,11 @@ describe('bad input: refused with a clear error, nothing left behind', () => {
       const header = Array.from({ length: columns }, (_, i) => `c${i}`).join(',');
       return Buffer.from(`${header}\n${'1,'.repeat(columns - 1)}1\n`);
     };
-    await refused(await sendFile(wide(501)), 'VALIDATION_FAILED', /^The file cannot be used as a dataset: The file has 501 columns; at most 500 can be analysed/);
+    await refused(
+      await sendFile(wide(501)),
+      'VALIDATION_FAILED',
+      /^The file cannot be used as a dataset: The file has 501 columns; at most 500 can be analysed/,
+    );
     await refused(await sendFile(wide(10_000)), 'VALIDATION_FAILED', /The file has 10000 columns; at most 500/);
     const atTheLimit = await sendFile(wide(500));
     expect(atTheLimit.json.errors).toBeUndefined();
@@ -304,7 +327,9 @@ describe('bad input: refused with a clear error, nothing left behind', () => {
     const before = await api.db.prisma.dataset.count();
     const result = await sendFile(generatedCsv(6 * 1024 ** 2), { abortAfterBytes: 2 * 1024 ** 2 });
     expect(result.status).toBe(0);
-    await expect.poll(storedFiles, { timeout: 5000 }).toEqual((await api.db.prisma.dataset.findMany({ select: { filePath: true } })).map((r) => r.filePath).sort());
+    await expect
+      .poll(storedFiles, { timeout: 5000 })
+      .toEqual((await api.db.prisma.dataset.findMany({ select: { filePath: true } })).map((r) => r.filePath).sort());
     expect(await api.db.prisma.dataset.count()).toBe(before);
   });
 

@@ -141,7 +141,19 @@ describe('the migrated database matches the seed design', () => {
         WHERE n.nspname = 'public' AND c.relkind = 'r' ORDER BY 1`,
     );
     expect(rows.map((r) => r.relname)).toEqual(
-      ['_prisma_migrations', 'analyses', 'column_profiles', 'datasets', 'insights', 'users', 'workspaces', 'workspace_members', 'workspace_invitations', 'sessions', 'sign_in_throttles'].sort(),
+      [
+        '_prisma_migrations',
+        'analyses',
+        'column_profiles',
+        'datasets',
+        'insights',
+        'users',
+        'workspaces',
+        'workspace_members',
+        'workspace_invitations',
+        'sessions',
+        'sign_in_throttles',
+      ].sort(),
     );
   });
 
@@ -250,7 +262,10 @@ describe('the migrated database matches the seed design', () => {
       SELECT conname AS name, pg_get_constraintdef(oid) AS definition FROM pg_constraint
        WHERE contype = 'c' AND connamespace = 'public'::regnamespace ORDER BY conname`);
     expect(rows).toEqual([
-      { name: 'analyses_quality_score_range', definition: 'CHECK (((quality_score >= (0)::double precision) AND (quality_score <= (100)::double precision)))' },
+      {
+        name: 'analyses_quality_score_range',
+        definition: 'CHECK (((quality_score >= (0)::double precision) AND (quality_score <= (100)::double precision)))',
+      },
       { name: 'users_email_lowercase', definition: 'CHECK (((email)::text = lower((email)::text)))' },
       { name: 'workspace_invitations_email_lowercase', definition: 'CHECK (((email)::text = lower((email)::text)))' },
     ]);
@@ -260,7 +275,10 @@ describe('the migrated database matches the seed design', () => {
     const rows = await query<{ table: string }>(`
       SELECT c.relname AS table FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid
        WHERE NOT t.tgisinternal AND t.tgfoid = 'set_updated_at'::regproc ORDER BY 1`);
-    const withUpdatedAt = Object.entries(expectedColumns).filter(([, cols]) => 'updated_at' in cols).map(([t]) => t).sort();
+    const withUpdatedAt = Object.entries(expectedColumns)
+      .filter(([, cols]) => 'updated_at' in cols)
+      .map(([t]) => t)
+      .sort();
     expect(rows.map((r) => r.table)).toEqual(withUpdatedAt);
   });
 });

@@ -50,7 +50,10 @@ describe('the connection pool', () => {
   });
 
   it('hands out a live connection after the database dropped every connection', async () => {
-    const pool = new PrePingPool({ url: proxy.urlFor(db.url), poolSize: 2, maxOverflow: 0, recycleSeconds: 3600, prePingAfterIdleMs: 0 }, quiet);
+    const pool = new PrePingPool(
+      { url: proxy.urlFor(db.url), poolSize: 2, maxOverflow: 0, recycleSeconds: 3600, prePingAfterIdleMs: 0 },
+      quiet,
+    );
     try {
       const before = await backendPid(pool);
       proxy.cutConnections();

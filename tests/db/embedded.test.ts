@@ -60,8 +60,12 @@ describe('the embedded default', () => {
       const auth = testAuthSettings();
       const yoga = createGraphQLServer({ db, logger, auth, storage, uploads: { maxBytes: 1024 ** 2, maxLineBytes: 1024 ** 2 }, analyses });
       const user = await db.prisma.user.create({ data: { email: 'solo@example.com', passwordHash: 'h', fullName: 'Solo' } });
-      const workspace = await db.prisma.workspace.create({ data: { name: 'Mine', ownerId: user.id, members: { create: { userId: user.id, role: 'OWNER' } } } });
-      const stored = await storage.put(createReadStream(path.resolve(import.meta.dirname, '../../../shared/datasets/tips.csv')), { maxBytes: 1024 ** 2 });
+      const workspace = await db.prisma.workspace.create({
+        data: { name: 'Mine', ownerId: user.id, members: { create: { userId: user.id, role: 'OWNER' } } },
+      });
+      const stored = await storage.put(createReadStream(path.resolve(import.meta.dirname, '../../../shared/datasets/tips.csv')), {
+        maxBytes: 1024 ** 2,
+      });
       const dataset = await db.prisma.dataset.create({
         data: { name: 'tips', filePath: stored.path, fileSize: stored.size, workspaceId: workspace.id, uploadedBy: user.id },
       });
@@ -72,11 +76,15 @@ describe('the embedded default', () => {
           headers: { 'content-type': 'application/json', accept, authorization: `Bearer ${token}` },
           body: JSON.stringify({ query }),
         });
-      const started = (await (await post(`mutation { startAnalysis(datasetId: "${encodeId('Dataset', dataset.id)}", goalType: GENERAL_AUDIT) { id } }`)).json()) as {
+      const started = (await (
+        await post(`mutation { startAnalysis(datasetId: "${encodeId('Dataset', dataset.id)}", goalType: GENERAL_AUDIT) { id } }`)
+      ).json()) as {
         data: { startAnalysis: { id: string } };
       };
       // Followed to the end over SSE: the events never leave the process.
-      const stream = await (await post(`subscription { analysisUpdated(id: "${started.data.startAnalysis.id}") { status } }`, 'text/event-stream')).text();
+      const stream = await (
+        await post(`subscription { analysisUpdated(id: "${started.data.startAnalysis.id}") { status } }`, 'text/event-stream')
+      ).text();
       expect(stream).toMatch(/"status":"RUNNING"/);
       expect(stream).toMatch(/"status":"COMPLETED"/);
       const done = await db.prisma.analysis.findFirstOrThrow({ include: { _count: { select: { columnProfiles: true } } } });

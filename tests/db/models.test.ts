@@ -83,7 +83,9 @@ describe('relationships', () => {
     const loaded = await db.prisma.user.findUniqueOrThrow({
       where: { id: user.id },
       include: {
-        workspaces: { include: { datasets: { include: { uploader: true, analyses: { include: { columnProfiles: true, insights: true } } } } } },
+        workspaces: {
+          include: { datasets: { include: { uploader: true, analyses: { include: { columnProfiles: true, insights: true } } } } },
+        },
       },
     });
     const dataset = loaded.workspaces[0]!.datasets[0]!;
@@ -100,9 +102,10 @@ describe('constraints enforced by the database itself', () => {
       /invalid input value for enum analysis_status/,
     );
     await expect(
-      db.pool.query(`INSERT INTO insights (analysis_id, severity, type, description, recommendation) VALUES ($1, 'urgent', 'outliers', 'd', 'r')`, [
-        analysis.id,
-      ]),
+      db.pool.query(
+        `INSERT INTO insights (analysis_id, severity, type, description, recommendation) VALUES ($1, 'urgent', 'outliers', 'd', 'r')`,
+        [analysis.id],
+      ),
     ).rejects.toThrow(/invalid input value for enum insight_severity/);
   });
 
@@ -168,7 +171,12 @@ describe('cascade deletes', () => {
   it('deleting a user deletes the whole chain below their workspaces', async () => {
     const { user, workspace, dataset, analysis, insight } = await chain();
     await db.prisma.user.delete({ where: { id: user.id } });
-    for (const [table, id] of [['workspaces', workspace.id], ['datasets', dataset.id], ['analyses', analysis.id], ['insights', insight.id]] as const) {
+    for (const [table, id] of [
+      ['workspaces', workspace.id],
+      ['datasets', dataset.id],
+      ['analyses', analysis.id],
+      ['insights', insight.id],
+    ] as const) {
       expect(await rowCount(table, id)).toBe(0);
     }
   });

@@ -90,7 +90,13 @@ describe('the compiled production build', () => {
     expect(scripts.start).toBe('node dist/server.js');
     expect(scripts.worker).toBe('node dist/worker.js');
     expect(scripts['db:migrate']).toBe('node dist/db/migrate-cli.js up');
-    for (const file of ['dist/server.js', 'dist/worker.js', 'dist/analyses/profile-child.js', 'dist/db/migrate-cli.js', 'dist/datainsight.mjs']) {
+    for (const file of [
+      'dist/server.js',
+      'dist/worker.js',
+      'dist/analyses/profile-child.js',
+      'dist/db/migrate-cli.js',
+      'dist/datainsight.mjs',
+    ]) {
       expect(existsSync(path.join(root, file)), file).toBe(true);
     }
     expect(await readFile(path.join(root, 'bin/datainsight.js'), 'utf8')).toMatch(/dist\/datainsight\.mjs/);
@@ -100,10 +106,9 @@ describe('the compiled production build', () => {
   });
 
   it('serves the API and completes an analysis with the compiled profiler child', async () => {
-    const { signUp } = await graphql<{ signUp: { token: string } }>(
-      'mutation($input: SignUpInput!) { signUp(input: $input) { token } }',
-      { input: { email: 'compiled@example.com', password: 'a long compiled passphrase', fullName: 'Compiled' } },
-    );
+    const { signUp } = await graphql<{ signUp: { token: string } }>('mutation($input: SignUpInput!) { signUp(input: $input) { token } }', {
+      input: { email: 'compiled@example.com', password: 'a long compiled passphrase', fullName: 'Compiled' },
+    });
     const { token } = signUp;
     const { createWorkspace } = await graphql<{ createWorkspace: { id: string } }>(
       'mutation { createWorkspace(input: { name: "Built" }) { id } }',
@@ -113,7 +118,10 @@ describe('the compiled production build', () => {
     const upload = await sendMultipart(`${url}/graphql`, {
       token,
       fields: [
-        operationsField('mutation($w: ID!, $f: File!) { uploadDataset(workspaceId: $w, file: $f) { id rowCount } }', { w: createWorkspace.id, f: null }),
+        operationsField('mutation($w: ID!, $f: File!) { uploadDataset(workspaceId: $w, file: $f) { id rowCount } }', {
+          w: createWorkspace.id,
+          f: null,
+        }),
         mapField({ 0: ['variables.f'] }),
       ],
       files: [{ field: '0', filename: 'titanic.csv', content: await readFile(titanic) }],
@@ -126,7 +134,12 @@ describe('the compiled production build', () => {
       token,
     );
     // The analysis runs in the server's worker; its state is read until it ends.
-    type AnalysisState = { status: string; qualityScore: number | null; errorMessage: string | null; columnProfiles: { totalCount: number } };
+    type AnalysisState = {
+      status: string;
+      qualityScore: number | null;
+      errorMessage: string | null;
+      columnProfiles: { totalCount: number };
+    };
     let analysis: AnalysisState | null = null;
     for (let i = 0; i < 600; i++) {
       const { node } = await graphql<{ node: AnalysisState }>(

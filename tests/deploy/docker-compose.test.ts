@@ -30,7 +30,9 @@ describe('docker-compose.yml', () => {
     // What `docker compose` substitutes from the operator's .env.
     const substitute = (value: string) =>
       value.replace('${POSTGRES_PASSWORD:?set POSTGRES_PASSWORD}', 'pw').replace(/\$\{AUTH_SECRET:\?[^}]*\}/, 'x'.repeat(40));
-    const env = Object.fromEntries(Object.entries(compose.services.api.environment as Record<string, string>).map(([k, v]) => [k, substitute(v)]));
+    const env = Object.fromEntries(
+      Object.entries(compose.services.api.environment as Record<string, string>).map(([k, v]) => [k, substitute(v)]),
+    );
     const config = loadConfig(env);
     expect(new URL(config.database.url!).host).toBe('db:5432');
     expect(config.nodeEnv).toBe('production');
@@ -48,7 +50,10 @@ describe('docker-compose.yml', () => {
       value.replace('${POSTGRES_PASSWORD:?set POSTGRES_PASSWORD}', 'pw').replace(/\$\{AUTH_SECRET:\?[^}]*\}/, 'x'.repeat(40));
     // Workers check no tokens: they run without the auth secret.
     expect(worker.environment.AUTH_SECRET).toBeUndefined();
-    const config = loadConfig(Object.fromEntries(Object.entries(worker.environment as Record<string, string>).map(([k, v]) => [k, substitute(v)])), 'work');
+    const config = loadConfig(
+      Object.fromEntries(Object.entries(worker.environment as Record<string, string>).map(([k, v]) => [k, substitute(v)])),
+      'work',
+    );
     expect(config.analyses.concurrency).toBe(1);
     expect(config.dataDir).toBe('/data');
   });

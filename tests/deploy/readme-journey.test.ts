@@ -47,11 +47,17 @@ describe('the README', () => {
 
   it('journey runs as written: sign up, workspace, upload, analyse, follow the stream, read the insights', async () => {
     const script = await block('journey');
-    const { stdout, stderr } = await run('bash', ['-euo', 'pipefail', '-c', script], { cwd: dir, env: { ...process.env, API: http.url }, timeout: 100_000 });
+    const { stdout, stderr } = await run('bash', ['-euo', 'pipefail', '-c', script], {
+      cwd: dir,
+      env: { ...process.env, API: http.url },
+      timeout: 100_000,
+    });
     expect(stderr).toBe('');
     // The stream: one JSON document per step, in order, ending COMPLETED.
     const lines = stdout.split('\n');
-    const streamed = lines.filter((line) => line.startsWith('{"data":{"analysisUpdated"')).map((line) => JSON.parse(line).data.analysisUpdated);
+    const streamed = lines
+      .filter((line) => line.startsWith('{"data":{"analysisUpdated"'))
+      .map((line) => JSON.parse(line).data.analysisUpdated);
     expect(streamed.length).toBeGreaterThan(2);
     expect(streamed.at(-1)).toEqual({ status: 'COMPLETED', progress: { phase: 'DONE', percent: 100 } });
     // The results, pretty-printed by jq after the stream.
@@ -71,13 +77,13 @@ describe('the README', () => {
 
   it('maps every custom scalar for codegen exactly as codegen.ts does', async () => {
     const text = await block('scalars');
-    const readmeScalars = Object.fromEntries(
-      [...text.matchAll(/^\s+(\w+): '([^']*)',/gm)].map(([, name, type]) => [name, type]),
-    );
+    const readmeScalars = Object.fromEntries([...text.matchAll(/^\s+(\w+): '([^']*)',/gm)].map(([, name, type]) => [name, type]));
     expect(readmeScalars).toEqual(scalars);
     expect(text).toMatch(/strictScalars: true/);
     expect(await readme()).toContain(jsonValueType);
-    const custom = Object.values(schema.getTypeMap()).filter((t) => isScalarType(t) && !isSpecifiedScalarType(t)).map((t) => t.name);
+    const custom = Object.values(schema.getTypeMap())
+      .filter((t) => isScalarType(t) && !isSpecifiedScalarType(t))
+      .map((t) => t.name);
     expect(Object.keys(scalars).sort()).toEqual(custom.sort());
   });
 });

@@ -95,7 +95,7 @@ describe('batched relation loading', () => {
     const levels = 5;
     const totalCounts = 0;
     console.info(`dashboard query: ${one.statements.length} SQL statements at N=1, ${twenty.statements.length} at N=20`);
-    if (process.env.SHOW_SQL) console.info(one.statements.join("\n\n"));
+    if (process.env.SHOW_SQL) console.info(one.statements.join('\n\n'));
     expect(twenty.statements.length).toBe(one.statements.length);
     expect(twenty.statements.length).toBe(authentication + levels + totalCounts);
   });

@@ -20,7 +20,13 @@ beforeAll(async () => {
   profile = await profileFile(titanic);
   const workspace = await createWorkspace(prisma, viewerId, 'Ships');
   const dataset = await prisma.dataset.create({
-    data: { name: 'titanic.csv', filePath: 'x', fileSize: BigInt(profile.source.sizeBytes ?? 0), workspaceId: workspace.id, uploadedBy: viewerId },
+    data: {
+      name: 'titanic.csv',
+      filePath: 'x',
+      fileSize: BigInt(profile.source.sizeBytes ?? 0),
+      workspaceId: workspace.id,
+      uploadedBy: viewerId,
+    },
   });
   const analysis = await prisma.analysis.create({ data: { datasetId: dataset.id, goalType: 'EXPLORATORY' } });
   analysisId = analysis.id;

@@ -93,7 +93,10 @@ describe("a user's workspaces", () => {
 
   it('refuses a page over 100 or a negative one, naming the argument', async () => {
     const tooBig = await api.run(Workspaces, { first: 101 }, viewerId);
-    expect(tooBig.errors?.[0]?.extensions).toMatchObject({ code: 'VALIDATION_FAILED', fields: [{ path: ['first'], message: 'must be at most 100' }] });
+    expect(tooBig.errors?.[0]?.extensions).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      fields: [{ path: ['first'], message: 'must be at most 100' }],
+    });
     const negative = await api.run(Workspaces, { last: -1 }, viewerId);
     expect(negative.errors?.[0]?.extensions?.code).toBe('VALIDATION_FAILED');
     expect(negative.errors?.[0]?.message).toMatch(/last/);
@@ -189,17 +192,31 @@ describe("a dataset's analyses and an analysis's insights and profiles", () => {
     const all = await api.ok(AnalysisDetail, { dataset: gid('Dataset', datasetIds[0]!), analysis: gid('Analysis', analysisId) }, viewerId);
     const analyses = nodeOf(all.dataset, 'Dataset').analyses;
     expect(analyses.totalCount).toBe(5);
-    expect(analyses.edges.map((e) => e.node.goalType)).toEqual(['DATA_QUALITY', 'EXPLORATORY', 'DATA_QUALITY', 'GENERAL_AUDIT', 'ML_PREPARATION']);
+    expect(analyses.edges.map((e) => e.node.goalType)).toEqual([
+      'DATA_QUALITY',
+      'EXPLORATORY',
+      'DATA_QUALITY',
+      'GENERAL_AUDIT',
+      'ML_PREPARATION',
+    ]);
     const filtered = await api.ok(
       AnalysisDetail,
-      { dataset: gid('Dataset', datasetIds[0]!), analysis: gid('Analysis', analysisId), analysisFilter: { goalType: 'DATA_QUALITY', status: 'COMPLETED' } },
+      {
+        dataset: gid('Dataset', datasetIds[0]!),
+        analysis: gid('Analysis', analysisId),
+        analysisFilter: { goalType: 'DATA_QUALITY', status: 'COMPLETED' },
+      },
       viewerId,
     );
     expect(nodeOf(filtered.dataset, 'Dataset').analyses.totalCount).toBe(1);
   });
 
   it('lists insights most severe first, pages them, and filters by severity and type', async () => {
-    const page1 = await api.ok(AnalysisDetail, { dataset: gid('Dataset', datasetIds[0]!), analysis: gid('Analysis', analysisId), first: 4 }, viewerId);
+    const page1 = await api.ok(
+      AnalysisDetail,
+      { dataset: gid('Dataset', datasetIds[0]!), analysis: gid('Analysis', analysisId), first: 4 },
+      viewerId,
+    );
     const insights1 = nodeOf(page1.analysis, 'Analysis').insights;
     expect(insights1.totalCount).toBe(7);
     const page2 = await api.ok(
@@ -208,21 +225,40 @@ describe("a dataset's analyses and an analysis's insights and profiles", () => {
       viewerId,
     );
     const insights2 = nodeOf(page2.analysis, 'Analysis').insights;
-    expect([...insights1.edges, ...insights2.edges].map((e) => e.node.severity)).toEqual(['CRITICAL', 'CRITICAL', 'HIGH', 'MEDIUM', 'LOW', 'LOW', 'INFO']);
+    expect([...insights1.edges, ...insights2.edges].map((e) => e.node.severity)).toEqual([
+      'CRITICAL',
+      'CRITICAL',
+      'HIGH',
+      'MEDIUM',
+      'LOW',
+      'LOW',
+      'INFO',
+    ]);
 
     const filtered = await api.ok(
       AnalysisDetail,
-      { dataset: gid('Dataset', datasetIds[0]!), analysis: gid('Analysis', analysisId), insightFilter: { severity: ['CRITICAL', 'LOW'], type: ['MISSING_DATA'] } },
+      {
+        dataset: gid('Dataset', datasetIds[0]!),
+        analysis: gid('Analysis', analysisId),
+        insightFilter: { severity: ['CRITICAL', 'LOW'], type: ['MISSING_DATA'] },
+      },
       viewerId,
     );
     const matching = nodeOf(filtered.analysis, 'Analysis').insights;
     // Seeded: even rows are MISSING_DATA (LOW, INFO, MEDIUM, LOW); both CRITICALs are OUTLIERS.
     expect(matching.totalCount).toBe(2);
-    expect(matching.edges.map((e) => [e.node.severity, e.node.type])).toEqual([['LOW', 'MISSING_DATA'], ['LOW', 'MISSING_DATA']]);
+    expect(matching.edges.map((e) => [e.node.severity, e.node.type])).toEqual([
+      ['LOW', 'MISSING_DATA'],
+      ['LOW', 'MISSING_DATA'],
+    ]);
   });
 
   it('lists column profiles in column order', async () => {
-    const result = await api.ok(AnalysisDetail, { dataset: gid('Dataset', datasetIds[0]!), analysis: gid('Analysis', analysisId) }, viewerId);
+    const result = await api.ok(
+      AnalysisDetail,
+      { dataset: gid('Dataset', datasetIds[0]!), analysis: gid('Analysis', analysisId) },
+      viewerId,
+    );
     const profiles = nodeOf(result.analysis, 'Analysis').columnProfiles;
     expect(profiles.totalCount).toBe(4);
     expect(profiles.edges.map((e) => e.node.columnName)).toEqual(['id', 'name', 'age', 'fare']);

@@ -45,7 +45,11 @@ afterAll(async () => {
 });
 
 const post = (query: string, headers: Record<string, string> = {}) =>
-  served.fetch('http://localhost/graphql', { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query }) });
+  served.fetch('http://localhost/graphql', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify({ query }),
+  });
 
 const signedIn = () => post('{ viewer { email workspaces(first: 5) { totalCount } } }', { authorization: `Bearer ${token}` });
 const logIn = () => post(`mutation { logIn(input: { email: "${email}", password: "wrong password" }) { token } }`);

@@ -59,18 +59,41 @@ const raw = (text: string) => Buffer.from(text).toString('base64');
 /** Hostile values for an argument of this type (each a separate call). */
 function hostileValues(type: GraphQLInputType, depth = 0): unknown[] {
   const inner = getNullableType(type) as GraphQLInputType;
-  if (isListType(inner)) return [[], ...hostileValues(inner.ofType, depth + 1).slice(0, 3).map((v) => [v, v])];
+  if (isListType(inner))
+    return [
+      [],
+      ...hostileValues(inner.ofType, depth + 1)
+        .slice(0, 3)
+        .map((v) => [v, v]),
+    ];
   if (isEnumType(inner)) return [inner.getValues()[0]!.value];
   if (isInputObjectType(inner)) {
     const fields = Object.values(inner.getFields());
     // One object per hostile value of each field, the other fields at a plain value.
     const plain = Object.fromEntries(fields.map((f) => [f.name, hostileValues(f.type, depth + 1)[0]]));
-    return depth > 1 ? [plain] : [plain, ...fields.flatMap((f) => hostileValues(f.type, depth + 1).slice(1).map((v) => ({ ...plain, [f.name]: v })))];
+    return depth > 1
+      ? [plain]
+      : [
+          plain,
+          ...fields.flatMap((f) =>
+            hostileValues(f.type, depth + 1)
+              .slice(1)
+              .map((v) => ({ ...plain, [f.name]: v })),
+          ),
+        ];
   }
   if (isScalarType(inner)) {
     switch (inner.name) {
       case 'ID':
-        return [ownIds.Workspace, ownIds.Dataset, ownIds.Analysis, raw('Workspace:1 OR 1=1'), raw('Dataset:99999999999999999999'), raw('Nope:1'), 'not base64 ::'];
+        return [
+          ownIds.Workspace,
+          ownIds.Dataset,
+          ownIds.Analysis,
+          raw('Workspace:1 OR 1=1'),
+          raw('Dataset:99999999999999999999'),
+          raw('Nope:1'),
+          'not base64 ::',
+        ];
       case 'String':
         return ['valid-looking@example.com', '', '   ', 'x'.repeat(20_000), 'nul\u0000byte', '\u{1F600}'.repeat(300), 'password'];
       case 'Int':
@@ -106,7 +129,11 @@ function callsFor(operation: 'query' | 'mutation', field: GraphQLField<unknown, 
   const calls: Call[] = [{ label: `${field.name} plain`, query, variables: base }];
   for (const arg of args) {
     for (const value of hostileValues(arg.type).slice(1)) {
-      calls.push({ label: `${field.name}(${arg.name}: ${JSON.stringify(value)?.slice(0, 60)})`, query, variables: { ...base, [arg.name]: value } });
+      calls.push({
+        label: `${field.name}(${arg.name}: ${JSON.stringify(value)?.slice(0, 60)})`,
+        query,
+        variables: { ...base, [arg.name]: value },
+      });
     }
   }
   // A required argument left out.
@@ -120,10 +147,26 @@ function callsFor(operation: 'query' | 'mutation', field: GraphQLField<unknown, 
 
 const hostileDocuments: Call[] = [
   { label: 'deeply nested list', query: `{ nodes(ids: ${'['.repeat(2_500)}"x"${']'.repeat(2_500)}) { id } }`, variables: {} },
-  { label: 'deeply nested variables', query: 'query($ids: [ID!]!) { nodes(ids: $ids) { id } }', variables: { ids: JSON.parse(`${'['.repeat(2_500)}"x"${']'.repeat(2_500)}`) } },
-  { label: 'forged cursor', query: `{ viewer { workspaces(after: "${raw('["JOINED_DESC","1 OR 1=1"]')}") { totalCount } } }`, variables: {} },
-  { label: 'cursor of another order', query: `{ viewer { workspaces(after: "${Buffer.from('["NAME_ASC","a","1"]').toString('base64url')}") { totalCount } } }`, variables: {} },
-  { label: 'cursor with a huge number', query: `{ viewer { workspaces(after: "${Buffer.from('["JOINED_DESC","99999999999"]').toString('base64url')}") { totalCount } } }`, variables: {} },
+  {
+    label: 'deeply nested variables',
+    query: 'query($ids: [ID!]!) { nodes(ids: $ids) { id } }',
+    variables: { ids: JSON.parse(`${'['.repeat(2_500)}"x"${']'.repeat(2_500)}`) },
+  },
+  {
+    label: 'forged cursor',
+    query: `{ viewer { workspaces(after: "${raw('["JOINED_DESC","1 OR 1=1"]')}") { totalCount } } }`,
+    variables: {},
+  },
+  {
+    label: 'cursor of another order',
+    query: `{ viewer { workspaces(after: "${Buffer.from('["NAME_ASC","a","1"]').toString('base64url')}") { totalCount } } }`,
+    variables: {},
+  },
+  {
+    label: 'cursor with a huge number',
+    query: `{ viewer { workspaces(after: "${Buffer.from('["JOINED_DESC","99999999999"]').toString('base64url')}") { totalCount } } }`,
+    variables: {},
+  },
   { label: 'first and last', query: '{ viewer { workspaces(first: 1, last: 1) { totalCount } } }', variables: {} },
   { label: 'page too large', query: '{ viewer { workspaces(first: 101) { totalCount } } }', variables: {} },
   { label: 'unknown field', query: '{ viewer { password } }', variables: {} },
@@ -132,7 +175,11 @@ const hostileDocuments: Call[] = [
   { label: 'int overflow literal', query: '{ viewer { workspaces(first: 2147483648) { totalCount } } }', variables: {} },
   { label: 'wrong variable type', query: 'query($n: Int) { viewer { workspaces(first: $n) { totalCount } } }', variables: { n: 'abc' } },
   { label: 'alias flood', query: `{ ${Array.from({ length: 30 }, (_, i) => `a${i}: viewer { id }`).join(' ')} }`, variables: {} },
-  { label: 'too deep', query: `{ viewer { ${'workspaces(first: 1) { edges { node { owner { '.repeat(5)}id${' } } } }'.repeat(5)} } }`, variables: {} },
+  {
+    label: 'too deep',
+    query: `{ viewer { ${'workspaces(first: 1) { edges { node { owner { '.repeat(5)}id${' } } } }'.repeat(5)} } }`,
+    variables: {},
+  },
   { label: 'subscription of a forged id', query: `subscription { analysisUpdated(id: "${raw('Analysis:01')}") { id } }`, variables: {} },
 ];
 
@@ -150,7 +197,15 @@ async function send(call: Call, token: string | undefined) {
 
 describe('error codes', () => {
   it('README lists the codes this test accepts', () => {
-    for (const code of ['UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'VALIDATION_FAILED', 'CONFLICT', 'RATE_LIMITED', 'QUERY_TOO_COMPLEX']) {
+    for (const code of [
+      'UNAUTHENTICATED',
+      'FORBIDDEN',
+      'NOT_FOUND',
+      'VALIDATION_FAILED',
+      'CONFLICT',
+      'RATE_LIMITED',
+      'QUERY_TOO_COMPLEX',
+    ]) {
       expect(documentedCodes, code).toContain(code);
     }
     expect(documentedCodes).not.toContain('INTERNAL_SERVER_ERROR');
@@ -164,7 +219,11 @@ describe('error codes', () => {
     ];
     expect(calls.length).toBeGreaterThan(150);
     const undocumented: string[] = [];
-    for (const [who, token] of [['signed out', undefined], ['stranger', strangerToken], ['owner', ownerToken]] as const) {
+    for (const [who, token] of [
+      ['signed out', undefined],
+      ['stranger', strangerToken],
+      ['owner', ownerToken],
+    ] as const) {
       for (const call of calls) {
         // The owner's own account stays as it is: the calls below would change its password or sign it out.
         if (who === 'owner' && /^(logOut|updateMe|deleteAccount)/.test(call.label)) continue;

@@ -15,7 +15,11 @@ async function readmeErrors() {
   const readme = await readFile(new URL('../../README.md', import.meta.url), 'utf8');
   const start = readme.indexOf('\n## Errors');
   const section = readme.slice(start, readme.indexOf('\n## ', start + 5));
-  const rows = [...section.matchAll(/^\| `([A-Z_]+)` \|(.*)\|(.*)\|\s*$/gm)].map(([, code, when, http]) => ({ code: code!, when: when!.trim(), http: http!.trim() }));
+  const rows = [...section.matchAll(/^\| `([A-Z_]+)` \|(.*)\|(.*)\|\s*$/gm)].map(([, code, when, http]) => ({
+    code: code!,
+    when: when!.trim(),
+    http: http!.trim(),
+  }));
   return { section, rows };
 }
 
@@ -71,25 +75,48 @@ describe('scalars', () => {
       },
     }),
   });
-  const yoga = createYoga({ schema: testSchema, maskedErrors: { maskError: createErrorMasker(createLogger('error', () => {})) }, logging: false });
+  const yoga = createYoga({
+    schema: testSchema,
+    maskedErrors: { maskError: createErrorMasker(createLogger('error', () => {})) },
+    logging: false,
+  });
   const post = async (query: string, variables: Record<string, unknown> = {}) => {
-    const response = await yoga.fetch('http://localhost/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
-    return { status: response.status, ...((await response.json()) as { data?: unknown; errors?: { message: string; extensions?: Record<string, unknown> }[] }) };
+    const response = await yoga.fetch('http://localhost/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query, variables }),
+    });
+    return {
+      status: response.status,
+      ...((await response.json()) as { data?: unknown; errors?: { message: string; extensions?: Record<string, unknown> }[] }),
+    };
   };
 
   it('refuse a variable that does not fit with VALIDATION_FAILED, in graphql-js words', async () => {
     const at = await post('query($at: DateTime) { at(at: $at) }', { at: 'yesterday' });
     expect(at.errors).toEqual([
-      expect.objectContaining({ message: 'Variable "$at" got invalid value "yesterday"; DateTime must be an ISO 8601 string', extensions: { code: 'VALIDATION_FAILED' } }),
+      expect.objectContaining({
+        message: 'Variable "$at" got invalid value "yesterday"; DateTime must be an ISO 8601 string',
+        extensions: { code: 'VALIDATION_FAILED' },
+      }),
     ]);
     const n = await post('query($n: BigInt) { count(n: $n) }', { n: 1.5 });
-    expect(n.errors).toEqual([expect.objectContaining({ message: 'Variable "$n" got invalid value 1.5; BigInt must be a whole number', extensions: { code: 'VALIDATION_FAILED' } })]);
-    expect((await post('query($at: DateTime) { at(at: $at) }', { at: '2024-05-01T10:00:00Z' })).data).toEqual({ at: '2024-05-01T10:00:00.000Z' });
+    expect(n.errors).toEqual([
+      expect.objectContaining({
+        message: 'Variable "$n" got invalid value 1.5; BigInt must be a whole number',
+        extensions: { code: 'VALIDATION_FAILED' },
+      }),
+    ]);
+    expect((await post('query($at: DateTime) { at(at: $at) }', { at: '2024-05-01T10:00:00Z' })).data).toEqual({
+      at: '2024-05-01T10:00:00.000Z',
+    });
   });
 
   it('refuse a literal of the wrong kind as a document that does not fit the schema', async () => {
     const result = await post('{ count(n: "12") }');
-    expect(result.errors).toEqual([expect.objectContaining({ message: 'BigInt must be a whole number', extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } })]);
+    expect(result.errors).toEqual([
+      expect.objectContaining({ message: 'BigInt must be a whole number', extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }),
+    ]);
     expect((await post('{ count(n: 12) }')).data).toEqual({ count: '12' });
   });
 
@@ -98,11 +125,22 @@ describe('scalars', () => {
   // "BigInt value exceeds 2^53" with VALIDATION_FAILED, unlogged, as before.
   it('treat a BigInt output past 2^53 as a bug: masked, and logged', async () => {
     const lines: string[] = [];
-    const logged = createYoga({ schema: testSchema, maskedErrors: { maskError: createErrorMasker(createLogger('error', (line) => lines.push(line))) }, logging: false });
-    const response = await logged.fetch('http://localhost/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ huge }' }) });
+    const logged = createYoga({
+      schema: testSchema,
+      maskedErrors: { maskError: createErrorMasker(createLogger('error', (line) => lines.push(line))) },
+      logging: false,
+    });
+    const response = await logged.fetch('http://localhost/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ huge }' }),
+    });
     expect(response.status).toBe(200);
     const body = (await response.json()) as { data: unknown; errors: unknown[] };
-    expect(body).toMatchObject({ data: { huge: null }, errors: [{ message: 'Unexpected error.', path: ['huge'], extensions: { code: unexpectedErrorCode } }] });
+    expect(body).toMatchObject({
+      data: { huge: null },
+      errors: [{ message: 'Unexpected error.', path: ['huge'], extensions: { code: unexpectedErrorCode } }],
+    });
     expect(lines.some((line) => line.includes('BigInt value exceeds 2^53'))).toBe(true);
   });
 });

@@ -22,7 +22,15 @@ beforeAll(async () => {
   http = await listen(api);
   browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
 });
 afterAll(async () => {
@@ -71,61 +79,76 @@ async function workersRunning(page: Page, files: string[]) {
 
 /** The text of a Monaco editor (its rendered lines; Monaco writes spaces as no-break spaces). */
 const editorText = (page: Page, selector: string) =>
-  page.locator(`${selector} .view-lines`).first().evaluate((el) => (el as HTMLElement).innerText.replace(/\u00a0/g, ' '));
+  page
+    .locator(`${selector} .view-lines`)
+    .first()
+    .evaluate((el) => (el as HTMLElement).innerText.replace(/\u00a0/g, ' '));
 
 describe('GraphiQL', () => {
-  it('loads from this server alone and runs a query typed into the editor', async () => {
-    const { context, page, outside, pageErrors, consoleErrors, served, operations } = await openPage();
-    try {
-      const response = await page.goto(http.url, { waitUntil: 'load', timeout: WAIT });
-      expect(response?.status()).toBe(200);
-      expect(await page.title()).toBe('DataInsight Pro');
+  it(
+    'loads from this server alone and runs a query typed into the editor',
+    async () => {
+      const { context, page, outside, pageErrors, consoleErrors, served, operations } = await openPage();
+      try {
+        const response = await page.goto(http.url, { waitUntil: 'load', timeout: WAIT });
+        expect(response?.status()).toBe(200);
+        expect(await page.title()).toBe('DataInsight Pro');
 
-      // The query editor is there once the bundle has rendered GraphiQL and Monaco started.
-      const editor = page.locator('.graphiql-query-editor .monaco-editor').first();
-      await editor.waitFor({ state: 'visible', timeout: WAIT }).catch((error: unknown) => {
-        throw new Error(`GraphiQL did not start (${String(error)}); outside requests: ${JSON.stringify(outside)}; page errors: ${JSON.stringify(pageErrors)}`);
-      });
-      await editor.click();
-      await page.keyboard.press('ControlOrMeta+A');
-      await page.keyboard.press('Delete');
-      // insertText, not typing key by key: Monaco would close each bracket and offer completions.
-      await page.keyboard.insertText('{ __schema { queryType { name } } }');
-      await page.waitForFunction(
-        () => (document.querySelector('.graphiql-query-editor .view-lines') as HTMLElement | null)?.innerText.replace(/\u00a0/g, ' ').trim() === '{ __schema { queryType { name } } }',
-        undefined,
-        { timeout: WAIT },
-      );
-      await page.locator('.graphiql-execute-button').click();
+        // The query editor is there once the bundle has rendered GraphiQL and Monaco started.
+        const editor = page.locator('.graphiql-query-editor .monaco-editor').first();
+        await editor.waitFor({ state: 'visible', timeout: WAIT }).catch((error: unknown) => {
+          throw new Error(
+            `GraphiQL did not start (${String(error)}); outside requests: ${JSON.stringify(outside)}; page errors: ${JSON.stringify(pageErrors)}`,
+          );
+        });
+        await editor.click();
+        await page.keyboard.press('ControlOrMeta+A');
+        await page.keyboard.press('Delete');
+        // insertText, not typing key by key: Monaco would close each bracket and offer completions.
+        await page.keyboard.insertText('{ __schema { queryType { name } } }');
+        await page.waitForFunction(
+          () =>
+            (document.querySelector('.graphiql-query-editor .view-lines') as HTMLElement | null)?.innerText
+              .replace(/\u00a0/g, ' ')
+              .trim() === '{ __schema { queryType { name } } }',
+          undefined,
+          { timeout: WAIT },
+        );
+        await page.locator('.graphiql-execute-button').click();
 
-      await page.waitForFunction(
-        () => /"queryType"/.test((document.querySelector('.graphiql-response .view-lines') as HTMLElement | null)?.innerText ?? ''),
-        undefined,
-        { timeout: WAIT },
-      );
-      const result = JSON.parse(await editorText(page, '.graphiql-response')) as unknown;
-      expect(result).toEqual({ data: { __schema: { queryType: { name: 'Query' } } } });
-      // Monaco's workers, the GraphQL language's included (it starts once the schema is in), run from here too.
-      await workersRunning(page, ['editor.worker.js', 'json.worker.js', 'graphql.worker.js']);
-      await page.screenshot({ path: '/tmp/graphiql.png', fullPage: true });
+        await page.waitForFunction(
+          () => /"queryType"/.test((document.querySelector('.graphiql-response .view-lines') as HTMLElement | null)?.innerText ?? ''),
+          undefined,
+          { timeout: WAIT },
+        );
+        const result = JSON.parse(await editorText(page, '.graphiql-response')) as unknown;
+        expect(result).toEqual({ data: { __schema: { queryType: { name: 'Query' } } } });
+        // Monaco's workers, the GraphQL language's included (it starts once the schema is in), run from here too.
+        await workersRunning(page, ['editor.worker.js', 'json.worker.js', 'graphql.worker.js']);
+        await page.screenshot({ path: '/tmp/graphiql.png', fullPage: true });
 
-      expect(outside).toEqual([]);
-      expect(pageErrors).toEqual([]);
-      expect(consoleErrors).toEqual([]);
-      // GraphiQL's own introspection (its docs and completions) and the query, each answered without errors.
-      const answers = (await Promise.all(operations)) as { data?: Record<string, unknown>; errors?: unknown }[];
-      expect(answers.length).toBeGreaterThanOrEqual(2);
-      expect(answers.filter((a) => a.errors !== undefined || !a.data)).toEqual([]);
-      expect(answers.some((a) => Array.isArray((a.data?.__schema as { types?: unknown } | undefined)?.types))).toBe(true);
-      // What it did load came from here, the GraphiQL files under their own path with their types.
-      const own = (name: string) => served.find((r) => r.url.endsWith(GRAPHIQL_ASSETS_PATH + name));
-      expect(own('yoga-graphiql.js')).toMatchObject({ status: 200, type: 'text/javascript; charset=utf-8' });
-      expect(own('graphiql.css')).toMatchObject({ status: 200, type: 'text/css; charset=utf-8' });
-      expect(served.every((r) => localHost(r.url) && r.status < 400), JSON.stringify(served)).toBe(true);
-    } finally {
-      await context.close();
-    }
-  }, 5 * WAIT);
+        expect(outside).toEqual([]);
+        expect(pageErrors).toEqual([]);
+        expect(consoleErrors).toEqual([]);
+        // GraphiQL's own introspection (its docs and completions) and the query, each answered without errors.
+        const answers = (await Promise.all(operations)) as { data?: Record<string, unknown>; errors?: unknown }[];
+        expect(answers.length).toBeGreaterThanOrEqual(2);
+        expect(answers.filter((a) => a.errors !== undefined || !a.data)).toEqual([]);
+        expect(answers.some((a) => Array.isArray((a.data?.__schema as { types?: unknown } | undefined)?.types))).toBe(true);
+        // What it did load came from here, the GraphiQL files under their own path with their types.
+        const own = (name: string) => served.find((r) => r.url.endsWith(GRAPHIQL_ASSETS_PATH + name));
+        expect(own('yoga-graphiql.js')).toMatchObject({ status: 200, type: 'text/javascript; charset=utf-8' });
+        expect(own('graphiql.css')).toMatchObject({ status: 200, type: 'text/css; charset=utf-8' });
+        expect(
+          served.every((r) => localHost(r.url) && r.status < 400),
+          JSON.stringify(served),
+        ).toBe(true);
+      } finally {
+        await context.close();
+      }
+    },
+    5 * WAIT,
+  );
 
   it('serves its listed files only, cacheable for good, gzipped when asked', async () => {
     const base = new URL(GRAPHIQL_ASSETS_PATH, http.url).href;
@@ -143,7 +166,12 @@ describe('GraphiQL', () => {
     expect(icon.headers.get('content-type')).toBe('image/x-icon');
     expect(icon.headers.get('content-encoding')).toBeNull();
     expect(Buffer.from(await icon.arrayBuffer()).subarray(0, 4)).toEqual(Buffer.from([0, 0, 1, 0]));
-    for (const path of [`${GRAPHIQL_ASSETS_PATH}package.json`, `${GRAPHIQL_ASSETS_PATH}..%2F..%2Fpackage.json`, `${GRAPHIQL_ASSETS_PATH}../graphiql.css`, '/graphiql/0.0.0/graphiql.css']) {
+    for (const path of [
+      `${GRAPHIQL_ASSETS_PATH}package.json`,
+      `${GRAPHIQL_ASSETS_PATH}..%2F..%2Fpackage.json`,
+      `${GRAPHIQL_ASSETS_PATH}../graphiql.css`,
+      '/graphiql/0.0.0/graphiql.css',
+    ]) {
       const response = await fetch(new URL(path, http.url));
       expect(response.status, path).toBe(404);
       await response.body?.cancel();

@@ -21,7 +21,8 @@ afterAll(async () => {
   await api?.close();
 });
 
-const post = async (query: string) => (await (await api.post(query, {}, { token: await api.tokenFor(viewerId) })).json()) as Result<unknown>;
+const post = async (query: string) =>
+  (await (await api.post(query, {}, { token: await api.tokenFor(viewerId) })).json()) as Result<unknown>;
 
 const DeepestPage = graphql(`
   query DeepestPage($first: Int!) {
@@ -101,10 +102,15 @@ describe('operation limits', () => {
     expect(flood.errors?.[0]?.message).toMatch(/could return up to 4998980 nodes/);
 
     const tooMany = await post(`{ nodes(ids: ${JSON.stringify(Array(operationLimits.ids + 1).fill(analysisId))}) { id } }`);
-    expect(tooMany.errors?.[0]).toMatchObject({ extensions: { code: 'QUERY_TOO_COMPLEX' }, message: expect.stringMatching(/at most 100 IDs/) });
+    expect(tooMany.errors?.[0]).toMatchObject({
+      extensions: { code: 'QUERY_TOO_COMPLEX' },
+      message: expect.stringMatching(/at most 100 IDs/),
+    });
 
     // A report page — every profile of one analysis with its distribution — is an ordinary request.
-    const report = await post(`{ nodes(ids: ["${analysisId}"]) { ... on Analysis { columnProfiles(first: 100) { edges { node { distribution { __typename } } } } } } }`);
+    const report = await post(
+      `{ nodes(ids: ["${analysisId}"]) { ... on Analysis { columnProfiles(first: 100) { edges { node { distribution { __typename } } } } } } }`,
+    );
     expect(report.errors).toBeUndefined();
   });
 
@@ -115,7 +121,10 @@ describe('operation limits', () => {
     for (const response of [declared, streamed]) {
       expect(response.status).toBe(413);
       const body = (await response.json()) as { errors: { message: string; extensions: { code: string } }[] };
-      expect(body.errors[0]).toMatchObject({ message: `The request body is larger than ${MAX_OPERATION_BYTES} bytes`, extensions: { code: 'VALIDATION_FAILED' } });
+      expect(body.errors[0]).toMatchObject({
+        message: `The request body is larger than ${MAX_OPERATION_BYTES} bytes`,
+        extensions: { code: 'VALIDATION_FAILED' },
+      });
     }
     // Just under the limit is an ordinary request.
     const fits = await api.post('{ viewer { id } }', { padding: padding.slice(0, MAX_OPERATION_BYTES - 100) });
@@ -129,7 +138,14 @@ describe('unexpected errors', () => {
     const brokenPool = new PrePingPool({ url: api.db.url, poolSize: 1, maxOverflow: 0, recycleSeconds: 3600 });
     await brokenPool.end();
     const logger = createLogger('error', (line) => lines.push(line));
-    const yoga = createGraphQLServer({ db: { pool: brokenPool, prisma: createPrismaClient(brokenPool, { echo: false, logger }) }, logger, auth: api.auth, storage: api.storage, uploads: { maxBytes: 1024, maxLineBytes: 1024 }, analyses: api.analyses });
+    const yoga = createGraphQLServer({
+      db: { pool: brokenPool, prisma: createPrismaClient(brokenPool, { echo: false, logger }) },
+      logger,
+      auth: api.auth,
+      storage: api.storage,
+      uploads: { maxBytes: 1024, maxLineBytes: 1024 },
+      analyses: api.analyses,
+    });
     const response = await yoga.fetch('http://localhost/graphql', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -154,7 +170,14 @@ describe('server endpoints', () => {
   it('reports not ready, without detail, when the database is unreachable', async () => {
     const pool = new PrePingPool({ url: 'postgresql://postgres@127.0.0.1:9/none', poolSize: 1, maxOverflow: 0, recycleSeconds: 3600 });
     const logger = createLogger('error', () => {});
-    const yoga = createGraphQLServer({ db: { pool, prisma: createPrismaClient(pool, { echo: false, logger }) }, logger, auth: api.auth, storage: api.storage, uploads: { maxBytes: 1024, maxLineBytes: 1024 }, analyses: api.analyses });
+    const yoga = createGraphQLServer({
+      db: { pool, prisma: createPrismaClient(pool, { echo: false, logger }) },
+      logger,
+      auth: api.auth,
+      storage: api.storage,
+      uploads: { maxBytes: 1024, maxLineBytes: 1024 },
+      analyses: api.analyses,
+    });
     try {
       const response = await yoga.fetch('http://localhost/ready');
       expect(response.status).toBe(503);

@@ -118,9 +118,15 @@ describe('node lookups by global ID', () => {
     for (const text of forged) {
       const result = await api.run(Node, { id: raw(text) }, ownerId);
       expect(result.data?.node ?? null, text).toBeNull();
-      expect(result.errors?.map((e) => e.extensions?.code), text).toEqual(['NOT_FOUND']);
+      expect(
+        result.errors?.map((e) => e.extensions?.code),
+        text,
+      ).toEqual(['NOT_FOUND']);
       const renamed = await api.run(UpdateWorkspace, { id: raw(text), input: { name: 'forged' } }, ownerId);
-      expect(renamed.errors?.map((e) => e.extensions?.code), text).toEqual(['NOT_FOUND']);
+      expect(
+        renamed.errors?.map((e) => e.extensions?.code),
+        text,
+      ).toEqual(['NOT_FOUND']);
     }
     const { nodes } = await api.ok(Nodes, { ids: [seeded.Workspace] }, ownerId);
     expect(nodes).toEqual([{ __typename: 'Workspace', id: seeded.Workspace }]);
@@ -129,7 +135,10 @@ describe('node lookups by global ID', () => {
   it('answers VALIDATION_FAILED for an ID of a type that is not a node', async () => {
     for (const text of ['Session:1', 'Foo:1', ':1', 'Workspace', '']) {
       const result = await api.run(Node, { id: Buffer.from(text).toString('base64') || 'x' }, ownerId);
-      expect(result.errors?.map((e) => e.extensions?.code), text).toEqual(['VALIDATION_FAILED']);
+      expect(
+        result.errors?.map((e) => e.extensions?.code),
+        text,
+      ).toEqual(['VALIDATION_FAILED']);
     }
   });
 

@@ -82,10 +82,23 @@ describe('the cost of a page', () => {
     const few = await readPage('few');
     const many = await readPage('many');
 
-    const analyses = (d: typeof few.data) => (d.node as { analyses: { totalCount: number; edges: { node: { insights: { totalCount: number; pageInfo: { hasNextPage: boolean }; edges: { node: { severity: string } }[] } } }[] } }).analyses;
+    const analyses = (d: typeof few.data) =>
+      (
+        d.node as {
+          analyses: {
+            totalCount: number;
+            edges: {
+              node: { insights: { totalCount: number; pageInfo: { hasNextPage: boolean }; edges: { node: { severity: string } }[] } };
+            }[];
+          };
+        }
+      ).analyses;
     // Most severe first: of 10 insights the first five are 2 CRITICAL, 2 HIGH, 1 MEDIUM; of 10,000, all CRITICAL.
     const firstFive = { 10: ['CRITICAL', 'CRITICAL', 'HIGH', 'HIGH', 'MEDIUM'], 10000: Array(5).fill('CRITICAL') };
-    for (const [result, total] of [[few, 10], [many, 10_000]] as const) {
+    for (const [result, total] of [
+      [few, 10],
+      [many, 10_000],
+    ] as const) {
       const page = analyses(result.data);
       expect(page.totalCount).toBe(3);
       for (const { node } of page.edges) {

@@ -1,8 +1,14 @@
 // What a frontend developer reads in GraphiQL's docs and gets from codegen: every
 // part of the schema described, and enums a client can rely on.
 import {
-  isEnumType, isInputObjectType, isInterfaceType, isIntrospectionType, isObjectType, isSpecifiedScalarType,
-  type GraphQLEnumType, type GraphQLNamedType,
+  isEnumType,
+  isInputObjectType,
+  isInterfaceType,
+  isIntrospectionType,
+  isObjectType,
+  isSpecifiedScalarType,
+  type GraphQLEnumType,
+  type GraphQLNamedType,
 } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { schema } from '../../src/graphql/schema.js';
@@ -48,21 +54,32 @@ describe('schema documentation', () => {
 
 describe('enums', () => {
   it('name every value in SCREAMING_CASE', () => {
-    const offending = enums().flatMap((type) => type.getValues().filter((v) => !/^[A-Z][A-Z0-9]*(_[A-Z0-9]+)*$/.test(v.name)).map((v) => `${type.name}.${v.name}`));
+    const offending = enums().flatMap((type) =>
+      type
+        .getValues()
+        .filter((v) => !/^[A-Z][A-Z0-9]*(_[A-Z0-9]+)*$/.test(v.name))
+        .map((v) => `${type.name}.${v.name}`),
+    );
     expect(offending).toEqual([]);
   });
 
   it('never repeat one another (one enum per set of values)', () => {
     const byValues = new Map<string, string[]>();
     for (const type of enums()) {
-      const key = type.getValues().map((v) => v.name).sort().join(',');
+      const key = type
+        .getValues()
+        .map((v) => v.name)
+        .sort()
+        .join(',');
       byValues.set(key, [...(byValues.get(key) ?? []), type.name]);
     }
     expect([...byValues.values()].filter((names) => names.length > 1)).toEqual([]);
   });
 
   it('are named as a person would name them, not after the path that generated them', () => {
-    const generated = ownTypes().map((t) => t.name).filter((name) => /^(ColumnDistribution|InsightEvidence|ScoreBreakdown)[A-Z]/.test(name));
+    const generated = ownTypes()
+      .map((t) => t.name)
+      .filter((name) => /^(ColumnDistribution|InsightEvidence|ScoreBreakdown)[A-Z]/.test(name));
     expect(generated).toEqual([]);
   });
 

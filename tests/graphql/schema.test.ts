@@ -22,27 +22,79 @@ describe('schema.graphql', () => {
       return Object.keys(t.getFields()).sort();
     };
     expect(fields('User')).toEqual(['createdAt', 'email', 'fullName', 'id', 'invitations', 'isActive', 'updatedAt', 'workspaces']);
-    expect(fields('Workspace')).toEqual(['createdAt', 'datasets', 'id', 'invitations', 'members', 'name', 'owner', 'updatedAt', 'viewerRole']);
+    expect(fields('Workspace')).toEqual([
+      'createdAt',
+      'datasets',
+      'id',
+      'invitations',
+      'members',
+      'name',
+      'owner',
+      'updatedAt',
+      'viewerRole',
+    ]);
     expect(fields('WorkspaceMember')).toEqual(['createdAt', 'id', 'role', 'updatedAt', 'user', 'workspace']);
     expect(fields('Dataset')).toEqual(
       [
-        ...['analyses', 'columnCount', 'createdAt', 'fileSize', 'id', 'name', 'rowCount', 'status', 'updatedAt', 'uploadedAt', 'uploader', 'workspace'],
+        ...[
+          'analyses',
+          'columnCount',
+          'createdAt',
+          'fileSize',
+          'id',
+          'name',
+          'rowCount',
+          'status',
+          'updatedAt',
+          'uploadedAt',
+          'uploader',
+          'workspace',
+        ],
         // What the upload found, beyond the seed.
         ...['columns', 'format', 'latestAnalysis', 'originalFilename', 'sha256'],
       ].sort(),
     );
     expect(fields('Analysis')).toEqual(
       [
-        ...['columnProfiles', 'completedAt', 'createdAt', 'dataset', 'errorMessage', 'goalType', 'id', 'insights', 'qualityScore', 'startedAt', 'status', 'updatedAt'],
+        ...[
+          'columnProfiles',
+          'completedAt',
+          'createdAt',
+          'dataset',
+          'errorMessage',
+          'goalType',
+          'id',
+          'insights',
+          'qualityScore',
+          'startedAt',
+          'status',
+          'updatedAt',
+        ],
         // How it runs and what its score is made of, beyond the seed.
         ...['attempts', 'cancelledAt', 'progress', 'sampleLimit', 'scoreBreakdown', 'targetColumn'],
       ].sort(),
     );
     expect(fields('ColumnProfile')).toEqual(
-      ['analysis', 'columnName', 'dataType', 'distribution', 'distributionData', 'id', 'maxValue', 'mean', 'median', 'minValue', 'nullCount', 'uniqueCount'].sort(),
+      [
+        'analysis',
+        'columnName',
+        'dataType',
+        'distribution',
+        'distributionData',
+        'id',
+        'maxValue',
+        'mean',
+        'median',
+        'minValue',
+        'nullCount',
+        'uniqueCount',
+      ].sort(),
     );
     expect(fields('Insight')).toEqual(
-      [...['analysis', 'codeSuggestion', 'createdAt', 'description', 'id', 'recommendation', 'severity', 'type'], ...['code', 'columnName', 'cost', 'evidence']].sort(),
+      [
+        ...['analysis', 'codeSuggestion', 'createdAt', 'description', 'id', 'recommendation', 'severity', 'type'],
+        ...['code', 'columnName', 'cost', 'evidence'],
+      ].sort(),
     );
     expect(printedSchema()).not.toMatch(/passwordHash|password_hash|filePath|tokenHash/i);
   });

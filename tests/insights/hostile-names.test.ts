@@ -11,7 +11,12 @@ afterAll(() => temp.cleanup());
 
 it('quotes hostile column names and values in SQL and pandas', async () => {
   const header = ['a"b; DROP TABLE dataset; --', "it's", 'naïve 列 😀', 'back\\slash\nline'];
-  const rows = Array.from({ length: 60 }, (_, i) => [String(i % 7), i % 10 === 0 ? '' : `x'${i % 3}`, String(10 + (i % 5)), i % 2 ? 'Yes' : 'no']);
+  const rows = Array.from({ length: 60 }, (_, i) => [
+    String(i % 7),
+    i % 10 === 0 ? '' : `x'${i % 3}`,
+    String(10 + (i % 5)),
+    i % 2 ? 'Yes' : 'no',
+  ]);
   rows[5]![2] = '9999';
   rows[6]![2] = "'); DROP TABLE dataset; --";
   rows[7]![1] = "X'1";

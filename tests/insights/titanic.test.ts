@@ -16,7 +16,8 @@ beforeAll(async () => {
 
 const find = (result: AnalysisResult, column: string | null, check: string): InsightDraft => {
   const insight = result.insights.find((i) => i.columnName === column && i.evidence.check === check);
-  if (!insight) throw new Error(`no ${check} on ${column}: ${result.insights.map((i) => `${i.columnName}/${i.evidence.check}`).join(', ')}`);
+  if (!insight)
+    throw new Error(`no ${check} on ${column}: ${result.insights.map((i) => `${i.columnName}/${i.evidence.check}`).join(', ')}`);
   return insight;
 };
 

@@ -14,7 +14,13 @@ describe('first rows of each check', () => {
     const rows: string[][] = [];
     const rare = (from: number, i: number, p: number) => i >= from && random() < p;
     for (let i = 0; i < 400_000; i++) {
-      const n = rare(150_000, i, 0.0002) ? `bad${i}` : rare(180_000, i, 0.0002) ? '' : rare(210_000, i, 0.0002) ? String(-i) : String(i % 1000);
+      const n = rare(150_000, i, 0.0002)
+        ? `bad${i}`
+        : rare(180_000, i, 0.0002)
+          ? ''
+          : rare(210_000, i, 0.0002)
+            ? String(-i)
+            : String(i % 1000);
       const label = rare(240_000, i, 0.0002) ? ` padded ${i}` : `label ${i % 50}`;
       const email = rare(270_000, i, 0.0002) ? `not-an-email-${i}` : `user${i}@example.com`;
       rows.push([n, label, email]);
@@ -25,11 +31,36 @@ describe('first rows of each check', () => {
     const first = (test: (row: string[]) => boolean, value: (row: string[]) => string) =>
       rows.flatMap((row, i) => (test(row) ? [{ row: i + 1, value: value(row) }] : [])).slice(0, 5);
     const [n, label, email] = profile.columns.map((c) => c.distributionData);
-    expect(n!.typeConsistency.invalidExamples).toEqual(first((r) => r[0]!.startsWith('bad'), (r) => r[0]!));
-    expect(n!.rowChecks!.missingRows).toEqual(first((r) => r[0] === '', () => '').map((e) => e.row));
-    expect(n!.rowChecks!.negative!.examples).toEqual(first((r) => r[0]!.startsWith('-'), (r) => r[0]!));
-    expect(label!.whitespace!.examples).toEqual(first((r) => r[1]!.startsWith(' '), (r) => r[1]!));
-    expect(email!.semantic!.nonMatchingExamples).toEqual(first((r) => !r[2]!.includes('@'), (r) => r[2]!));
+    expect(n!.typeConsistency.invalidExamples).toEqual(
+      first(
+        (r) => r[0]!.startsWith('bad'),
+        (r) => r[0]!,
+      ),
+    );
+    expect(n!.rowChecks!.missingRows).toEqual(
+      first(
+        (r) => r[0] === '',
+        () => '',
+      ).map((e) => e.row),
+    );
+    expect(n!.rowChecks!.negative!.examples).toEqual(
+      first(
+        (r) => r[0]!.startsWith('-'),
+        (r) => r[0]!,
+      ),
+    );
+    expect(label!.whitespace!.examples).toEqual(
+      first(
+        (r) => r[1]!.startsWith(' '),
+        (r) => r[1]!,
+      ),
+    );
+    expect(email!.semantic!.nonMatchingExamples).toEqual(
+      first(
+        (r) => !r[2]!.includes('@'),
+        (r) => r[2]!,
+      ),
+    );
     // Every check found its five rows, all past the first row group.
     for (const examples of [n!.typeConsistency.invalidExamples, label!.whitespace!.examples]) {
       expect(examples).toHaveLength(5);

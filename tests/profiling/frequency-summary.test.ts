@@ -1,7 +1,12 @@
 // summarizeFrequencies keeps top values, shapes and case variants without sorting every value; it must report
 // exactly what sorting all values (most frequent first, then by value) and reading them in that order reports.
 import { describe, expect, it } from 'vitest';
-import { normalizeForComparison, shapeOf, summarizeFrequencies, type ValueCount } from '../../src/profiling/statistics/frequency-summary.js';
+import {
+  normalizeForComparison,
+  shapeOf,
+  summarizeFrequencies,
+  type ValueCount,
+} from '../../src/profiling/statistics/frequency-summary.js';
 import { seeded } from './support.js';
 
 /** The straightforward reading: sort everything, then walk it in order. */
@@ -22,7 +27,9 @@ function reference(frequencies: ValueCount[], limits: { topValues: number; patte
     groups.set(key, [...(groups.get(key) ?? []), f]);
   }
   return {
-    topValues: byCount.slice(0, limits.topValues).map((f) => ({ value: f.value, count: Math.round(f.count * scale), share: share(f.count) })),
+    topValues: byCount
+      .slice(0, limits.topValues)
+      .map((f) => ({ value: f.value, count: Math.round(f.count * scale), share: share(f.count) })),
     shapes: [...shapes.entries()]
       .sort((a, b) => b[1].count - a[1].count)
       .slice(0, limits.patterns)

@@ -23,7 +23,7 @@ describe('hostile column names', () => {
     'quote"inside',
     "single'quote",
     'x; DROP TABLE profiled; --',
-    '") FROM read_csv(\'/etc/passwd\') --',
+    "\") FROM read_csv('/etc/passwd') --",
     '',
     'dup',
     'dup',
@@ -106,7 +106,12 @@ describe('messy files', () => {
   });
 
   it('names the line of a ragged row', async () => {
-    await expectProfilingError(temp.write('short.csv', 'a,b,c\n1,2,3\n4,5\n6,7,8\n'), 'RAGGED_ROWS', /line 3: 2 fields where the header has 3/, 3);
+    await expectProfilingError(
+      temp.write('short.csv', 'a,b,c\n1,2,3\n4,5\n6,7,8\n'),
+      'RAGGED_ROWS',
+      /line 3: 2 fields where the header has 3/,
+      3,
+    );
     await expectProfilingError(temp.write('long.csv', 'a,b,c\n1,2,3\n6,7,8\n4,5,6,7\n'), 'RAGGED_ROWS', /line 4: 4 fields/, 4);
   });
 

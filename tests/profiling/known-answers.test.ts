@@ -40,7 +40,11 @@ describe('profile of a file with known answers', async () => {
     const amount = column('amount');
     expect(amount.nullCount).toBe(3);
     expect(amount.distributionData.missing.tokens).toEqual(
-      expect.arrayContaining([{ token: 'NA', count: 1 }, { token: 'N/A', count: 1 }, { token: '', count: 1 }]),
+      expect.arrayContaining([
+        { token: 'NA', count: 1 },
+        { token: 'N/A', count: 1 },
+        { token: '', count: 1 },
+      ]),
     );
   });
 
@@ -73,8 +77,16 @@ describe('profile of a file with known answers', async () => {
   it('recognises each semantic type', () => {
     const semantic = Object.fromEntries(profile.columns.map((c) => [c.columnName, c.distributionData.semantic?.type ?? null]));
     expect(semantic).toMatchObject({
-      email: 'email', id: 'uuid', site: 'url', phone: 'phone', ip: 'ip_address', share: 'percentage',
-      price: 'currency_amount', country: 'country_code', note: 'free_text', zip: 'postal_code',
+      email: 'email',
+      id: 'uuid',
+      site: 'url',
+      phone: 'phone',
+      ip: 'ip_address',
+      share: 'percentage',
+      price: 'currency_amount',
+      country: 'country_code',
+      note: 'free_text',
+      zip: 'postal_code',
     });
   });
 
@@ -131,7 +143,10 @@ describe('large-file mode (above the exact row limit)', () => {
       spreadValues.push(((i * 7919) % 20_000) + 0.5);
       lines.push(`k${i},g${i % 5},${(i * 7919) % 1000},${spreadValues[i]}`);
     }
-    const trueMedian = quantile([...spreadValues].sort((a, b) => a - b), 0.5);
+    const trueMedian = quantile(
+      [...spreadValues].sort((a, b) => a - b),
+      0.5,
+    );
     const file = temp.write('large.csv', lines.join('\n'));
     const large = await profileFile(file, { threads: 1, exactRowLimit: 1000, patternSampleRows: 5000 });
     expect(large.exact).toBe(false);
@@ -178,8 +193,7 @@ describe('which written forms parse as a number or a date', () => {
     const parsed = await profileFile(temp.write('forms.csv', lines.join('\n') + '\n'), { threads: 2 });
     const invalid = (name: string) =>
       parsed.columns.find((c) => c.columnName === name)!.distributionData.typeConsistency.invalidExamples.map((e) => e.value);
-    const invalidCount = (name: string) =>
-      parsed.columns.find((c) => c.columnName === name)!.distributionData.typeConsistency.invalidCount;
+    const invalidCount = (name: string) => parsed.columns.find((c) => c.columnName === name)!.distributionData.typeConsistency.invalidCount;
     expect(parsed.columns.map((c) => c.dataType)).toEqual(['integer', 'decimal', 'date']);
     expect(invalidCount('i')).toBe(4);
     expect(invalid('i')).toEqual(['007', '12abc', '1_000', '0x1F']);
@@ -192,7 +206,7 @@ describe('which written forms parse as a number or a date', () => {
 });
 
 describe('approximate quantiles on a multi-threaded scan', () => {
-  it('samples the whole file (not one thread\'s part) and gives the same figures on every run', async () => {
+  it("samples the whole file (not one thread's part) and gives the same figures on every run", async () => {
     // Sorted values over several row groups: quantiles of only a part of the rows would be far off.
     const lines = ['n'];
     for (let i = 0; i < 300_000; i++) lines.push(String(i));

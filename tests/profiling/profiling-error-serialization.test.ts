@@ -24,7 +24,10 @@ function echoThroughChild(message: unknown): Promise<unknown> {
 
 describe('ProfilingError across a process boundary', () => {
   it('as it is, arrives as a plain object without its message', async () => {
-    const echoed = (await echoThroughChild(new ProfilingError('RAGGED_ROWS', 'line 3: 2 fields where the header has 3', 3))) as Record<string, unknown>;
+    const echoed = (await echoThroughChild(new ProfilingError('RAGGED_ROWS', 'line 3: 2 fields where the header has 3', 3))) as Record<
+      string,
+      unknown
+    >;
     expect(echoed).not.toBeInstanceOf(ProfilingError);
     expect(echoed.message).toBeUndefined();
   });
@@ -36,7 +39,12 @@ describe('ProfilingError across a process boundary', () => {
     expect(isSerializedProfilingError(profilingError)).toBe(true);
     const rebuilt = deserializeProfilingError(profilingError as never);
     expect(rebuilt).toBeInstanceOf(ProfilingError);
-    expect(rebuilt).toMatchObject({ name: 'ProfilingError', code: 'RAGGED_ROWS', message: 'line 3: 2 fields where the header has 3', line: 3 });
+    expect(rebuilt).toMatchObject({
+      name: 'ProfilingError',
+      code: 'RAGGED_ROWS',
+      message: 'line 3: 2 fields where the header has 3',
+      line: 3,
+    });
   });
 
   it('keeps a missing line as null, for every code', () => {
@@ -48,7 +56,15 @@ describe('ProfilingError across a process boundary', () => {
   });
 
   it('refuses what is not a serialized ProfilingError', () => {
-    for (const value of [null, 'x', {}, { code: 'NOPE', message: 'm', line: null }, { code: 'ENGINE', message: 1, line: null }, { code: 'ENGINE', message: 'm', line: 0 }, { code: 'ENGINE', message: 'm' }]) {
+    for (const value of [
+      null,
+      'x',
+      {},
+      { code: 'NOPE', message: 'm', line: null },
+      { code: 'ENGINE', message: 1, line: null },
+      { code: 'ENGINE', message: 'm', line: 0 },
+      { code: 'ENGINE', message: 'm' },
+    ]) {
       expect(isSerializedProfilingError(value), JSON.stringify(value)).toBe(false);
       expect(() => deserializeProfilingError(value as never)).toThrow(TypeError);
     }

@@ -1,9 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { distributionDataSchema, profileFile, type ColumnProfile, type DatasetProfile } from '../../src/profiling/index.js';
-import {
-  closeTo, cramersV, datasetPath, isMissing, kurtosis, mean, pearson, quantile, readCsv, skewness, stdDev,
-} from './support.js';
+import { closeTo, cramersV, datasetPath, isMissing, kurtosis, mean, pearson, quantile, readCsv, skewness, stdDev } from './support.js';
 
 const DATASETS = ['titanic.csv', 'penguins.csv', 'tips.csv', 'iris.csv', 'taxis.csv'] as const;
 const profiles = new Map<string, DatasetProfile>();
@@ -37,7 +35,10 @@ function checkNumericColumn(name: string, column: ColumnProfile): void {
   for (const q of d.numeric!.quantiles) expect(closeTo(q.value, quantile(xs, q.p)), `${label} p${q.p}`).toBe(true);
   expect(d.numeric!.zeroCount, label).toBe(xs.filter((x) => x === 0).length);
   expect(d.numeric!.negativeCount, label).toBe(xs.filter((x) => x < 0).length);
-  expect(d.histogram!.bins.reduce((s, b) => s + b.count, 0), label).toBe(xs.length);
+  expect(
+    d.histogram!.bins.reduce((s, b) => s + b.count, 0),
+    label,
+  ).toBe(xs.length);
 
   const q1 = quantile(xs, 0.25);
   const q3 = quantile(xs, 0.75);
@@ -45,7 +46,10 @@ function checkNumericColumn(name: string, column: ColumnProfile): void {
   expect(d.outliers!.iqr.mild.count, label).toBe(outside(1.5));
   expect(d.outliers!.iqr.extreme.count, label).toBe(outside(3));
   const median = quantile(xs, 0.5);
-  const mad = quantile(xs.map((x) => Math.abs(x - median)), 0.5);
+  const mad = quantile(
+    xs.map((x) => Math.abs(x - median)),
+    0.5,
+  );
   expect(closeTo(d.outliers!.robustZ.mad, mad), label).toBe(true);
   if (mad > 0) {
     expect(d.outliers!.robustZ.rule!.count, label).toBe(xs.filter((x) => Math.abs((0.6745 * (x - median)) / mad) > 3.5).length);
@@ -70,7 +74,9 @@ function checkTextColumn(name: string, column: ColumnProfile): void {
 }
 
 function checkBooleanColumn(name: string, column: ColumnProfile): void {
-  const present = cells(name, column.position).filter((c) => !isMissing(c)).map((c) => c.trim().toLowerCase());
+  const present = cells(name, column.position)
+    .filter((c) => !isMissing(c))
+    .map((c) => c.trim().toLowerCase());
   const trues = present.filter((c) => ['true', 't', 'yes', 'y'].includes(c)).length;
   expect(column.distributionData.boolean).toEqual({ trueCount: trues, falseCount: present.length - trues });
   expect(closeTo(column.mean, trues / present.length)).toBe(true);
@@ -80,8 +86,17 @@ describe('profiling the shared real datasets', () => {
   it('infers the type of every titanic column as a data scientist would', () => {
     const types = Object.fromEntries(profiles.get('titanic.csv')!.columns.map((c) => [c.columnName, c.dataType]));
     expect(types).toEqual({
-      survived: 'integer', pclass: 'integer', name: 'string', sex: 'categorical', age: 'decimal', sibsp: 'integer',
-      parch: 'integer', ticket: 'string', fare: 'decimal', cabin: 'string', embarked: 'categorical',
+      survived: 'integer',
+      pclass: 'integer',
+      name: 'string',
+      sex: 'categorical',
+      age: 'decimal',
+      sibsp: 'integer',
+      parch: 'integer',
+      ticket: 'string',
+      fare: 'decimal',
+      cabin: 'string',
+      embarked: 'categorical',
     });
     const titanic = profiles.get('titanic.csv')!;
     expect(titanic.rowCount).toBe(891);
@@ -119,7 +134,7 @@ describe('profiling the shared real datasets', () => {
     });
   }
 
-  it('reports correlations that match Pearson and Cramér\'s V computed independently', () => {
+  it("reports correlations that match Pearson and Cramér's V computed independently", () => {
     const titanic = profiles.get('titanic.csv')!;
     const [pclass, fare, survived, sex] = [1, 8, 0, 3].map((i) => cells('titanic.csv', i));
     const fareCorrelation = titanic.correlations.pearson.find((p) => p.columns.join() === 'pclass,fare')!;

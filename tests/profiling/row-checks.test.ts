@@ -17,8 +17,12 @@ describe('row checks', () => {
       const blank = (p: number) => mostlyEmpty || random() < p;
       const n = blank(0.05) ? '' : random() < 0.01 ? String(-1 - Math.floor(random() * 9)) : String(Math.floor(random() * 90));
       const x = blank(0.03)
-        ? random() < 0.5 ? '' : 'NA'
-        : random() < 0.02 ? String(-(Math.floor(random() * 100) + 0.25)) : (random() * 100).toFixed(2);
+        ? random() < 0.5
+          ? ''
+          : 'NA'
+        : random() < 0.02
+          ? String(-(Math.floor(random() * 100) + 0.25))
+          : (random() * 100).toFixed(2);
       const day = 1 + Math.floor(random() * 28);
       const d = blank(0.02) ? '' : `${random() < 0.01 ? 2999 : 2020}-03-${String(day).padStart(2, '0')}`;
       const ts = blank(0.02) ? '' : `${random() < 0.01 ? 2998 : 2021}-05-${String(day).padStart(2, '0')} 10:11:12`;
@@ -33,7 +37,9 @@ describe('row checks', () => {
     const missing = (value: string) => value === '' || nullTokens.has(value);
     const first = (test: (row: string[]) => boolean) => rows.flatMap((r, i) => (test(r) ? [i + 1] : []));
     const examples = (c: number, test: (v: string) => boolean, render = (v: string) => v) =>
-      first((r) => test(r[c]!)).slice(0, 5).map((row) => ({ row, value: render(rows[row - 1]![c]!) }));
+      first((r) => test(r[c]!))
+        .slice(0, 5)
+        .map((row) => ({ row, value: render(rows[row - 1]![c]!) }));
 
     header.forEach((name, c) => {
       const checks = profile.columns[c]!.distributionData.rowChecks!;

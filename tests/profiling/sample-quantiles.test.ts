@@ -11,7 +11,9 @@ describe('sample quantiles in JS', () => {
     try {
       for (let trial = 0; trial < 40; trial++) {
         const n = 1 + ((trial * 7919) % 2500);
-        await connection.run(`CREATE OR REPLACE TABLE t AS SELECT (${generators[trial % generators.length]})::DOUBLE AS x FROM range(${n})`);
+        await connection.run(
+          `CREATE OR REPLACE TABLE t AS SELECT (${generators[trial % generators.length]})::DOUBLE AS x FROM range(${n})`,
+        );
         const [row] = (
           await connection.runAndReadAll(
             `SELECT CAST(to_json(list(x)) AS VARCHAR) AS xs, quantile_cont(x, [${levels.join(', ')}]) AS qs,

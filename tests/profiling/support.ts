@@ -32,8 +32,7 @@ export function readCsv(text: string, delimiter = ','): { header: string[]; rows
       if (ch === '"' && text[i + 1] === '"') {
         field += '"';
         i++;
-      }
-      else if (ch === '"') quoted = false;
+      } else if (ch === '"') quoted = false;
       else field += ch;
     } else if (ch === '"') quoted = true;
     else if (ch === delimiter) {
@@ -44,8 +43,7 @@ export function readCsv(text: string, delimiter = ','): { header: string[]; rows
       records.push(record);
       record = [];
       field = '';
-    }
-    else if (ch !== '\r') field += ch;
+    } else if (ch !== '\r') field += ch;
   }
   if (field !== '' || record.length > 0) {
     record.push(field);
@@ -121,10 +119,11 @@ export function cramersV(xs: string[], ys: string[]): number {
     ry.set(ys[i]!, (ry.get(ys[i]!) ?? 0) + 1);
   }
   let chi2 = 0;
-  for (const [a, na] of rx) for (const [b, nb] of ry) {
-    const expected = (na * nb) / n;
-    chi2 += ((count.get(`${a}\u0000${b}`) ?? 0) - expected) ** 2 / expected;
-  }
+  for (const [a, na] of rx)
+    for (const [b, nb] of ry) {
+      const expected = (na * nb) / n;
+      chi2 += ((count.get(`${a}\u0000${b}`) ?? 0) - expected) ** 2 / expected;
+    }
   return Math.sqrt(chi2 / (n * (Math.min(rx.size, ry.size) - 1)));
 }
 

@@ -31,7 +31,16 @@ describe('tallied columns', () => {
     // Exact row limit far below the row count: scanned columns would estimate; tallied ones must not.
     const profile = await profileFile(file, { threads: 2, exactRowLimit: 1000 });
     const column = (name: string) => profile.columns.find((c) => c.columnName === name)!;
-    expect(profile.columns.map((c) => c.distributionData.valueType)).toEqual(['integer', 'decimal', 'date', 'datetime', 'time', 'boolean', 'string', 'decimal']);
+    expect(profile.columns.map((c) => c.distributionData.valueType)).toEqual([
+      'integer',
+      'decimal',
+      'date',
+      'datetime',
+      'time',
+      'boolean',
+      'string',
+      'decimal',
+    ]);
 
     const numbers = (i: number, parse: (cell: string) => number | null) =>
       rows.map((r) => parse(r[i]!)).filter((x): x is number => x !== null);
@@ -55,12 +64,21 @@ describe('tallied columns', () => {
       expect(d.typeConsistency.validCount, name).toBe(xs.length);
       for (const q of n.quantiles) expect(q.value, `${name} p${q.p}`).toBeCloseTo(quantile(xs, q.p), 6);
       expect(n.stdDev! / stdDev(xs), name).toBeCloseTo(1, 9);
-      expect(d.histogram!.bins.reduce((sum, bin) => sum + bin.count, 0), name).toBe(xs.length);
+      expect(
+        d.histogram!.bins.reduce((sum, bin) => sum + bin.count, 0),
+        name,
+      ).toBe(xs.length);
       const q1 = quantile(xs, 0.25);
       const q3 = quantile(xs, 0.75);
       expect(d.outliers!.iqr.mild.count, name).toBe(xs.filter((x) => x < q1 - 1.5 * (q3 - q1) || x > q3 + 1.5 * (q3 - q1)).length);
       const median = quantile(xs, 0.5);
-      expect(d.outliers!.robustZ.mad, name).toBeCloseTo(quantile(xs.map((x) => Math.abs(x - median)), 0.5), 6);
+      expect(d.outliers!.robustZ.mad, name).toBeCloseTo(
+        quantile(
+          xs.map((x) => Math.abs(x - median)),
+          0.5,
+        ),
+        6,
+      );
     }
     expect(column('level').mean).toBeCloseTo(mean(references[0]![1]), 9);
     expect(column('level').distributionData.typeConsistency.invalidCount).toBe(rows.filter((r) => r[0] === 'lots').length);
@@ -77,7 +95,11 @@ describe('tallied columns', () => {
     const colours = rows.map((r) => r[6]!);
     const colour = column('colour');
     const lengths = colours.map((c) => [...c].length);
-    expect(colour.distributionData.lengths).toEqual({ min: Math.min(...lengths), max: Math.max(...lengths), mean: expect.closeTo(mean(lengths), 9) });
+    expect(colour.distributionData.lengths).toEqual({
+      min: Math.min(...lengths),
+      max: Math.max(...lengths),
+      mean: expect.closeTo(mean(lengths), 9),
+    });
     expect(colour.distributionData.whitespace!.leadingOrTrailingCount).toBe(colours.filter((c) => c !== c.trim()).length);
     // DuckDB's order of text is by UTF-8 bytes: ' red' first, 'ünï' last.
     expect([colour.minValue, colour.maxValue]).toEqual([' red', 'ünï']);

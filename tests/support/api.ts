@@ -16,7 +16,11 @@ import { createGraphQLServer } from '../../src/graphql/yoga.js';
 import { createLogger, type Logger } from '../../src/logger.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
 
-export type GraphQLErrorJson = { message: string; path?: (string | number)[]; extensions?: { code?: string; fields?: { path: string[]; message: string }[] } };
+export type GraphQLErrorJson = {
+  message: string;
+  path?: (string | number)[];
+  extensions?: { code?: string; fields?: { path: string[]; message: string }[] };
+};
 export type Result<T> = { data?: T | null; errors?: GraphQLErrorJson[] };
 
 export type PostOptions = { token?: string; headers?: Record<string, string>; peer?: string };
@@ -37,7 +41,11 @@ export type TestApi = {
    */
   post(query: string, variables?: Record<string, unknown>, options?: PostOptions): Promise<Response>;
   /** Runs an operation with a bearer token (undefined: none). */
-  runWithToken<T, V extends Record<string, unknown>>(document: TypedDocumentNode<T, V>, variables: V, token: string | undefined): Promise<Result<T>>;
+  runWithToken<T, V extends Record<string, unknown>>(
+    document: TypedDocumentNode<T, V>,
+    variables: V,
+    token: string | undefined,
+  ): Promise<Result<T>>;
   /** Runs an operation as `viewerId` (undefined: not signed in). */
   run<T, V extends Record<string, unknown>>(document: TypedDocumentNode<T, V>, variables: V, viewerId?: number): Promise<Result<T>>;
   /** Like run, but fails the test on any error and returns the data. */
@@ -64,8 +72,14 @@ export type TestApiOptions = {
 };
 
 /** The queue and events on a test database, as an API-only server has them. */
-export async function startTestAnalyses(db: Pick<TestDatabase, 'pool' | 'url'>, logger: Logger, settings = { maxAttempts: 3, timeLimitSeconds: 600 }) {
-  const queue = await AnalysisQueue.start({ executeSql: (text, values) => db.pool.query(text, values) }, settings, logger, { supervise: false });
+export async function startTestAnalyses(
+  db: Pick<TestDatabase, 'pool' | 'url'>,
+  logger: Logger,
+  settings = { maxAttempts: 3, timeLimitSeconds: 600 },
+) {
+  const queue = await AnalysisQueue.start({ executeSql: (text, values) => db.pool.query(text, values) }, settings, logger, {
+    supervise: false,
+  });
   const events = new PgAnalysisEvents(db.url, db.pool, logger);
   return {
     queue,
@@ -96,7 +110,11 @@ export async function createTestApi(options: TestApiOptions = {}): Promise<TestA
   const accounts = new Accounts(db, auth);
   const tokens = new Map<number, Promise<string>>();
   const tokenFor = (userId: number) => {
-    if (!tokens.has(userId)) tokens.set(userId, accounts.startSession(userId).then((s) => s.token));
+    if (!tokens.has(userId))
+      tokens.set(
+        userId,
+        accounts.startSession(userId).then((s) => s.token),
+      );
     return tokens.get(userId)!;
   };
   const post: TestApi['post'] = async (query, variables = {}, options = {}) =>
@@ -146,7 +164,10 @@ export const decodeId = (globalId: string) => Number(Buffer.from(globalId, 'base
 export const encodeId = (type: string, id: number) => Buffer.from(`${type}:${id}`).toString('base64');
 
 /** Narrows a `node` result to one type, failing the test when it is another (or null). */
-export function nodeOf<T extends { __typename?: string }, N extends string>(node: T | null | undefined, typename: N): Extract<T, { __typename?: N }> {
+export function nodeOf<T extends { __typename?: string }, N extends string>(
+  node: T | null | undefined,
+  typename: N,
+): Extract<T, { __typename?: N }> {
   if (!node || node.__typename !== typename) throw new Error(`expected a ${typename}, got ${JSON.stringify(node)}`);
   return node as Extract<T, { __typename?: N }>;
 }

@@ -27,7 +27,9 @@ export async function seedGraph(prisma: Db, shape: GraphShape) {
   const workspaces = await prisma.workspace.createManyAndReturn({
     data: times(shape.workspaces, (w) => ({ name: `Workspace ${w}`, ownerId: user.id })),
   });
-  await prisma.workspaceMember.createMany({ data: workspaces.map((w) => ({ workspaceId: w.id, userId: user.id, role: 'OWNER' as const })) });
+  await prisma.workspaceMember.createMany({
+    data: workspaces.map((w) => ({ workspaceId: w.id, userId: user.id, role: 'OWNER' as const })),
+  });
   const datasets = await prisma.dataset.createManyAndReturn({
     data: workspaces.flatMap((workspace, w) =>
       times(shape.datasets, (d) => ({
@@ -41,7 +43,12 @@ export async function seedGraph(prisma: Db, shape: GraphShape) {
   });
   const analyses = await prisma.analysis.createManyAndReturn({
     data: datasets.flatMap((dataset) =>
-      times(shape.analyses, () => ({ datasetId: dataset.id, goalType: 'GENERAL_AUDIT' as const, status: 'COMPLETED' as const, qualityScore: 80 })),
+      times(shape.analyses, () => ({
+        datasetId: dataset.id,
+        goalType: 'GENERAL_AUDIT' as const,
+        status: 'COMPLETED' as const,
+        qualityScore: 80,
+      })),
     ),
   });
   await prisma.insight.createMany({
@@ -57,7 +64,13 @@ export async function seedGraph(prisma: Db, shape: GraphShape) {
   });
   await prisma.columnProfile.createMany({
     data: analyses.flatMap((analysis) =>
-      times(shape.profiles, (i) => ({ analysisId: analysis.id, columnName: `column_${i}`, dataType: 'integer', nullCount: i, uniqueCount: 10 * i })),
+      times(shape.profiles, (i) => ({
+        analysisId: analysis.id,
+        columnName: `column_${i}`,
+        dataType: 'integer',
+        nullCount: i,
+        uniqueCount: 10 * i,
+      })),
     ),
   });
   return user;

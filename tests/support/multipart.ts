@@ -22,7 +22,10 @@ export type MultipartResult = {
   bytesSent: number;
 };
 
-export const operationsField = (query: string, variables: Record<string, unknown>): [string, string] => ['operations', JSON.stringify({ query, variables })];
+export const operationsField = (query: string, variables: Record<string, unknown>): [string, string] => [
+  'operations',
+  JSON.stringify({ query, variables }),
+];
 export const mapField = (map: Record<string, string[]>): [string, string] => ['map', JSON.stringify(map)];
 
 async function* body(boundary: string, options: MultipartOptions): AsyncGenerator<Buffer> {

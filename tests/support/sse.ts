@@ -10,7 +10,8 @@ export async function subscribe<T>(url: string, token: string, query: string, va
     body: JSON.stringify({ query, variables }),
     signal: abort.signal,
   });
-  if (!response.headers.get('content-type')?.includes('text/event-stream')) throw new Error(`not an event stream: ${await response.text()}`);
+  if (!response.headers.get('content-type')?.includes('text/event-stream'))
+    throw new Error(`not an event stream: ${await response.text()}`);
   const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
   let buffer = '';
   const ready: T[] = [];

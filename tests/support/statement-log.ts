@@ -10,7 +10,13 @@ export type LoggedStatement = { text: string; values: unknown[]; rows: number };
 
 export function recordingDatabase(db: TestDatabase) {
   const log: LoggedStatement[] = [];
-  const pool = new PrePingPool({ url: db.url, poolSize: 2, maxOverflow: 0, recycleSeconds: 3600, prePingAfterIdleMs: Number.POSITIVE_INFINITY });
+  const pool = new PrePingPool({
+    url: db.url,
+    poolSize: 2,
+    maxOverflow: 0,
+    recycleSeconds: 3600,
+    prePingAfterIdleMs: Number.POSITIVE_INFINITY,
+  });
   pool.on('connect', (client) => {
     const query = client.query.bind(client) as (...args: unknown[]) => unknown;
     (client as unknown as { query: unknown }).query = (...args: unknown[]) => {

@@ -8,7 +8,12 @@ export type WorkerProcess = { process: ChildProcess; output: () => string; stop:
 
 const root = path.resolve(import.meta.dirname, '../..');
 
-export async function startWorker(options: { databaseUrl: string; storageDir: string; dataDir: string; env?: Record<string, string> }): Promise<WorkerProcess> {
+export async function startWorker(options: {
+  databaseUrl: string;
+  storageDir: string;
+  dataDir: string;
+  env?: Record<string, string>;
+}): Promise<WorkerProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/worker.ts'], {
     cwd: root,
     env: {

@@ -20,7 +20,10 @@ type Kind = 'undecided' | 'line-based' | 'not-line-based';
 
 function kindOf(head: Buffer): Kind {
   if (head.length >= PARQUET_MAGIC.length && head.subarray(0, PARQUET_MAGIC.length).equals(PARQUET_MAGIC)) return 'not-line-based';
-  const first = head.toString('latin1').replace(/^\u00ef\u00bb\u00bf/, '').trimStart()[0];
+  const first = head
+    .toString('latin1')
+    .replace(/^\u00ef\u00bb\u00bf/, '')
+    .trimStart()[0];
   if (first === '[') return 'not-line-based';
   return first !== undefined && head.length >= PARQUET_MAGIC.length ? 'line-based' : 'undecided';
 }

@@ -133,7 +133,8 @@ function setAtPath(target: unknown, dottedPath: string, value: unknown): void {
   for (const [i, key] of keys.entries()) {
     if (key === '__proto__' || key === 'constructor' || key === 'prototype') throw badRequest(`invalid path "${dottedPath}"`);
     if (i === keys.length - 1) {
-      if (!Object.hasOwn(current, key) || current[key] !== null) throw badRequest(`"map" path "${dottedPath}" must point at a null in "operations"`);
+      if (!Object.hasOwn(current, key) || current[key] !== null)
+        throw badRequest(`"map" path "${dottedPath}" must point at a null in "operations"`);
       current[key] = value;
       return;
     }

@@ -98,7 +98,9 @@ function pageRequest(spec: RelationSpec<unknown, never, object>, args: PageArgs,
   const order = spec.orders[orderName];
   if (!order) throw new AppError('VALIDATION_FAILED', `Unknown order ${orderName}`);
   if (args.first != null && args.last != null) {
-    throw new AppError('VALIDATION_FAILED', 'Pass either first or last, not both', [{ path: ['last'], message: 'cannot be combined with first' }]);
+    throw new AppError('VALIDATION_FAILED', 'Pass either first or last, not both', [
+      { path: ['last'], message: 'cannot be combined with first' },
+    ]);
   }
   const backward = args.last != null;
   return {
@@ -134,7 +136,8 @@ function pageStatement(
     SELECT ${columns}${spec.edgeColumns ? sql`, ${spec.edgeColumns}` : sql``}, ${cursorColumns} FROM ${spec.from}
     WHERE ${parent} = p.parent${where}
     ORDER BY ${orderBy} LIMIT ${request.limit + 1}) page`;
-  if (!withTotal) return sql`SELECT p.parent AS "__parent", page.* FROM unnest(${parentIds}::int[]) AS p(parent) CROSS JOIN LATERAL ${page}`;
+  if (!withTotal)
+    return sql`SELECT p.parent AS "__parent", page.* FROM unnest(${parentIds}::int[]) AS p(parent) CROSS JOIN LATERAL ${page}`;
   // With totalCount selected, the count rides along: one row per parent even when its page is empty.
   return sql`SELECT p.parent AS "__parent", total.count AS "__total", page.* FROM unnest(${parentIds}::int[]) AS p(parent)
     CROSS JOIN LATERAL (SELECT count(*) AS count FROM ${spec.from} WHERE ${parent} = p.parent${filtered}) total
@@ -185,7 +188,14 @@ export function loadPage<Node, Filter, Edge extends object>(
   const key = `page:${spec.name}:${projection.key}:${withTotal}:${JSON.stringify([args.first, args.last, args.after, args.before, orderName, options.filter ?? null])}`;
   const pages = loaderFor(ctx, key, async (parentIds) => {
     const conditions = spec.conditions?.(options.filter, ctx) ?? [];
-    const statement = pageStatement(spec as RelationSpec<unknown, never, object>, request, projection.columns, conditions, parentIds, withTotal);
+    const statement = pageStatement(
+      spec as RelationSpec<unknown, never, object>,
+      request,
+      projection.columns,
+      conditions,
+      parentIds,
+      withTotal,
+    );
     const rows = await queryRows<Record<string, unknown>>(ctx.pool, statement);
     const byParent = new Map<number, Record<string, unknown>[]>(parentIds.map((id) => [id, []]));
     const totals = new Map<number, number>();
@@ -214,7 +224,10 @@ function toPage<Node, Filter, Edge extends object>(
   if (request.backward) kept.reverse();
   const edges = kept.map((raw) => {
     const edge = spec.toEdge?.(raw) ?? ({} as Edge);
-    return Object.assign(new CursorEdge(request.orderName, request.order.keys.length, raw, spec.model.toRow(raw)), edge) as CursorEdge<Node> & Edge;
+    return Object.assign(
+      new CursorEdge(request.orderName, request.order.keys.length, raw, spec.model.toRow(raw)),
+      edge,
+    ) as CursorEdge<Node> & Edge;
   });
   return {
     edges,

@@ -20,7 +20,11 @@ type RowOf<Name extends ModelName> = ReturnType<(typeof models)[Name]['toRow']>;
  */
 export type Access = 'visible' | 'related';
 
-export function recordLoader<Name extends ModelName>(ctx: GraphQLContext, name: Name, access: Access): DataLoader<number, RowOf<Name> | null> {
+export function recordLoader<Name extends ModelName>(
+  ctx: GraphQLContext,
+  name: Name,
+  access: Access,
+): DataLoader<number, RowOf<Name> | null> {
   const key = `record:${name}:${access}`;
   let loader = ctx.loaders.get(key) as DataLoader<number, RowOf<Name> | null> | undefined;
   if (!loader) {

@@ -38,7 +38,10 @@ async function actAsSignedIn(ctx: GraphQLContext, payload: AuthPayloadShape): Pr
 const SignUpInput = builder.inputType('SignUpInput', {
   description: 'A new account.',
   fields: (t) => ({
-    email: t.string({ validate: { schema: email }, description: 'The address to sign in with (stored lower case; one account per address).' }),
+    email: t.string({
+      validate: { schema: email },
+      description: 'The address to sign in with (stored lower case; one account per address).',
+    }),
     password: t.string({
       validate: { schema: password },
       description: '8–1024 characters, not a common password and not the email itself.',
@@ -59,7 +62,11 @@ const LogInInput = builder.inputType('LogInInput', {
 const UpdateMeInput = builder.inputType('UpdateMeInput', {
   description: 'What to change in the signed-in account; a missing field keeps its value.',
   fields: (t) => ({
-    email: t.string({ required: false, validate: { schema: email }, description: 'A new sign-in address (CONFLICT when another account has it).' }),
+    email: t.string({
+      required: false,
+      validate: { schema: email },
+      description: 'A new sign-in address (CONFLICT when another account has it).',
+    }),
     fullName: t.string({ required: false, validate: { schema: name }, description: 'A new name (1–255 characters).' }),
     currentPassword: t.string({ required: false, description: 'Required with newPassword.' }),
     newPassword: t.string({ required: false, validate: { schema: password }, description: 'Ends every other session.' }),
@@ -69,7 +76,8 @@ const UpdateMeInput = builder.inputType('UpdateMeInput', {
 builder.mutationFields((t) => ({
   signUp: t.field({
     type: AuthPayload,
-    description: 'Creates an account and signs it in. Needs no token. CONFLICT when the email already has an account; sign-ups per client address are limited (RATE_LIMITED).',
+    description:
+      'Creates an account and signs it in. Needs no token. CONFLICT when the email already has an account; sign-ups per client address are limited (RATE_LIMITED).',
     args: { input: t.arg({ type: SignUpInput, description: 'The new account.' }) },
     resolve: async (_root, { input }, ctx) => actAsSignedIn(ctx, await ctx.accounts.signUp(input, ctx.clientAddress)),
   }),

@@ -68,7 +68,12 @@ builder.mutationFields((t) => ({
       const analysisId = Number(id.id);
       const { workspaceId } = await authorize(ctx, 'editData', 'Analysis', locate.analysis(analysisId));
       const viewer = await ctx.prisma.user.findUniqueOrThrow({ where: { id: requireViewer(ctx).id }, select: { fullName: true } });
-      const cancelled = await lifecycle.cancel({ prisma: ctx.prisma, events: ctx.analyses.events }, analysisId, workspaceId, viewer.fullName);
+      const cancelled = await lifecycle.cancel(
+        { prisma: ctx.prisma, events: ctx.analyses.events },
+        analysisId,
+        workspaceId,
+        viewer.fullName,
+      );
       if (!cancelled) throw new AppError('CONFLICT', 'Only a pending or running analysis can be cancelled');
       // A pending job never starts; a running one stops at its worker's next heartbeat.
       if (cancelled.jobId) await ctx.analyses.queue.cancel(cancelled.jobId);
@@ -97,13 +102,19 @@ builder.subscriptionField('analysisUpdated', (t) =>
 
 type Update = { analysisId: number; event: AnalysisEvent | null };
 
-async function* followAnalysis(analysisId: number, ctx: Parameters<typeof authorize>[0] & { analyses: { events: AnalysisEvents } }): AsyncGenerator<Update> {
+async function* followAnalysis(
+  analysisId: number,
+  ctx: Parameters<typeof authorize>[0] & { analyses: { events: AnalysisEvents } },
+): AsyncGenerator<Update> {
   const viewer = requireViewer(ctx);
   const stop = new AbortController();
   try {
     // Subscribed before reading the current state, so no change falls in between.
     const events = await ctx.analyses.events.subscribe(analysisId, stop.signal);
-    const now = await ctx.prisma.analysis.findFirst({ where: { id: analysisId, AND: [visibleTo.analysis(viewer)] }, select: { status: true } });
+    const now = await ctx.prisma.analysis.findFirst({
+      where: { id: analysisId, AND: [visibleTo.analysis(viewer)] },
+      select: { status: true },
+    });
     if (!now) throw new AppError('NOT_FOUND', 'Analysis not found');
     yield { analysisId, event: null };
     if (terminal.has(now.status)) return;

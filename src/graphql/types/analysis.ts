@@ -52,15 +52,27 @@ export const Analysis = builder.node(AnalysisRef, {
   id: { resolve: (analysis) => analysis.id },
   loadMany: loadVisibleNodes('Analysis'),
   fields: (t) => ({
-    dataset: t.field({ type: DatasetRef, description: 'The dataset analysed.', resolve: (analysis, _args, ctx) => loadRelated(ctx, 'Dataset', analysis.datasetId) }),
+    dataset: t.field({
+      type: DatasetRef,
+      description: 'The dataset analysed.',
+      resolve: (analysis, _args, ctx) => loadRelated(ctx, 'Dataset', analysis.datasetId),
+    }),
     goalType: t.expose('goalType', { type: AnalysisGoalTypeEnum, description: 'What the analysis is for, as given to startAnalysis.' }),
     status: t.expose('status', { type: AnalysisStatusEnum, description: 'Where it is: PENDING → RUNNING → COMPLETED or FAILED.' }),
     qualityScore: t.exposeFloat('qualityScore', {
       nullable: true,
       description: 'The quality score, 0–100 (100: nothing found); null until COMPLETED, and when no quality dimension could be assessed.',
     }),
-    startedAt: t.expose('startedAt', { type: 'DateTime', nullable: true, description: 'When a worker last started it; null while it has never run.' }),
-    completedAt: t.expose('completedAt', { type: 'DateTime', nullable: true, description: 'When it became COMPLETED or FAILED; null before.' }),
+    startedAt: t.expose('startedAt', {
+      type: 'DateTime',
+      nullable: true,
+      description: 'When a worker last started it; null while it has never run.',
+    }),
+    completedAt: t.expose('completedAt', {
+      type: 'DateTime',
+      nullable: true,
+      description: 'When it became COMPLETED or FAILED; null before.',
+    }),
     errorMessage: t.exposeString('errorMessage', {
       nullable: true,
       description: 'Why it failed (or why the last attempt did, while waiting to retry); null otherwise.',
@@ -80,33 +92,47 @@ export const Analysis = builder.node(AnalysisRef, {
     progress: t.field({
       type: AnalysisProgress,
       nullable: true,
-      description: 'Where the analysis is (for polling; `analysisUpdated` pushes the same); null only for analyses stored before progress was kept.',
+      description:
+        'Where the analysis is (for polling; `analysisUpdated` pushes the same); null only for analyses stored before progress was kept.',
       resolve: (analysis) => {
         const phase = parsedOrNull(analysisPhaseSchema, analysis.progressPhase);
         return phase ? { phase, percent: analysis.progressPercent } : null;
       },
     }),
-    attempts: t.exposeInt('attempts', { description: 'Times a worker has started this analysis (more than 1 after a lost worker or a transient failure).' }),
-    cancelledAt: t.expose('cancelledAt', { type: 'DateTime', nullable: true, description: 'When cancelAnalysis stopped it; null when not cancelled.' }),
+    attempts: t.exposeInt('attempts', {
+      description: 'Times a worker has started this analysis (more than 1 after a lost worker or a transient failure).',
+    }),
+    cancelledAt: t.expose('cancelledAt', {
+      type: 'DateTime',
+      nullable: true,
+      description: 'When cancelAnalysis stopped it; null when not cancelled.',
+    }),
     scoreBreakdown: t.field({
       type: ScoreBreakdown,
       nullable: true,
       description: 'How the quality score was computed: each dimension and what each insight cost.',
       resolve: (analysis) => parsedOrNull(scoreBreakdownSchema, analysis.scoreBreakdown),
     }),
-    columnProfiles: t.connection({
-      type: ColumnProfileRef,
-      description: "One profile per column, in the file's column order; empty until COMPLETED.",
-      validate: pageArgs,
-      resolve: (analysis, args, ctx, info) => loadPage(ctx, analysisColumnProfiles, analysis.id, args, { filter: null, info }),
-    }, ...connectionOf('ColumnProfile', 'column profiles')),
-    insights: t.connection({
-      type: InsightRef,
-      description: 'Insights, most severe first (then in the order the rules found them); empty until COMPLETED.',
-      validate: pageArgs,
-      args: { filter: t.arg({ type: InsightFilter, required: false, description: 'Only insights matching every condition given.' }) },
-      resolve: (analysis, { filter, ...args }, ctx, info) => loadPage(ctx, analysisInsights, analysis.id, args, { filter: filter ?? null, info }),
-    }, ...connectionOf('Insight', 'insights')),
+    columnProfiles: t.connection(
+      {
+        type: ColumnProfileRef,
+        description: "One profile per column, in the file's column order; empty until COMPLETED.",
+        validate: pageArgs,
+        resolve: (analysis, args, ctx, info) => loadPage(ctx, analysisColumnProfiles, analysis.id, args, { filter: null, info }),
+      },
+      ...connectionOf('ColumnProfile', 'column profiles'),
+    ),
+    insights: t.connection(
+      {
+        type: InsightRef,
+        description: 'Insights, most severe first (then in the order the rules found them); empty until COMPLETED.',
+        validate: pageArgs,
+        args: { filter: t.arg({ type: InsightFilter, required: false, description: 'Only insights matching every condition given.' }) },
+        resolve: (analysis, { filter, ...args }, ctx, info) =>
+          loadPage(ctx, analysisInsights, analysis.id, args, { filter: filter ?? null, info }),
+      },
+      ...connectionOf('Insight', 'insights'),
+    ),
   }),
 });
 
@@ -133,13 +159,17 @@ const InsightFilter = builder.inputType('InsightFilter', {
 
 builder.mutationField('deleteAnalysis', (t) =>
   t.globalID({
-    description: 'Deletes the analysis with its column profiles and insights (stopping it if it runs); returns its ID. Owners and editors only.',
+    description:
+      'Deletes the analysis with its column profiles and insights (stopping it if it runs); returns its ID. Owners and editors only.',
     args: { id: t.arg.globalID({ for: Analysis, description: 'The analysis to delete.' }) },
     resolve: async (_root, { id }, ctx) => {
       const { workspaceId } = await authorize(ctx, 'editData', 'Analysis', locate.analysis(Number(id.id)));
       const { jobId } = await lifecycle.remove({ prisma: ctx.prisma, events: ctx.analyses.events }, Number(id.id), workspaceId);
       // A running worker notices the row is gone at its next heartbeat and stops.
-      if (jobId) await ctx.analyses.queue.cancel(jobId).catch((error) => ctx.logger.warn('could not cancel the job of a deleted analysis', { error }));
+      if (jobId)
+        await ctx.analyses.queue
+          .cancel(jobId)
+          .catch((error) => ctx.logger.warn('could not cancel the job of a deleted analysis', { error }));
       return { type: id.typename, id: id.id };
     },
   }),

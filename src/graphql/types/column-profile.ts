@@ -25,7 +25,8 @@ builder.node(ColumnProfileRef, {
     }),
     minValue: t.exposeString('minValue', {
       nullable: true,
-      description: 'The smallest value, as text (numbers, dates and times in their own order; text alphabetically); null when every value is missing.',
+      description:
+        'The smallest value, as text (numbers, dates and times in their own order; text alphabetically); null when every value is missing.',
     }),
     maxValue: t.exposeString('maxValue', { nullable: true, description: 'The largest value, as text; null when every value is missing.' }),
     mean: t.exposeFloat('mean', { nullable: true, description: 'The mean of a numeric column; null for other columns.' }),

@@ -8,7 +8,7 @@ export const datasetColumnSchema = z.object({ position: z.number().int(), name: 
 export type DatasetColumnShape = z.infer<typeof datasetColumnSchema>;
 
 export const DatasetColumn = builder.objectRef<DatasetColumnShape>('DatasetColumn').implement({
-  description: "A column of the uploaded file: where it is, what its header says, and the name analyses give it.",
+  description: 'A column of the uploaded file: where it is, what its header says, and the name analyses give it.',
   fields: (t) => ({
     position: t.exposeInt('position', { description: '0-based position in the file.' }),
     name: t.exposeString('name', { description: 'Unique, non-empty: the name analyses use.' }),

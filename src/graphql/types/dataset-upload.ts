@@ -44,7 +44,11 @@ builder.mutationFields((t) => ({
       const { workspaceId } = await authorize(ctx, 'editData', 'Workspace', locate.workspace(Number(args.workspaceId.id)));
       const { file } = args;
       const inspection = await inspectUpload(ctx.storage.localPath(file.stored.path), ctx.uploadReader);
-      const columns: DatasetColumnShape[] = inspection.columns.map(({ position, name, originalName }) => ({ position, name, originalName }));
+      const columns: DatasetColumnShape[] = inspection.columns.map(({ position, name, originalName }) => ({
+        position,
+        name,
+        originalName,
+      }));
       const dataset = await ctx.prisma.dataset.create({
         data: {
           name: args.name ?? datasetNameFrom(file.filename),

@@ -46,7 +46,10 @@ export const Dataset = builder.node(DatasetRef, {
       nullable: true,
       description: 'Data rows (the header is not one), counted at upload; null for datasets uploaded before they were counted.',
     }),
-    columnCount: t.exposeInt('columnCount', { nullable: true, description: 'Columns found at upload; null for datasets uploaded before they were counted.' }),
+    columnCount: t.exposeInt('columnCount', {
+      nullable: true,
+      description: 'Columns found at upload; null for datasets uploaded before they were counted.',
+    }),
     status: t.expose('status', { type: DatasetStatusEnum, description: 'Where the dataset is, as its analyses move it.' }),
     originalFilename: t.exposeString('originalFilename', {
       nullable: true,
@@ -64,10 +67,15 @@ export const Dataset = builder.node(DatasetRef, {
     columns: t.field({
       type: [DatasetColumn],
       nullable: true,
-      description: 'The columns found at upload, in file order, with the names analyses use; null for datasets uploaded before they were recorded.',
+      description:
+        'The columns found at upload, in file order, with the names analyses use; null for datasets uploaded before they were recorded.',
       resolve: (dataset) => datasetColumns(dataset.columns),
     }),
-    workspace: t.field({ type: WorkspaceRef, description: 'The workspace it belongs to.', resolve: (dataset, _args, ctx) => loadRelated(ctx, 'Workspace', dataset.workspaceId) }),
+    workspace: t.field({
+      type: WorkspaceRef,
+      description: 'The workspace it belongs to.',
+      resolve: (dataset, _args, ctx) => loadRelated(ctx, 'Workspace', dataset.workspaceId),
+    }),
     latestAnalysis: t.field({
       type: AnalysisRef,
       nullable: true,
@@ -75,17 +83,25 @@ export const Dataset = builder.node(DatasetRef, {
       resolve: async (dataset, _args, ctx, info) =>
         (await loadPage(ctx, datasetAnalyses, dataset.id, { first: 1 }, { filter: null, info, shape: 'object' })).edges[0]?.node ?? null,
     }),
-    uploader: t.field({ type: UserRef, description: 'Who uploaded it.', resolve: (dataset, _args, ctx) => loadRelated(ctx, 'User', dataset.uploadedBy) }),
+    uploader: t.field({
+      type: UserRef,
+      description: 'Who uploaded it.',
+      resolve: (dataset, _args, ctx) => loadRelated(ctx, 'User', dataset.uploadedBy),
+    }),
     uploadedAt: t.expose('uploadedAt', { type: 'DateTime', description: 'When the upload finished.' }),
     createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When the row was created (the same instant as uploadedAt).' }),
     updatedAt: t.expose('updatedAt', { type: 'DateTime', description: 'When it was last renamed or changed status.' }),
-    analyses: t.connection({
-      type: AnalysisRef,
-      description: 'Analyses of this dataset, newest first.',
-      validate: pageArgs,
-      args: { filter: t.arg({ type: AnalysisFilter, required: false, description: 'Only analyses matching every condition given.' }) },
-      resolve: (dataset, { filter, ...args }, ctx, info) => loadPage(ctx, datasetAnalyses, dataset.id, args, { filter: filter ?? null, info }),
-    }, ...connectionOf('Analysis', 'analyses')),
+    analyses: t.connection(
+      {
+        type: AnalysisRef,
+        description: 'Analyses of this dataset, newest first.',
+        validate: pageArgs,
+        args: { filter: t.arg({ type: AnalysisFilter, required: false, description: 'Only analyses matching every condition given.' }) },
+        resolve: (dataset, { filter, ...args }, ctx, info) =>
+          loadPage(ctx, datasetAnalyses, dataset.id, args, { filter: filter ?? null, info }),
+      },
+      ...connectionOf('Analysis', 'analyses'),
+    ),
   }),
 });
 

@@ -1,7 +1,15 @@
 // The seed's enums as GraphQL enums, with the same values Prisma uses, each
 // value described and listed in its natural order (severity from CRITICAL down,
 // statuses in lifecycle order).
-import type { AnalysisGoalType, AnalysisStatus, DatasetFormat, DatasetStatus, InsightSeverity, InsightType, WorkspaceRole } from '../../generated/prisma/enums.js';
+import type {
+  AnalysisGoalType,
+  AnalysisStatus,
+  DatasetFormat,
+  DatasetStatus,
+  InsightSeverity,
+  InsightType,
+  WorkspaceRole,
+} from '../../generated/prisma/enums.js';
 import { builder } from '../builder.js';
 import { shareEnum } from '../zod-object-types.js';
 
@@ -25,20 +33,17 @@ export const DatasetStatusEnum = seedEnum<DatasetStatus>(
     FAILED: 'Its latest finished analysis failed.',
   },
 );
-export const DatasetFormatEnum = seedEnum<DatasetFormat>(
-  'DatasetFormat',
-  'The format found in the file content (not its name).',
-  {
-    CSV: 'Delimited text: commas, semicolons, tabs, pipes.',
-    JSON: 'A JSON array of objects, or JSON lines (one object per line).',
-    PARQUET: 'Apache Parquet.',
-  },
-);
+export const DatasetFormatEnum = seedEnum<DatasetFormat>('DatasetFormat', 'The format found in the file content (not its name).', {
+  CSV: 'Delimited text: commas, semicolons, tabs, pipes.',
+  JSON: 'A JSON array of objects, or JSON lines (one object per line).',
+  PARQUET: 'Apache Parquet.',
+});
 export const AnalysisGoalTypeEnum = seedEnum<AnalysisGoalType>(
   'AnalysisGoalType',
   'What an analysis is for; it changes what is checked, how severe a finding is and how the score is weighted.',
   {
-    ML_PREPARATION: 'Preparing data for a model: gaps and wrong or extreme values weigh most; with a targetColumn, class imbalance and leakage are checked.',
+    ML_PREPARATION:
+      'Preparing data for a model: gaps and wrong or extreme values weigh most; with a targetColumn, class imbalance and leakage are checked.',
     GENERAL_AUDIT: 'A balanced review: every quality dimension weighs about the same.',
     DATA_QUALITY: 'Graded on validity, completeness and uniqueness; no target checks.',
     EXPLORATORY: 'A first look: tolerates gaps, weighs wrong values and inconsistent categories.',

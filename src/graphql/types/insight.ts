@@ -25,19 +25,22 @@ builder.node(InsightRef, {
     recommendation: t.exposeString('recommendation', { description: 'What to do about it.' }),
     codeSuggestion: t.exposeString('codeSuggestion', {
       nullable: true,
-      description: 'The code of `code` as one text: a pandas section, then an SQL section, each under a comment header. Null only for insights without code.',
+      description:
+        'The code of `code` as one text: a pandas section, then an SQL section, each under a comment header. Null only for insights without code.',
     }),
     code: t.field({
       type: InsightCode,
       nullable: true,
-      description: 'Code that finds and fixes it, pandas and SQL apart; null for insights stored before code was kept (see codeSuggestion).',
+      description:
+        'Code that finds and fixes it, pandas and SQL apart; null for insights stored before code was kept (see codeSuggestion).',
       resolve: (insight) => parsedOrNull(codeSuggestionSchema, insight.code),
     }),
     createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When the analysis stored it.' }),
     columnName: t.exposeString('columnName', { nullable: true, description: 'The column it is about; null for the whole dataset.' }),
     cost: t.exposeFloat('cost', {
       nullable: true,
-      description: 'Quality-score points (0–100 scale) this insight cost; the costs of an analysis add up to 100 − qualityScore. Null for insights stored before costs were kept.',
+      description:
+        'Quality-score points (0–100 scale) this insight cost; the costs of an analysis add up to 100 − qualityScore. Null for insights stored before costs were kept.',
     }),
     evidence: t.field({
       type: InsightEvidence,

@@ -2,7 +2,16 @@
 // every type file can name every other without import cycles. Each is the
 // shape Prisma returns for its model, which is also what the batch loaders
 // (src/graphql/loading) produce.
-import type { Analysis, ColumnProfile, Dataset, Insight, User, Workspace, WorkspaceInvitation, WorkspaceMember } from '../../generated/prisma/client.js';
+import type {
+  Analysis,
+  ColumnProfile,
+  Dataset,
+  Insight,
+  User,
+  Workspace,
+  WorkspaceInvitation,
+  WorkspaceMember,
+} from '../../generated/prisma/client.js';
 import { builder } from '../builder.js';
 
 export type UserRow = Omit<User, 'passwordHash'>;

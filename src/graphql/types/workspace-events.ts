@@ -26,7 +26,8 @@ const deletedTypes: Partial<Record<WorkspaceEventKind, 'Dataset' | 'Analysis' | 
 };
 
 const WorkspaceEventRef = builder.objectRef<WorkspaceEvent>('WorkspaceEvent').implement({
-  description: 'One change in a followed workspace. Read the changed node from `dataset` or `analysis`; a deletion names the ID that is gone.',
+  description:
+    'One change in a followed workspace. Read the changed node from `dataset` or `analysis`; a deletion names the ID that is gone.',
   fields: (t) => ({
     kind: t.expose('kind', { type: WorkspaceEventKindEnum, description: 'What changed.' }),
     workspaceId: t.id({ description: 'The workspace followed.', resolve: (event) => encodeGlobalID('Workspace', event.workspaceId) }),
@@ -77,8 +78,7 @@ builder.subscriptionField('workspaceEvents', (t) =>
 
 async function* followWorkspace(workspaceId: number, ctx: GraphQLContext): AsyncGenerator<WorkspaceEvent> {
   const viewer = requireViewer(ctx);
-  const isMember = async () =>
-    (await ctx.prisma.workspaceMember.count({ where: { workspaceId, userId: viewer.id } })) > 0;
+  const isMember = async () => (await ctx.prisma.workspaceMember.count({ where: { workspaceId, userId: viewer.id } })) > 0;
   const stop = new AbortController();
   try {
     // Subscribed before the membership check, so nothing falls in between.

@@ -17,18 +17,23 @@ import { Workspace } from './workspace.js';
 const listLimit = 100;
 
 export const WorkspaceInvitation = builder.node(WorkspaceInvitationRef, {
-  description: "An invitation to a workspace, waiting for the invited person to accept or decline it. Seen by the workspace's owners and by the person invited.",
+  description:
+    "An invitation to a workspace, waiting for the invited person to accept or decline it. Seen by the workspace's owners and by the person invited.",
   id: { resolve: (invitation) => invitation.id },
   loadMany: loadVisibleNodes('WorkspaceInvitation'),
   fields: (t) => ({
     email: t.exposeString('email', { description: 'Who is invited (lower case).' }),
     role: t.expose('role', { type: WorkspaceRoleEnum, description: 'The role they get on accepting.' }),
     // Names only: the invited person is not a member yet and sees nothing of the workspace itself.
-    workspaceName: t.string({ description: 'The name of the workspace they are invited to (they cannot open it before accepting).', resolve: async (invitation, _args, ctx) => (await loadRelated(ctx, 'Workspace', invitation.workspaceId)).name }),
+    workspaceName: t.string({
+      description: 'The name of the workspace they are invited to (they cannot open it before accepting).',
+      resolve: async (invitation, _args, ctx) => (await loadRelated(ctx, 'Workspace', invitation.workspaceId)).name,
+    }),
     invitedByName: t.string({
       nullable: true,
       description: 'The full name of the owner who invited them (null once that account is gone).',
-      resolve: async (invitation, _args, ctx) => (invitation.invitedBy ? (await loadRelated(ctx, 'User', invitation.invitedBy)).fullName : null),
+      resolve: async (invitation, _args, ctx) =>
+        invitation.invitedBy ? (await loadRelated(ctx, 'User', invitation.invitedBy)).fullName : null,
     }),
     createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When it was sent (or last changed by inviting again).' }),
   }),
@@ -83,7 +88,10 @@ builder.mutationFields((t) => ({
       const workspaceId = Number(input.workspaceId.id);
       await authorize(ctx, 'manageWorkspace', 'Workspace', locate.workspace(workspaceId));
       // Members are the owner's to see anyway, so saying so leaks nothing.
-      const member = await ctx.prisma.workspaceMember.findFirst({ where: { workspaceId, user: { email: input.email } }, select: { id: true } });
+      const member = await ctx.prisma.workspaceMember.findFirst({
+        where: { workspaceId, user: { email: input.email } },
+        select: { id: true },
+      });
       if (member) throw new AppError('CONFLICT', 'This user is already a member of the workspace');
       const role = input.role as WorkspaceRole;
       return ctx.prisma.workspaceInvitation.upsert({

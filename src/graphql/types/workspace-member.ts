@@ -17,8 +17,16 @@ export const WorkspaceMember = builder.node(WorkspaceMemberRef, {
   loadMany: loadVisibleNodes('WorkspaceMember'),
   fields: (t) => ({
     role: t.expose('role', { type: WorkspaceRoleEnum, description: 'What the member may do in the workspace.' }),
-    user: t.field({ type: UserRef, description: 'Who the member is.', resolve: (member, _args, ctx) => loadRelated(ctx, 'User', member.userId) }),
-    workspace: t.field({ type: WorkspaceRef, description: 'The workspace.', resolve: (member, _args, ctx) => loadRelated(ctx, 'Workspace', member.workspaceId) }),
+    user: t.field({
+      type: UserRef,
+      description: 'Who the member is.',
+      resolve: (member, _args, ctx) => loadRelated(ctx, 'User', member.userId),
+    }),
+    workspace: t.field({
+      type: WorkspaceRef,
+      description: 'The workspace.',
+      resolve: (member, _args, ctx) => loadRelated(ctx, 'Workspace', member.workspaceId),
+    }),
     createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When the member joined.' }),
     updatedAt: t.expose('updatedAt', { type: 'DateTime', description: 'When the role last changed.' }),
   }),

@@ -72,25 +72,36 @@ export const Workspace = builder.node(WorkspaceRef, {
       // Visible workspaces are exactly those the viewer is a member of.
       resolve: async (workspace, _args, ctx) => (await membershipRole(ctx, workspace.id)) as WorkspaceRole,
     }),
-    members: t.connection({
-      type: WorkspaceMemberRef,
-      description: 'Who may use the workspace, earliest first.',
-      validate: pageArgs,
-      resolve: (workspace, args, ctx, info) => loadPage(ctx, workspaceMembers, workspace.id, args, { filter: null, info }),
-    }, ...connectionOf('WorkspaceMember', 'workspace members')),
+    members: t.connection(
+      {
+        type: WorkspaceMemberRef,
+        description: 'Who may use the workspace, earliest first.',
+        validate: pageArgs,
+        resolve: (workspace, args, ctx, info) => loadPage(ctx, workspaceMembers, workspace.id, args, { filter: null, info }),
+      },
+      ...connectionOf('WorkspaceMember', 'workspace members'),
+    ),
     createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When it was created.' }),
     updatedAt: t.expose('updatedAt', { type: 'DateTime', description: 'When it was last renamed.' }),
-    datasets: t.connection({
-      type: DatasetRef,
-      description: 'The datasets uploaded to it, in the order asked for.',
-      validate: pageArgs,
-      args: {
-        filter: t.arg({ type: DatasetFilter, required: false, description: 'Only datasets matching every condition given.' }),
-        orderBy: t.arg({ type: DatasetOrder, required: false, defaultValue: 'CREATED_AT_DESC', description: 'The order of the pages (newest first by default).' }),
+    datasets: t.connection(
+      {
+        type: DatasetRef,
+        description: 'The datasets uploaded to it, in the order asked for.',
+        validate: pageArgs,
+        args: {
+          filter: t.arg({ type: DatasetFilter, required: false, description: 'Only datasets matching every condition given.' }),
+          orderBy: t.arg({
+            type: DatasetOrder,
+            required: false,
+            defaultValue: 'CREATED_AT_DESC',
+            description: 'The order of the pages (newest first by default).',
+          }),
+        },
+        resolve: (workspace, { filter, orderBy, ...args }, ctx, info) =>
+          loadPage(ctx, workspaceDatasets, workspace.id, args, { filter: filter ?? null, orderBy: orderBy ?? 'CREATED_AT_DESC', info }),
       },
-      resolve: (workspace, { filter, orderBy, ...args }, ctx, info) =>
-        loadPage(ctx, workspaceDatasets, workspace.id, args, { filter: filter ?? null, orderBy: orderBy ?? 'CREATED_AT_DESC', info }),
-    }, ...connectionOf('Dataset', 'datasets')),
+      ...connectionOf('Dataset', 'datasets'),
+    ),
   }),
 });
 
@@ -148,7 +159,8 @@ builder.mutationFields((t) => ({
     },
   }),
   deleteWorkspace: t.globalID({
-    description: 'Deletes the workspace with its members, invitations, datasets (and their files) and analyses; returns its ID. Owners only.',
+    description:
+      'Deletes the workspace with its members, invitations, datasets (and their files) and analyses; returns its ID. Owners only.',
     args: { id: t.arg.globalID({ for: Workspace, description: 'The workspace to delete.' }) },
     resolve: async (_root, { id }, ctx) => {
       await authorize(ctx, 'manageWorkspace', 'Workspace', locate.workspace(Number(id.id)));
@@ -158,7 +170,12 @@ builder.mutationFields((t) => ({
         return datasets.map((d) => d.filePath);
       });
       await removeFiles(ctx, files);
-      await ctx.analyses.events.publishToWorkspace({ kind: 'WORKSPACE_DELETED', workspaceId: Number(id.id), datasetId: null, analysisId: null });
+      await ctx.analyses.events.publishToWorkspace({
+        kind: 'WORKSPACE_DELETED',
+        workspaceId: Number(id.id),
+        datasetId: null,
+        analysisId: null,
+      });
       return { type: id.typename, id: id.id };
     },
   }),

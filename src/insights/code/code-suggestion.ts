@@ -9,11 +9,7 @@ export const PANDAS_HEADER = '# pandas (df is the file loaded with pandas.read_c
 export const SQL_HEADER = `-- SQL (DuckDB; the data is the table or view "${DATASET_TABLE}")`;
 
 export function formatCodeSuggestion(code: CodeSuggestion): string {
-  const sql = [
-    ...(code.sql.affectedRows ? ['-- rows affected', `${code.sql.affectedRows};`] : []),
-    '-- fix',
-    `${code.sql.fix};`,
-  ];
+  const sql = [...(code.sql.affectedRows ? ['-- rows affected', `${code.sql.affectedRows};`] : []), '-- fix', `${code.sql.fix};`];
   return [PANDAS_HEADER, code.pandas, '', SQL_HEADER, ...sql].join('\n');
 }
 

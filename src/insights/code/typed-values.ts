@@ -22,8 +22,10 @@ export function profiledParse(column: ColumnProfile, valueType: ValueType = colu
 
 /** The keys of typeConsistency.candidateShares ('integer', 'decimal(,)', 'date(%d/%m/%Y)'…) as parse rules. */
 export function parseOfCandidate(key: string): ParseAs | null {
-  if (key === 'integer' || key === 'boolean' || key === 'datetime' || key === 'time') return { valueType: key, decimalSeparator: null, dateFormat: null };
-  if (key === 'decimal(.)' || key === 'decimal(,)') return { valueType: 'decimal', decimalSeparator: key === 'decimal(,)' ? ',' : '.', dateFormat: null };
+  if (key === 'integer' || key === 'boolean' || key === 'datetime' || key === 'time')
+    return { valueType: key, decimalSeparator: null, dateFormat: null };
+  if (key === 'decimal(.)' || key === 'decimal(,)')
+    return { valueType: 'decimal', decimalSeparator: key === 'decimal(,)' ? ',' : '.', dateFormat: null };
   if (key === 'date(ISO)') return { valueType: 'date', decimalSeparator: null, dateFormat: null };
   const layout = /^date\((.+)\)$/.exec(key);
   return layout ? { valueType: 'date', decimalSeparator: null, dateFormat: layout[1]! } : null;
@@ -40,14 +42,12 @@ export function parsedSql(column: ColumnProfile, valueType: ValueType | ParseAs 
     case 'decimal':
       return decimalSeparator === ','
         ? `TRY_CAST(replace(${t}, ',', '.') AS DOUBLE)`
-        // DuckDB reads 'inf' and 'nan' as doubles; the profiler does not count them as numbers.
-        : `CASE WHEN isfinite(TRY_CAST(${t} AS DOUBLE)) THEN TRY_CAST(${t} AS DOUBLE) END`;
+        : // DuckDB reads 'inf' and 'nan' as doubles; the profiler does not count them as numbers.
+          `CASE WHEN isfinite(TRY_CAST(${t} AS DOUBLE)) THEN TRY_CAST(${t} AS DOUBLE) END`;
     case 'boolean':
       return `CASE WHEN lower(${t}) IN ${listLiteral(TRUE_WORDS)} THEN true WHEN lower(${t}) IN ${listLiteral(FALSE_WORDS)} THEN false END`;
     case 'date':
-      return dateFormat
-        ? `CAST(TRY_STRPTIME(${t}, ${literal(dateFormat)}) AS DATE)`
-        : `TRY_CAST(${t} AS DATE)`;
+      return dateFormat ? `CAST(TRY_STRPTIME(${t}, ${literal(dateFormat)}) AS DATE)` : `TRY_CAST(${t} AS DATE)`;
     case 'datetime':
       return `TRY_CAST(${t} AS TIMESTAMP)`;
     case 'time':

@@ -6,7 +6,9 @@ const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 export function renderAnalysisText(result: AnalysisResult, options: { withCode?: boolean } = {}): string {
   const { breakdown } = result;
   const lines: string[] = [];
-  lines.push(`Quality score: ${result.score === null ? 'N/A (nothing to assess)' : result.score.toFixed(1)} / 100  (goal ${breakdown.goal})`);
+  lines.push(
+    `Quality score: ${result.score === null ? 'N/A (nothing to assess)' : result.score.toFixed(1)} / 100  (goal ${breakdown.goal})`,
+  );
   for (const d of breakdown.dimensions) {
     lines.push(
       d.assessed

@@ -3,8 +3,15 @@ import type { ColumnProfile, DatasetProfile } from '../../profiling/index.js';
 import { candidateShares } from '../../profiling/inference/value-parsers.js';
 import { THRESHOLDS } from '../severity.js';
 import {
-  EVIDENCE_VERSION, type AnalysisGoal, type CodeSuggestion, type Dimension, type Evidence, type EvidenceExample,
-  type InsightCheck, type InsightSeverity, type InsightType,
+  EVIDENCE_VERSION,
+  type AnalysisGoal,
+  type CodeSuggestion,
+  type Dimension,
+  type Evidence,
+  type EvidenceExample,
+  type InsightCheck,
+  type InsightSeverity,
+  type InsightType,
 } from '../types.js';
 
 export interface RuleContext {

@@ -10,7 +10,17 @@ import { missingSql, parseOfCandidate, parsedPandas, parsedSql, missingPandas, t
 import { LADDERS, THRESHOLDS, adjustForGoal, fromLadder } from '../severity.js';
 import type { EvidenceExample, InsightCheck } from '../types.js';
 import {
-  evidence, exampleList, fmtCount, isText, looksLikeIdentifier, otherDateLayouts, name, pct, presentCount, type Finding, type RuleContext,
+  evidence,
+  exampleList,
+  fmtCount,
+  isText,
+  looksLikeIdentifier,
+  otherDateLayouts,
+  name,
+  pct,
+  presentCount,
+  type Finding,
+  type RuleContext,
 } from './context.js';
 
 /** The rows of the inference sample above which candidate shares are sample estimates. */
@@ -20,8 +30,7 @@ export function dataTypeMismatch(context: RuleContext): Finding[] {
   return context.profile.columns.flatMap((c) => [...unparseableValues(c, context), ...mixedTypes(c, context)]);
 }
 
-const typeLabel = (parse: ParseAs) =>
-  parse.valueType === 'date' && parse.dateFormat ? `date (${parse.dateFormat})` : parse.valueType;
+const typeLabel = (parse: ParseAs) => (parse.valueType === 'date' && parse.dateFormat ? `date (${parse.dateFormat})` : parse.valueType);
 
 function unparseableValues(column: ColumnProfile, context: RuleContext): Finding[] {
   const tc = column.distributionData.typeConsistency;
@@ -30,19 +39,21 @@ function unparseableValues(column: ColumnProfile, context: RuleContext): Finding
   const present = presentCount(column);
   const share = tc.invalidCount / present;
   const parse: ParseAs = { valueType: column.distributionData.valueType, decimalSeparator: tc.decimalSeparator, dateFormat: tc.dateFormat };
-  return [finding(column, context, {
-    check: 'unparseable_values',
-    count: tc.invalidCount,
-    present,
-    share,
-    parse,
-    examples: tc.invalidExamples,
-    approximate: false,
-    text:
-      `${name(column.columnName)} is ${typeLabel(parse)} (${pct(tc.share)} of its values parse) but ${fmtCount(tc.invalidCount)} of ${fmtCount(present)} values (${pct(share)}) do not: ` +
-      `${exampleList(tc.invalidExamples)}.`,
-    identifierLike: false,
-  })];
+  return [
+    finding(column, context, {
+      check: 'unparseable_values',
+      count: tc.invalidCount,
+      present,
+      share,
+      parse,
+      examples: tc.invalidExamples,
+      approximate: false,
+      text:
+        `${name(column.columnName)} is ${typeLabel(parse)} (${pct(tc.share)} of its values parse) but ${fmtCount(tc.invalidCount)} of ${fmtCount(present)} values (${pct(share)}) do not: ` +
+        `${exampleList(tc.invalidExamples)}.`,
+      identifierLike: false,
+    }),
+  ];
 }
 
 function mixedTypes(column: ColumnProfile, context: RuleContext): Finding[] {
@@ -58,20 +69,22 @@ function mixedTypes(column: ColumnProfile, context: RuleContext): Finding[] {
   if (count === 0) return [];
   const identifierLike = looksLikeIdentifier(column, context.profile);
   const examples = nonParsingExamples(column, bestKey);
-  return [finding(column, context, {
-    check: 'mixed_types',
-    count,
-    present,
-    share: count / present,
-    parse,
-    examples,
-    approximate: context.profile.rowCount > INFERENCE_SAMPLE_ROWS,
-    text:
-      `${name(column.columnName)} is stored as text, yet ${pct(bestShare)} of its values parse as ${typeLabel(parse)}; ${fmtCount(count)} of ${fmtCount(present)} values (${pct(count / present)}) do not` +
-      (examples.length ? `, e.g. ${exampleList(examples)}.` : '.') +
-      (identifierLike ? ' Its values are mostly distinct, so it is probably a code that mixes formats rather than a measurement.' : ''),
-    identifierLike,
-  })];
+  return [
+    finding(column, context, {
+      check: 'mixed_types',
+      count,
+      present,
+      share: count / present,
+      parse,
+      examples,
+      approximate: context.profile.rowCount > INFERENCE_SAMPLE_ROWS,
+      text:
+        `${name(column.columnName)} is stored as text, yet ${pct(bestShare)} of its values parse as ${typeLabel(parse)}; ${fmtCount(count)} of ${fmtCount(present)} values (${pct(count / present)}) do not` +
+        (examples.length ? `, e.g. ${exampleList(examples)}.` : '.') +
+        (identifierLike ? ' Its values are mostly distinct, so it is probably a code that mixes formats rather than a measurement.' : ''),
+      identifierLike,
+    }),
+  ];
 }
 
 /** Values of the column (top values, then shape examples) that do not parse as the candidate. */
@@ -112,7 +125,11 @@ function finding(column: ColumnProfile, context: RuleContext, input: MismatchInp
   const base = input.identifierLike ? 'LOW' : fromLadder(ladder, input.share);
   return {
     type: 'DATA_TYPE_MISMATCH',
-    severity: adjustForGoal(base, { goal: context.goal, dimension: input.identifierLike ? null : 'validity', onTarget: context.target?.columnName === column.columnName }),
+    severity: adjustForGoal(base, {
+      goal: context.goal,
+      dimension: input.identifierLike ? null : 'validity',
+      onTarget: context.target?.columnName === column.columnName,
+    }),
     columnName: column.columnName,
     description: input.text,
     recommendation: input.identifierLike
@@ -137,9 +154,10 @@ function finding(column: ColumnProfile, context: RuleContext, input: MismatchInp
       unit: 'values',
       denominator: input.present,
       denominatorLabel: 'non-missing values',
-      threshold: input.check === 'mixed_types'
-        ? { name: 'share parsing as another type', value: THRESHOLDS.mixedTypeShare }
-        : { name: 'any value not parsing', value: 0 },
+      threshold:
+        input.check === 'mixed_types'
+          ? { name: 'share parsing as another type', value: THRESHOLDS.mixedTypeShare }
+          : { name: 'any value not parsing', value: 0 },
       examples: input.examples,
       approximate: input.approximate,
       impact: input.identifierLike ? null : { dimension: 'validity', units: input.count },

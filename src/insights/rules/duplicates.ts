@@ -5,7 +5,17 @@ import { DATASET_TABLE } from '../code/sql.js';
 import { parsedSql } from '../code/typed-values.js';
 import { LADDERS, THRESHOLDS, adjustForGoal, fromLadder } from '../severity.js';
 import {
-  distinctShare, evidence, exampleList, fmtCount, keyLikeName, looksLikeKey, name, pct, presentCount, type Finding, type RuleContext,
+  distinctShare,
+  evidence,
+  exampleList,
+  fmtCount,
+  keyLikeName,
+  looksLikeKey,
+  name,
+  pct,
+  presentCount,
+  type Finding,
+  type RuleContext,
 } from './context.js';
 
 export function duplicates(context: RuleContext): Finding[] {
@@ -25,7 +35,8 @@ function duplicateRows(context: RuleContext): Finding | null {
     description:
       `${fmtCount(d.count)} of ${fmtCount(rowCount)} rows (${pct(d.share)}) are exact copies of an earlier row (every field equal). ` +
       `Identical groups: ${groups.join('; ')}.`,
-    recommendation: 'Remove the copies unless identical records are genuinely expected (e.g. repeated measurements without an id); duplicates inflate counts and leak between train and test splits.',
+    recommendation:
+      'Remove the copies unless identical records are genuinely expected (e.g. repeated measurements without an id); duplicates inflate counts and leak between train and test splits.',
     code: {
       pandas: 'df = df.drop_duplicates(keep="first")',
       sql: {
@@ -64,37 +75,42 @@ function duplicatedKeys(column: ColumnProfile, context: RuleContext): Finding[] 
   const repeated = column.distributionData.topValues.values.filter((v) => v.count > 1);
   const examples = repeated.slice(0, 5).map((v) => ({ row: null, value: v.value, count: v.count }));
   const key = parsedSql(column);
-  const why = keyLikeName(column.columnName) ? 'its name marks it as an identifier' : `${pct(distinctShare(column))} of its values are distinct`;
-  return [{
-    type: 'DUPLICATES',
-    severity: adjustForGoal(fromLadder(LADDERS.duplicateKeys, share), { goal: context.goal, dimension: 'uniqueness', onTarget: false }),
-    columnName: column.columnName,
-    description:
-      `${name(column.columnName)} looks like a key (${why}) but ${fmtCount(count)} of its ${fmtCount(present)} values (${pct(share)}) repeat an earlier value` +
-      (examples.length ? `: ${examples.map((e) => `${exampleList([e])} ×${e.count}`).join(', ')}.` : '.'),
-    recommendation: 'Find out whether these are the same entity recorded twice (deduplicate, keeping the latest or most complete record) or different entities sharing an id (assign new ids). Joins on this column will multiply rows until then.',
-    code: {
-      pandas: [
-        `repeated = ${col(column.columnName)}.notna() & ${col(column.columnName)}.duplicated(keep=False)`,
-        'print(df[repeated].sort_values(' + pyStr(column.columnName) + '))',
-        `df = df[~(${col(column.columnName)}.notna() & ${col(column.columnName)}.duplicated(keep="first"))]`,
-      ].join('\n'),
-      sql: {
-        affectedRows: `SELECT * FROM ${DATASET_TABLE} WHERE ${key} IN (SELECT ${key} FROM ${DATASET_TABLE} GROUP BY ALL HAVING count(*) > 1) ORDER BY ${key}`,
-        fix: `SELECT * FROM ${DATASET_TABLE} QUALIFY ${key} IS NULL OR row_number() OVER (PARTITION BY ${key}) = 1`,
+  const why = keyLikeName(column.columnName)
+    ? 'its name marks it as an identifier'
+    : `${pct(distinctShare(column))} of its values are distinct`;
+  return [
+    {
+      type: 'DUPLICATES',
+      severity: adjustForGoal(fromLadder(LADDERS.duplicateKeys, share), { goal: context.goal, dimension: 'uniqueness', onTarget: false }),
+      columnName: column.columnName,
+      description:
+        `${name(column.columnName)} looks like a key (${why}) but ${fmtCount(count)} of its ${fmtCount(present)} values (${pct(share)}) repeat an earlier value` +
+        (examples.length ? `: ${examples.map((e) => `${exampleList([e])} ×${e.count}`).join(', ')}.` : '.'),
+      recommendation:
+        'Find out whether these are the same entity recorded twice (deduplicate, keeping the latest or most complete record) or different entities sharing an id (assign new ids). Joins on this column will multiply rows until then.',
+      code: {
+        pandas: [
+          `repeated = ${col(column.columnName)}.notna() & ${col(column.columnName)}.duplicated(keep=False)`,
+          'print(df[repeated].sort_values(' + pyStr(column.columnName) + '))',
+          `df = df[~(${col(column.columnName)}.notna() & ${col(column.columnName)}.duplicated(keep="first"))]`,
+        ].join('\n'),
+        sql: {
+          affectedRows: `SELECT * FROM ${DATASET_TABLE} WHERE ${key} IN (SELECT ${key} FROM ${DATASET_TABLE} GROUP BY ALL HAVING count(*) > 1) ORDER BY ${key}`,
+          fix: `SELECT * FROM ${DATASET_TABLE} QUALIFY ${key} IS NULL OR row_number() OVER (PARTITION BY ${key}) = 1`,
+        },
       },
+      evidence: evidence({
+        check: 'duplicate_key_values',
+        count,
+        unit: 'values',
+        denominator: present,
+        denominatorLabel: 'non-missing values',
+        threshold: { name: 'distinct share that makes a column key-like', value: THRESHOLDS.keyDistinctShare },
+        examples,
+        approximate,
+        impact: { dimension: 'uniqueness', units: count },
+        facts: { distinctCount: column.uniqueCount, distinctShare: distinctShare(column), namedLikeKey: keyLikeName(column.columnName) },
+      }),
     },
-    evidence: evidence({
-      check: 'duplicate_key_values',
-      count,
-      unit: 'values',
-      denominator: present,
-      denominatorLabel: 'non-missing values',
-      threshold: { name: 'distinct share that makes a column key-like', value: THRESHOLDS.keyDistinctShare },
-      examples,
-      approximate,
-      impact: { dimension: 'uniqueness', units: count },
-      facts: { distinctCount: column.uniqueCount, distinctShare: distinctShare(column), namedLikeKey: keyLikeName(column.columnName) },
-    }),
-  }];
+  ];
 }

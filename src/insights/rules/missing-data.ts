@@ -11,9 +11,7 @@ import type { CodeSuggestion } from '../types.js';
 import { evidence, fmtCount, isNumeric, name, pct, q, rowList, type Finding, type RuleContext } from './context.js';
 
 export function missingData(context: RuleContext): Finding[] {
-  const findings = context.profile.columns
-    .filter((c) => c.distributionData.missing.count > 0)
-    .map((c) => missingValues(c, context));
+  const findings = context.profile.columns.filter((c) => c.distributionData.missing.count > 0).map((c) => missingValues(c, context));
   const rows = mostlyMissingRows(context);
   return rows ? [...findings, rows] : findings;
 }
@@ -31,13 +29,14 @@ function missingValues(column: ColumnProfile, context: RuleContext): Finding {
     (tokenText ? ` — ${tokenText}` : '') +
     (firstRows.length ? `. First rows: ${rowList(firstRows)}.` : '.') +
     (mostlyEmpty ? ` The column is mostly empty (threshold ${pct(THRESHOLDS.mostlyEmptyColumn)}).` : '');
-  const recommendation = onTarget && context.goal === 'ML_PREPARATION'
-    ? 'Rows without a target value cannot be used for training or evaluation: drop them (or label them), never impute the target.'
-    : mostlyEmpty
-      ? 'Too little is known to impute: drop the column, or keep only a "has value" indicator if its presence is informative.'
-      : share >= 0.05
-        ? `Impute ${isNumeric(column) ? 'with the median' : 'with the most frequent value'} and add a missing-indicator column, or model the missingness; check first whether it is missing at random.`
-        : 'Few rows are affected: drop them, or impute if every row counts.';
+  const recommendation =
+    onTarget && context.goal === 'ML_PREPARATION'
+      ? 'Rows without a target value cannot be used for training or evaluation: drop them (or label them), never impute the target.'
+      : mostlyEmpty
+        ? 'Too little is known to impute: drop the column, or keep only a "has value" indicator if its presence is informative.'
+        : share >= 0.05
+          ? `Impute ${isNumeric(column) ? 'with the median' : 'with the most frequent value'} and add a missing-indicator column, or model the missingness; check first whether it is missing at random.`
+          : 'Few rows are affected: drop them, or impute if every row counts.';
   return {
     type: 'MISSING_DATA',
     severity,
@@ -51,7 +50,9 @@ function missingValues(column: ColumnProfile, context: RuleContext): Finding {
       unit: 'rows',
       denominator: rowCount,
       denominatorLabel: 'rows',
-      threshold: mostlyEmpty ? { name: 'mostly empty from share', value: THRESHOLDS.mostlyEmptyColumn } : { name: 'any missing value', value: 0 },
+      threshold: mostlyEmpty
+        ? { name: 'mostly empty from share', value: THRESHOLDS.mostlyEmptyColumn }
+        : { name: 'any missing value', value: 0 },
       examples: firstRows.map((row) => ({ row, value: '' })),
       impact: { dimension: 'completeness', units: count },
       facts: { tokens, nullTokensChecked: missingTokens(column) },
@@ -100,9 +101,10 @@ function missingCode(column: ColumnProfile, mostlyEmpty: boolean, dropRows: bool
     ].join('\n'),
     sql: {
       affectedRows,
-      fix: mode === null
-        ? `SELECT * FROM ${DATASET_TABLE} WHERE NOT ${missingSql(column)}`
-        : `SELECT * REPLACE (CASE WHEN ${missingSql(column)} THEN ${literal(mode)} ELSE ${text(column.columnName)} END AS ${c}), ${missingSql(column)} AS ${ident(`${column.columnName}_missing`)} FROM ${DATASET_TABLE}`,
+      fix:
+        mode === null
+          ? `SELECT * FROM ${DATASET_TABLE} WHERE NOT ${missingSql(column)}`
+          : `SELECT * REPLACE (CASE WHEN ${missingSql(column)} THEN ${literal(mode)} ELSE ${text(column.columnName)} END AS ${c}), ${missingSql(column)} AS ${ident(`${column.columnName}_missing`)} FROM ${DATASET_TABLE}`,
     },
   };
 }
@@ -117,12 +119,17 @@ function mostlyMissingRows(context: RuleContext): Finding | null {
   const missingPerRowPandas = profile.columns.map((c) => `${missingPandas(c)}.astype(int)`).join(' + ');
   return {
     type: 'MISSING_DATA',
-    severity: adjustForGoal(fromLadder(LADDERS.mostlyMissingRows, share), { goal: context.goal, dimension: 'completeness', onTarget: false }),
+    severity: adjustForGoal(fromLadder(LADDERS.mostlyMissingRows, share), {
+      goal: context.goal,
+      dimension: 'completeness',
+      onTarget: false,
+    }),
     columnName: null,
     description:
       `${fmtCount(count)} of ${fmtCount(profile.rowCount)} rows (${pct(share)}) are missing at least ${minimum} of their ${profile.columns.length} fields ` +
       `(threshold ${pct(facts.threshold)} of the fields). First: ${examples.map((e) => `row ${e.row} (${e.missingFields} missing)`).join(', ')}.`,
-    recommendation: 'These rows carry almost no information and often come from broken exports or placeholder records: drop them, or find out why the source left them empty.',
+    recommendation:
+      'These rows carry almost no information and often come from broken exports or placeholder records: drop them, or find out why the source left them empty.',
     code: {
       pandas: `missing_fields = ${missingPerRowPandas}\ndf = df[missing_fields < ${minimum}]`,
       sql: {

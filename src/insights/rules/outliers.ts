@@ -9,7 +9,16 @@ import { numericSql, parsedPandas, parsedSql } from '../code/typed-values.js';
 import { LADDERS, THRESHOLDS, adjustForGoal, fromLadder } from '../severity.js';
 import type { InsightCheck } from '../types.js';
 import {
-  evidence, exampleList, fmtCount, isNumeric, looksLikeIdentifier, name, pct, presentCount, type Finding, type RuleContext,
+  evidence,
+  exampleList,
+  fmtCount,
+  isNumeric,
+  looksLikeIdentifier,
+  name,
+  pct,
+  presentCount,
+  type Finding,
+  type RuleContext,
 } from './context.js';
 
 export function outliers(context: RuleContext): Finding[] {
@@ -41,53 +50,69 @@ function statisticalOutliers(column: ColumnProfile, context: RuleContext): Findi
   const value = numericSql(column);
   const outside = `(${value} < ${num(rule.lower)} OR ${value} > ${num(rule.upper)})`;
   const series = parsedPandas(column, column.distributionData.valueType === 'integer' ? 'integer' : 'decimal');
-  return [{
-    type: 'OUTLIERS',
-    severity: adjustForGoal(fromLadder(LADDERS.outliers, share), { goal: context.goal, dimension: 'accuracy', onTarget: false }),
-    columnName: column.columnName,
-    description:
-      `${name(column.columnName)} has ${fmtCount(rule.count)} of ${fmtCount(present)} values (${pct(share)}) outside ${rule.lowerLabel} … ${rule.upperLabel} (${method}` +
-      `${useIqr ? `; Q1 ${short(o.iqr.q1)}, Q3 ${short(o.iqr.q3)}` : `; median ${short(o.robustZ.median)}, MAD ${short(o.robustZ.mad)}`})` +
-      (examples.length ? `. Most extreme: ${exampleList(examples)}.` : '.') +
-      (Math.abs(skew) >= THRESHOLDS.extremeSkew ? ` The column is strongly skewed (skewness ${skew.toFixed(2)}): many of these may be its genuine long tail.` : ''),
-    recommendation: Math.abs(skew) >= THRESHOLDS.extremeSkew
-      ? 'Check a few of these rows at the source; if they are genuine, prefer a log transform or robust models over removing them.'
-      : 'Check these rows at the source: fix entry errors (a misplaced decimal point, a wrong unit), cap (winsorise) genuine extremes, or filter them out for models sensitive to outliers.',
-    code: {
-      pandas: [
-        'import pandas as pd',
-        `values = ${series}`,
-        `outliers = (values < ${pyNum(rule.lower)}) | (values > ${pyNum(rule.upper)})`,
-        'df = df[~outliers]',
-        `# or cap instead of dropping: df[${pyStr(column.columnName)}] = values.clip(${pyNum(rule.lower)}, ${pyNum(rule.upper)})`,
-      ].join('\n'),
-      sql: {
-        affectedRows: `SELECT * FROM ${DATASET_TABLE} WHERE ${outside}`,
-        fix: `SELECT * FROM ${DATASET_TABLE} WHERE NOT coalesce(${outside}, false)`,
+  return [
+    {
+      type: 'OUTLIERS',
+      severity: adjustForGoal(fromLadder(LADDERS.outliers, share), { goal: context.goal, dimension: 'accuracy', onTarget: false }),
+      columnName: column.columnName,
+      description:
+        `${name(column.columnName)} has ${fmtCount(rule.count)} of ${fmtCount(present)} values (${pct(share)}) outside ${rule.lowerLabel} … ${rule.upperLabel} (${method}` +
+        `${useIqr ? `; Q1 ${short(o.iqr.q1)}, Q3 ${short(o.iqr.q3)}` : `; median ${short(o.robustZ.median)}, MAD ${short(o.robustZ.mad)}`})` +
+        (examples.length ? `. Most extreme: ${exampleList(examples)}.` : '.') +
+        (Math.abs(skew) >= THRESHOLDS.extremeSkew
+          ? ` The column is strongly skewed (skewness ${skew.toFixed(2)}): many of these may be its genuine long tail.`
+          : ''),
+      recommendation:
+        Math.abs(skew) >= THRESHOLDS.extremeSkew
+          ? 'Check a few of these rows at the source; if they are genuine, prefer a log transform or robust models over removing them.'
+          : 'Check these rows at the source: fix entry errors (a misplaced decimal point, a wrong unit), cap (winsorise) genuine extremes, or filter them out for models sensitive to outliers.',
+      code: {
+        pandas: [
+          'import pandas as pd',
+          `values = ${series}`,
+          `outliers = (values < ${pyNum(rule.lower)}) | (values > ${pyNum(rule.upper)})`,
+          'df = df[~outliers]',
+          `# or cap instead of dropping: df[${pyStr(column.columnName)}] = values.clip(${pyNum(rule.lower)}, ${pyNum(rule.upper)})`,
+        ].join('\n'),
+        sql: {
+          affectedRows: `SELECT * FROM ${DATASET_TABLE} WHERE ${outside}`,
+          fix: `SELECT * FROM ${DATASET_TABLE} WHERE NOT coalesce(${outside}, false)`,
+        },
       },
+      evidence: evidence({
+        check: useIqr ? 'iqr_outliers' : 'robust_z_outliers',
+        count: rule.count,
+        unit: 'values',
+        denominator: present,
+        denominatorLabel: 'non-missing values',
+        threshold: useIqr
+          ? { name: 'IQR multiplier', value: THRESHOLDS.outlierIqrMultiplier }
+          : { name: 'robust |z|', value: o.robustZ.threshold },
+        examples,
+        approximate: o.approximate,
+        impact: { dimension: 'accuracy', units: rule.count },
+        facts: {
+          lower: rule.lower,
+          upper: rule.upper,
+          lowerLabel: rule.lowerLabel,
+          upperLabel: rule.upperLabel,
+          q1: o.iqr.q1,
+          q3: o.iqr.q3,
+          iqr: o.iqr.iqr,
+          mildIqrCount: o.iqr.mild.count,
+          robustZMedian: o.robustZ.median,
+          robustZMad: o.robustZ.mad,
+          robustZCount: o.robustZ.rule?.count ?? null,
+          skewness: skew,
+        },
+      }),
     },
-    evidence: evidence({
-      check: useIqr ? 'iqr_outliers' : 'robust_z_outliers',
-      count: rule.count,
-      unit: 'values',
-      denominator: present,
-      denominatorLabel: 'non-missing values',
-      threshold: useIqr ? { name: 'IQR multiplier', value: THRESHOLDS.outlierIqrMultiplier } : { name: 'robust |z|', value: o.robustZ.threshold },
-      examples,
-      approximate: o.approximate,
-      impact: { dimension: 'accuracy', units: rule.count },
-      facts: {
-        lower: rule.lower, upper: rule.upper, lowerLabel: rule.lowerLabel, upperLabel: rule.upperLabel,
-        q1: o.iqr.q1, q3: o.iqr.q3, iqr: o.iqr.iqr, mildIqrCount: o.iqr.mild.count,
-        robustZMedian: o.robustZ.median, robustZMad: o.robustZ.mad, robustZCount: o.robustZ.rule?.count ?? null,
-        skewness: skew,
-      },
-    }),
-  }];
+  ];
 }
 
 /** Quantities that cannot be negative, by the words of the column name. */
-const NON_NEGATIVE_NAME = /(^|[^a-z])(age|ages|price|prices|fare|fares|cost|amount|qty|quantity|count|distance|weight|height|length|width|depth|size|duration|salary|income|mass|tip|tolls|total|area|volume|population|passengers|year|years|mm|cm|kg|km|g)([^a-z]|$)/;
+const NON_NEGATIVE_NAME =
+  /(^|[^a-z])(age|ages|price|prices|fare|fares|cost|amount|qty|quantity|count|distance|weight|height|length|width|depth|size|duration|salary|income|mass|tip|tolls|total|area|volume|population|passengers|year|years|mm|cm|kg|km|g)([^a-z]|$)/;
 
 function negativeValues(column: ColumnProfile, context: RuleContext): Finding[] {
   const negative = column.distributionData.rowChecks?.negative;
@@ -97,17 +122,21 @@ function negativeValues(column: ColumnProfile, context: RuleContext): Finding[] 
   const byName = NON_NEGATIVE_NAME.test(column.columnName.toLowerCase().replace(/([a-z])([A-Z])/g, '$1_$2'));
   // Without a telling name, negatives are suspicious only as a rare exception in an otherwise positive column.
   if (!byName && share > THRESHOLDS.rareNegativeShare) return [];
-  return [impossible(column, context, {
-    check: 'negative_values',
-    count: negative.count,
-    present,
-    examples: negative.examples,
-    what: `negative value${negative.count === 1 ? '' : 's'}`,
-    why: byName ? `the name says it is a quantity that cannot be negative` : `negatives are a rare exception here (at most ${pct(THRESHOLDS.rareNegativeShare)} of the values)`,
-    condition: `${numericSql(column)} < 0`,
-    pandasCondition: `${parsedPandas(column, 'decimal')} < 0`,
-    facts: { reason: byName ? 'name' : 'rare', rareNegativeShare: THRESHOLDS.rareNegativeShare },
-  })];
+  return [
+    impossible(column, context, {
+      check: 'negative_values',
+      count: negative.count,
+      present,
+      examples: negative.examples,
+      what: `negative value${negative.count === 1 ? '' : 's'}`,
+      why: byName
+        ? `the name says it is a quantity that cannot be negative`
+        : `negatives are a rare exception here (at most ${pct(THRESHOLDS.rareNegativeShare)} of the values)`,
+      condition: `${numericSql(column)} < 0`,
+      pandasCondition: `${parsedPandas(column, 'decimal')} < 0`,
+      facts: { reason: byName ? 'name' : 'rare', rareNegativeShare: THRESHOLDS.rareNegativeShare },
+    }),
+  ];
 }
 
 /** Columns where a future date is expected. */
@@ -119,20 +148,23 @@ function futureDates(column: ColumnProfile, context: RuleContext): Finding[] {
   const present = presentCount(column);
   const after = column.distributionData.valueType === 'date' ? `DATE '${future.after}'` : `CAST(DATE '${future.after}' + 1 AS TIMESTAMP)`;
   const op = column.distributionData.valueType === 'date' ? '>' : '>=';
-  const pandasAfter = column.distributionData.valueType === 'date'
-    ? `pd.Timestamp(${pyStr(future.after)})`
-    : `pd.Timestamp(${pyStr(future.after)}) + pd.Timedelta(days=1)`;
-  return [impossible(column, context, {
-    check: 'future_dates',
-    count: future.count,
-    present,
-    examples: future.examples,
-    what: `date${future.count === 1 ? '' : 's'} after ${future.after} (the day the file was profiled)`,
-    why: 'records cannot describe events that have not happened yet',
-    condition: `${parsedSql(column)} ${op} ${after}`,
-    pandasCondition: `${parsedPandas(column)} ${op} ${pandasAfter}`,
-    facts: { after: future.after },
-  })];
+  const pandasAfter =
+    column.distributionData.valueType === 'date'
+      ? `pd.Timestamp(${pyStr(future.after)})`
+      : `pd.Timestamp(${pyStr(future.after)}) + pd.Timedelta(days=1)`;
+  return [
+    impossible(column, context, {
+      check: 'future_dates',
+      count: future.count,
+      present,
+      examples: future.examples,
+      what: `date${future.count === 1 ? '' : 's'} after ${future.after} (the day the file was profiled)`,
+      why: 'records cannot describe events that have not happened yet',
+      condition: `${parsedSql(column)} ${op} ${after}`,
+      pandasCondition: `${parsedPandas(column)} ${op} ${pandasAfter}`,
+      facts: { after: future.after },
+    }),
+  ];
 }
 
 interface ImpossibleInput {
@@ -153,13 +185,16 @@ function impossible(column: ColumnProfile, context: RuleContext, input: Impossib
   return {
     type: 'OUTLIERS',
     severity: adjustForGoal(fromLadder(LADDERS.impossibleValues, share), {
-      goal: context.goal, dimension: 'validity', onTarget: context.target?.columnName === column.columnName,
+      goal: context.goal,
+      dimension: 'validity',
+      onTarget: context.target?.columnName === column.columnName,
     }),
     columnName: column.columnName,
     description:
       `${name(column.columnName)} has ${fmtCount(input.count)} ${input.what} among ${fmtCount(input.present)} values (${pct(share)}); ` +
       `impossible because ${input.why}. Examples: ${exampleList(input.examples)}.`,
-    recommendation: 'Treat these as entry errors: correct them at the source if possible, otherwise set them to missing (and impute) rather than keep them.',
+    recommendation:
+      'Treat these as entry errors: correct them at the source if possible, otherwise set them to missing (and impute) rather than keep them.',
     code: {
       pandas: [
         'import pandas as pd',
@@ -184,4 +219,3 @@ function impossible(column: ColumnProfile, context: RuleContext, input: Impossib
     }),
   };
 }
-

@@ -10,7 +10,18 @@ import { DATASET_TABLE, ident, listLiteral, literal, text, trimmed } from '../co
 import { missingPandas, missingSql, parseOfCandidate, parsedPandas, parsedSql, type ParseAs } from '../code/typed-values.js';
 import { LADDERS, THRESHOLDS, adjustForGoal, fromLadder } from '../severity.js';
 import {
-  evidence, exampleList, fmtCount, isTemporal, isText, name, otherDateLayouts, pct, presentCount, q, type Finding, type RuleContext,
+  evidence,
+  exampleList,
+  fmtCount,
+  isTemporal,
+  isText,
+  name,
+  otherDateLayouts,
+  pct,
+  presentCount,
+  q,
+  type Finding,
+  type RuleContext,
 } from './context.js';
 
 export function patternViolation(context: RuleContext): Finding[] {
@@ -33,41 +44,48 @@ function semanticMismatch(column: ColumnProfile, context: RuleContext): Finding[
   const regex = semanticRegex(semantic.type);
   const t = trimmed(column.columnName);
   const conforms = regex.kind === 'list' ? `${t} IN ${listLiteral(regex.values)}` : `regexp_full_match(${t}, ${literal(regex.body)})`;
-  const conformsPandas = regex.kind === 'list'
-    ? `${col(column.columnName)}.astype("string").str.strip().isin(${pyList(regex.values)})`
-    : `${col(column.columnName)}.astype("string").str.strip().str.fullmatch(${pyStr(regex.body)})`;
+  const conformsPandas =
+    regex.kind === 'list'
+      ? `${col(column.columnName)}.astype("string").str.strip().isin(${pyList(regex.values)})`
+      : `${col(column.columnName)}.astype("string").str.strip().str.fullmatch(${pyStr(regex.body)})`;
   const label = semantic.type.replace('_', ' ');
-  return [{
-    type: 'PATTERN_VIOLATION',
-    severity: adjustForGoal(fromLadder(LADDERS.semanticMismatch, share), { goal: context.goal, dimension: 'validity', onTarget: false }),
-    columnName: column.columnName,
-    description:
-      `${name(column.columnName)} holds ${label} values (${pct(semantic.share)} match), but ${fmtCount(count)} of ${fmtCount(present)} (${pct(share)}) are not a valid ${label}: ` +
-      `${exampleList(semantic.nonMatchingExamples)}.`,
-    recommendation: `Correct the invalid ${label} values at the source, or set them to missing so that nothing downstream (mailings, joins, validation) trusts them.`,
-    code: {
-      pandas: [
-        'import pandas as pd',
-        `invalid = ~${missingPandas(column)} & ~${conformsPandas}.fillna(False).astype(bool)`,
-        `df.loc[invalid, ${pyStr(column.columnName)}] = pd.NA`,
-      ].join('\n'),
-      sql: {
-        affectedRows: `SELECT * FROM ${DATASET_TABLE} WHERE NOT ${missingSql(column)} AND NOT ${conforms}`,
-        fix: `SELECT * REPLACE (CASE WHEN ${conforms} THEN ${text(column.columnName)} END AS ${ident(column.columnName)}) FROM ${DATASET_TABLE}`,
+  return [
+    {
+      type: 'PATTERN_VIOLATION',
+      severity: adjustForGoal(fromLadder(LADDERS.semanticMismatch, share), { goal: context.goal, dimension: 'validity', onTarget: false }),
+      columnName: column.columnName,
+      description:
+        `${name(column.columnName)} holds ${label} values (${pct(semantic.share)} match), but ${fmtCount(count)} of ${fmtCount(present)} (${pct(share)}) are not a valid ${label}: ` +
+        `${exampleList(semantic.nonMatchingExamples)}.`,
+      recommendation: `Correct the invalid ${label} values at the source, or set them to missing so that nothing downstream (mailings, joins, validation) trusts them.`,
+      code: {
+        pandas: [
+          'import pandas as pd',
+          `invalid = ~${missingPandas(column)} & ~${conformsPandas}.fillna(False).astype(bool)`,
+          `df.loc[invalid, ${pyStr(column.columnName)}] = pd.NA`,
+        ].join('\n'),
+        sql: {
+          affectedRows: `SELECT * FROM ${DATASET_TABLE} WHERE NOT ${missingSql(column)} AND NOT ${conforms}`,
+          fix: `SELECT * REPLACE (CASE WHEN ${conforms} THEN ${text(column.columnName)} END AS ${ident(column.columnName)}) FROM ${DATASET_TABLE}`,
+        },
       },
+      evidence: evidence({
+        check: 'semantic_mismatch',
+        count,
+        unit: 'values',
+        denominator: present,
+        denominatorLabel: 'non-missing values',
+        threshold: { name: 'semantic type chosen from share', value: 0.8 },
+        examples: semantic.nonMatchingExamples,
+        impact: { dimension: 'validity', units: count },
+        facts: {
+          semanticType: semantic.type,
+          matchingShare: semantic.share,
+          pattern: regex.kind === 'list' ? 'ISO country codes' : regex.body,
+        },
+      }),
     },
-    evidence: evidence({
-      check: 'semantic_mismatch',
-      count,
-      unit: 'values',
-      denominator: present,
-      denominatorLabel: 'non-missing values',
-      threshold: { name: 'semantic type chosen from share', value: 0.8 },
-      examples: semantic.nonMatchingExamples,
-      impact: { dimension: 'validity', units: count },
-      facts: { semanticType: semantic.type, matchingShare: semantic.share, pattern: regex.kind === 'list' ? 'ISO country codes' : regex.body },
-    }),
-  }];
+  ];
 }
 
 /** A value shape ("9-9-9") as a regex body for the values that have it. */
@@ -88,7 +106,9 @@ function formatMatters(column: ColumnProfile): boolean {
   const semantic = column.distributionData.semantic?.type;
   if (isTemporal(column) || semantic === 'phone' || semantic === 'postal_code') return true;
   const shares = column.distributionData.typeConsistency.candidateShares;
-  const dateShare = Object.entries(shares).filter(([k]) => k.startsWith('date(')).reduce((sum, [, v]) => sum + v, 0);
+  const dateShare = Object.entries(shares)
+    .filter(([k]) => k.startsWith('date('))
+    .reduce((sum, [, v]) => sum + v, 0);
   return isText(column) && dateShare >= THRESHOLDS.mixedTypeShare;
 }
 
@@ -106,42 +126,52 @@ function mixedFormats(column: ColumnProfile, context: RuleContext): Finding[] {
   const regex = shapeRegex(dominant.pattern);
   const t = trimmed(column.columnName);
   const offShape = `NOT ${missingSql(column)} AND NOT regexp_full_match(${t}, ${literal(regex)})`;
-  return [{
-    type: 'PATTERN_VIOLATION',
-    severity: adjustForGoal(fromLadder(LADDERS.inconsistentValues, share), { goal: context.goal, dimension: 'consistency', onTarget: false }),
-    columnName: column.columnName,
-    description:
-      `${name(column.columnName)} is written in ${shapes.length} formats: ${pct(dominant.count / total)} like ${q(dominant.example)} (${dominant.pattern}), ` +
-      `${fmtCount(count)} values (${pct(share)}) otherwise: ${minority.slice(0, 4).map((s) => `${q(s.example)} (${s.pattern}) ×${s.count}`).join(', ')}.`,
-    recommendation: 'Normalise every value to one format (for dates, ISO 8601 YYYY-MM-DD); check ambiguous day/month orders by hand before converting.',
-    code: {
-      pandas: [
-        'import pandas as pd',
-        `values = ${col(column.columnName)}.astype("string").str.strip()`,
-        `off_format = ~${missingPandas(column)} & ~values.str.fullmatch(${pyStr(regex.replaceAll('\\p{Lu}', 'A-Z').replaceAll('[\\p{Ll}\\p{Lt}\\p{Lm}\\p{Lo}]', '[a-z]').replaceAll('\\p{Nd}', '[0-9]'))}).fillna(False).astype(bool)`,
-        'print(df[off_format])',
-        ...(isTemporal(column) || formatMatters(column) && !column.distributionData.semantic
-          ? [`df[${pyStr(column.columnName)}] = pd.to_datetime(values, format="mixed", errors="coerce")`]
-          : []),
-      ].join('\n'),
-      sql: {
-        affectedRows: `SELECT * FROM ${DATASET_TABLE} WHERE ${offShape}`,
-        fix: `SELECT * FROM ${DATASET_TABLE} WHERE NOT (${offShape})`,
+  return [
+    {
+      type: 'PATTERN_VIOLATION',
+      severity: adjustForGoal(fromLadder(LADDERS.inconsistentValues, share), {
+        goal: context.goal,
+        dimension: 'consistency',
+        onTarget: false,
+      }),
+      columnName: column.columnName,
+      description:
+        `${name(column.columnName)} is written in ${shapes.length} formats: ${pct(dominant.count / total)} like ${q(dominant.example)} (${dominant.pattern}), ` +
+        `${fmtCount(count)} values (${pct(share)}) otherwise: ${minority
+          .slice(0, 4)
+          .map((s) => `${q(s.example)} (${s.pattern}) ×${s.count}`)
+          .join(', ')}.`,
+      recommendation:
+        'Normalise every value to one format (for dates, ISO 8601 YYYY-MM-DD); check ambiguous day/month orders by hand before converting.',
+      code: {
+        pandas: [
+          'import pandas as pd',
+          `values = ${col(column.columnName)}.astype("string").str.strip()`,
+          `off_format = ~${missingPandas(column)} & ~values.str.fullmatch(${pyStr(regex.replaceAll('\\p{Lu}', 'A-Z').replaceAll('[\\p{Ll}\\p{Lt}\\p{Lm}\\p{Lo}]', '[a-z]').replaceAll('\\p{Nd}', '[0-9]'))}).fillna(False).astype(bool)`,
+          'print(df[off_format])',
+          ...(isTemporal(column) || (formatMatters(column) && !column.distributionData.semantic)
+            ? [`df[${pyStr(column.columnName)}] = pd.to_datetime(values, format="mixed", errors="coerce")`]
+            : []),
+        ].join('\n'),
+        sql: {
+          affectedRows: `SELECT * FROM ${DATASET_TABLE} WHERE ${offShape}`,
+          fix: `SELECT * FROM ${DATASET_TABLE} WHERE NOT (${offShape})`,
+        },
       },
+      evidence: evidence({
+        check: 'mixed_formats',
+        count,
+        unit: 'values',
+        denominator: total,
+        denominatorLabel: approximate ? 'sampled non-missing values' : 'non-missing values',
+        threshold: { name: 'dominant format share below', value: THRESHOLDS.dominantShapeShare },
+        examples: minority.slice(0, 5).map((s) => ({ row: null, value: s.example, count: s.count })),
+        approximate,
+        impact: { dimension: 'consistency', units: approximate && total > 0 ? Math.round(share * present) : count },
+        facts: { formats: shapes.map((s) => ({ pattern: s.pattern, example: s.example, count: s.count })) },
+      }),
     },
-    evidence: evidence({
-      check: 'mixed_formats',
-      count,
-      unit: 'values',
-      denominator: total,
-      denominatorLabel: approximate ? 'sampled non-missing values' : 'non-missing values',
-      threshold: { name: 'dominant format share below', value: THRESHOLDS.dominantShapeShare },
-      examples: minority.slice(0, 5).map((s) => ({ row: null, value: s.example, count: s.count })),
-      approximate,
-      impact: { dimension: 'consistency', units: approximate && total > 0 ? Math.round(share * present) : count },
-      facts: { formats: shapes.map((s) => ({ pattern: s.pattern, example: s.example, count: s.count })) },
-    }),
-  }];
+  ];
 }
 
 /** A date column with values written in another date layout: those values are its unparseable ones. */
@@ -157,37 +187,48 @@ function mixedDateLayouts(column: ColumnProfile, context: RuleContext): Finding[
   const parsed = parsedSql(column);
   const converted = `coalesce(${[parsed, ...others.map((p) => `CAST(${parsedSql(column, p)} AS ${column.distributionData.valueType === 'datetime' ? 'TIMESTAMP' : 'DATE'})`)].join(', ')})`;
   const pandasConverted = others.reduce((expr, p) => `${expr}.fillna(${parsedPandas(column, p)})`, `(${parsedPandas(column)})`);
-  return [{
-    type: 'PATTERN_VIOLATION',
-    severity: adjustForGoal(fromLadder(LADDERS.inconsistentValues, share), { goal: context.goal, dimension: 'consistency', onTarget: false }),
-    columnName: column.columnName,
-    description:
-      `${name(column.columnName)} mixes date formats: ${pct(tc.share)} are ${label({ valueType: column.distributionData.valueType, decimalSeparator: null, dateFormat: tc.dateFormat })}, ` +
-      `${fmtCount(count)} of ${fmtCount(present)} values (${pct(share)}) are written as ${others.map(label).join(' or ')}: ${exampleList(tc.invalidExamples)}.`,
-    recommendation: 'Convert every value to one format (ISO 8601, YYYY-MM-DD); check that the day/month order of the minority format is what you assume before converting.',
-    code: {
-      pandas: ['import pandas as pd', `df[${pyStr(column.columnName)}] = ${pandasConverted}`].join('\n'),
-      sql: {
-        affectedRows: `SELECT * FROM ${DATASET_TABLE} WHERE NOT ${missingSql(column)} AND ${parsed} IS NULL`,
-        fix: `SELECT * REPLACE (${converted} AS ${ident(column.columnName)}) FROM ${DATASET_TABLE}`,
+  return [
+    {
+      type: 'PATTERN_VIOLATION',
+      severity: adjustForGoal(fromLadder(LADDERS.inconsistentValues, share), {
+        goal: context.goal,
+        dimension: 'consistency',
+        onTarget: false,
+      }),
+      columnName: column.columnName,
+      description:
+        `${name(column.columnName)} mixes date formats: ${pct(tc.share)} are ${label({ valueType: column.distributionData.valueType, decimalSeparator: null, dateFormat: tc.dateFormat })}, ` +
+        `${fmtCount(count)} of ${fmtCount(present)} values (${pct(share)}) are written as ${others.map(label).join(' or ')}: ${exampleList(tc.invalidExamples)}.`,
+      recommendation:
+        'Convert every value to one format (ISO 8601, YYYY-MM-DD); check that the day/month order of the minority format is what you assume before converting.',
+      code: {
+        pandas: ['import pandas as pd', `df[${pyStr(column.columnName)}] = ${pandasConverted}`].join('\n'),
+        sql: {
+          affectedRows: `SELECT * FROM ${DATASET_TABLE} WHERE NOT ${missingSql(column)} AND ${parsed} IS NULL`,
+          fix: `SELECT * REPLACE (${converted} AS ${ident(column.columnName)}) FROM ${DATASET_TABLE}`,
+        },
       },
+      evidence: evidence({
+        check: 'mixed_formats',
+        count,
+        unit: 'values',
+        denominator: present,
+        denominatorLabel: 'non-missing values',
+        threshold: { name: 'any value in another date format', value: 0 },
+        examples: tc.invalidExamples,
+        impact: { dimension: 'consistency', units: count },
+        facts: { mainFormat: tc.dateFormat ?? 'ISO 8601', otherFormats: others.map(label) },
+      }),
     },
-    evidence: evidence({
-      check: 'mixed_formats',
-      count,
-      unit: 'values',
-      denominator: present,
-      denominatorLabel: 'non-missing values',
-      threshold: { name: 'any value in another date format', value: 0 },
-      examples: tc.invalidExamples,
-      impact: { dimension: 'consistency', units: count },
-      facts: { mainFormat: tc.dateFormat ?? 'ISO 8601', otherFormats: others.map(label) },
-    }),
-  }];
+  ];
 }
 
 /** Spelling key: case, surrounding whitespace and punctuation ignored ("U.S." ~ "us" ~ " US"). */
-const spellingKey = (value: string) => value.toLowerCase().normalize('NFKC').replace(/[\s\p{P}]+/gu, '');
+const spellingKey = (value: string) =>
+  value
+    .toLowerCase()
+    .normalize('NFKC')
+    .replace(/[\s\p{P}]+/gu, '');
 
 interface VariantGroup {
   canonical: string;
@@ -196,9 +237,11 @@ interface VariantGroup {
 
 function spellingGroups(column: ColumnProfile): VariantGroup[] {
   const counts = new Map<string, number>();
-  for (const group of column.distributionData.caseVariants) for (const v of group.variants) counts.set(v.value, Math.max(counts.get(v.value) ?? 0, v.count));
+  for (const group of column.distributionData.caseVariants)
+    for (const v of group.variants) counts.set(v.value, Math.max(counts.get(v.value) ?? 0, v.count));
   // Top values are exact for low-cardinality columns; they add punctuation variants to the case groups.
-  if (!column.distributionData.topValues.approximate) for (const v of column.distributionData.topValues.values) counts.set(v.value, Math.max(counts.get(v.value) ?? 0, v.count));
+  if (!column.distributionData.topValues.approximate)
+    for (const v of column.distributionData.topValues.values) counts.set(v.value, Math.max(counts.get(v.value) ?? 0, v.count));
   const byKey = new Map<string, { value: string; count: number }[]>();
   for (const [value, count] of counts) {
     const key = spellingKey(value);
@@ -228,34 +271,46 @@ function spellingVariants(column: ColumnProfile, context: RuleContext): Finding[
   const t = text(column.columnName);
   const cases = groups.flatMap((g) => g.variants.map((v) => `WHEN ${t} = ${literal(v.value)} THEN ${literal(g.canonical)}`)).join(' ');
   const mapping = groups.flatMap((g) => g.variants.map((v) => `${pyStr(v.value)}: ${pyStr(g.canonical)}`)).join(', ');
-  return [{
-    type: 'PATTERN_VIOLATION',
-    severity: adjustForGoal(fromLadder(LADDERS.inconsistentValues, share), { goal: context.goal, dimension: 'consistency', onTarget: context.target?.columnName === column.columnName }),
-    columnName: column.columnName,
-    description:
-      `${name(column.columnName)} spells ${groups.length === 1 ? 'one category' : `${groups.length} categories`} several ways: ` +
-      groups.slice(0, 4).map((g) => `${q(g.canonical)} also as ${g.variants.map((v) => `${q(v.value)} ×${v.count}`).join(', ')}`).join('; ') +
-      `. ${fmtCount(count)} of ${fmtCount(present)} values (${pct(share)}) use a minority spelling.`,
-    recommendation: 'Map every variant to one canonical spelling (the most frequent one is proposed); otherwise group-bys and one-hot encodings split one category into several.',
-    code: {
-      pandas: `df[${pyStr(column.columnName)}] = ${col(column.columnName)}.replace({${mapping}})`,
-      sql: {
-        affectedRows: `SELECT * FROM ${DATASET_TABLE} WHERE ${t} IN ${listLiteral(variantValues)}`,
-        fix: `SELECT * REPLACE (CASE ${cases} ELSE ${t} END AS ${ident(column.columnName)}) FROM ${DATASET_TABLE}`,
+  return [
+    {
+      type: 'PATTERN_VIOLATION',
+      severity: adjustForGoal(fromLadder(LADDERS.inconsistentValues, share), {
+        goal: context.goal,
+        dimension: 'consistency',
+        onTarget: context.target?.columnName === column.columnName,
+      }),
+      columnName: column.columnName,
+      description:
+        `${name(column.columnName)} spells ${groups.length === 1 ? 'one category' : `${groups.length} categories`} several ways: ` +
+        groups
+          .slice(0, 4)
+          .map((g) => `${q(g.canonical)} also as ${g.variants.map((v) => `${q(v.value)} ×${v.count}`).join(', ')}`)
+          .join('; ') +
+        `. ${fmtCount(count)} of ${fmtCount(present)} values (${pct(share)}) use a minority spelling.`,
+      recommendation:
+        'Map every variant to one canonical spelling (the most frequent one is proposed); otherwise group-bys and one-hot encodings split one category into several.',
+      code: {
+        pandas: `df[${pyStr(column.columnName)}] = ${col(column.columnName)}.replace({${mapping}})`,
+        sql: {
+          affectedRows: `SELECT * FROM ${DATASET_TABLE} WHERE ${t} IN ${listLiteral(variantValues)}`,
+          fix: `SELECT * REPLACE (CASE ${cases} ELSE ${t} END AS ${ident(column.columnName)}) FROM ${DATASET_TABLE}`,
+        },
       },
+      evidence: evidence({
+        check: 'spelling_variants',
+        count,
+        unit: 'values',
+        denominator: present,
+        denominatorLabel: 'non-missing values',
+        threshold: { name: 'any second spelling', value: 0 },
+        examples: variantValues
+          .slice(0, 5)
+          .map((value) => ({ row: null, value, count: groups.flatMap((g) => g.variants).find((v) => v.value === value)!.count })),
+        impact: { dimension: 'consistency', units: count },
+        facts: { groups },
+      }),
     },
-    evidence: evidence({
-      check: 'spelling_variants',
-      count,
-      unit: 'values',
-      denominator: present,
-      denominatorLabel: 'non-missing values',
-      threshold: { name: 'any second spelling', value: 0 },
-      examples: variantValues.slice(0, 5).map((value) => ({ row: null, value, count: groups.flatMap((g) => g.variants).find((v) => v.value === value)!.count })),
-      impact: { dimension: 'consistency', units: count },
-      facts: { groups },
-    }),
-  }];
+  ];
 }
 
 function surroundingWhitespace(column: ColumnProfile, context: RuleContext): Finding[] {
@@ -265,29 +320,35 @@ function surroundingWhitespace(column: ColumnProfile, context: RuleContext): Fin
   const count = ws.leadingOrTrailingCount;
   const share = count / present;
   const padded = `${text(column.columnName)} <> ${trimmed(column.columnName)}`;
-  return [{
-    type: 'PATTERN_VIOLATION',
-    severity: adjustForGoal(fromLadder(LADDERS.inconsistentValues, share), { goal: context.goal, dimension: 'consistency', onTarget: false }),
-    columnName: column.columnName,
-    description: `${name(column.columnName)} has ${fmtCount(count)} of ${fmtCount(present)} values (${pct(share)}) with leading or trailing whitespace: ${exampleList(ws.examples)}.`,
-    recommendation: 'Strip surrounding whitespace; padded copies of a value compare unequal in joins, filters and group-bys.',
-    code: {
-      pandas: `df[${pyStr(column.columnName)}] = ${col(column.columnName)}.str.strip()`,
-      sql: {
-        affectedRows: `SELECT * FROM ${DATASET_TABLE} WHERE ${padded}`,
-        fix: `SELECT * REPLACE (${trimmed(column.columnName)} AS ${ident(column.columnName)}) FROM ${DATASET_TABLE}`,
+  return [
+    {
+      type: 'PATTERN_VIOLATION',
+      severity: adjustForGoal(fromLadder(LADDERS.inconsistentValues, share), {
+        goal: context.goal,
+        dimension: 'consistency',
+        onTarget: false,
+      }),
+      columnName: column.columnName,
+      description: `${name(column.columnName)} has ${fmtCount(count)} of ${fmtCount(present)} values (${pct(share)}) with leading or trailing whitespace: ${exampleList(ws.examples)}.`,
+      recommendation: 'Strip surrounding whitespace; padded copies of a value compare unequal in joins, filters and group-bys.',
+      code: {
+        pandas: `df[${pyStr(column.columnName)}] = ${col(column.columnName)}.str.strip()`,
+        sql: {
+          affectedRows: `SELECT * FROM ${DATASET_TABLE} WHERE ${padded}`,
+          fix: `SELECT * REPLACE (${trimmed(column.columnName)} AS ${ident(column.columnName)}) FROM ${DATASET_TABLE}`,
+        },
       },
+      evidence: evidence({
+        check: 'surrounding_whitespace',
+        count,
+        unit: 'values',
+        denominator: present,
+        denominatorLabel: 'non-missing values',
+        threshold: { name: 'any padded value', value: 0 },
+        examples: ws.examples,
+        impact: { dimension: 'consistency', units: count },
+        facts: {},
+      }),
     },
-    evidence: evidence({
-      check: 'surrounding_whitespace',
-      count,
-      unit: 'values',
-      denominator: present,
-      denominatorLabel: 'non-missing values',
-      threshold: { name: 'any padded value', value: 0 },
-      examples: ws.examples,
-      impact: { dimension: 'consistency', units: count },
-      facts: {},
-    }),
-  }];
+  ];
 }

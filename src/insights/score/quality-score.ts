@@ -17,43 +17,67 @@ import type { DatasetProfile } from '../../profiling/index.js';
 import { GOAL_WEIGHTS } from '../goals.js';
 import { isNumeric, isText, looksLikeKey, presentCount, looksLikeIdentifier } from '../rules/context.js';
 import {
-  DIMENSIONS, analysisGoalSchema, dimensionSchema, insightCheckSchema, insightTypeSchema, type AnalysisGoal, type Dimension, type Evidence, type InsightType } from '../types.js';
+  DIMENSIONS,
+  analysisGoalSchema,
+  dimensionSchema,
+  insightCheckSchema,
+  insightTypeSchema,
+  type AnalysisGoal,
+  type Dimension,
+  type Evidence,
+  type InsightType,
+} from '../types.js';
 
 export const SCORE_BREAKDOWN_VERSION = 1 as const;
 
 export const SCORE_FORMULA =
   'score = 100 × Σ w·ratio / Σ w over assessed dimensions; ratio = 1 − defects / assessable units; cost of an insight = 100 × (w / Σw) × its units / assessable units';
 
-export const dimensionScoreSchema = z.object({
-  dimension: dimensionSchema,
-  assessed: z.boolean().describe('false (N/A) when the dataset has nothing this dimension can assess.'),
-  weight: z.number().min(0).max(1).describe("The goal's weight for this dimension, 0–1."),
-  normalisedWeight: z.number().min(0).max(1).nullable().describe('The weight after renormalising over the assessed dimensions; null when not assessed.'),
-  assessable: z.number().nonnegative().describe('Cells, values or rows the dimension assesses (see assessableLabel).'),
-  assessableLabel: z.string().describe("What assessable counts, e.g. 'cells', 'non-missing values'."),
-  defects: z.number().nonnegative().describe('Assessable units found defective.'),
-  ratio: z.number().min(0).max(1).nullable().describe('1 − defects / assessable, 0–1; null when not assessed.'),
-  pointsLost: z.number().min(0).max(100).nullable().describe('Score points (0–100 scale) this dimension cost; null when not assessed.'),
-}).meta({ title: 'DimensionScore', description: 'How one quality dimension was graded.' });
+export const dimensionScoreSchema = z
+  .object({
+    dimension: dimensionSchema,
+    assessed: z.boolean().describe('false (N/A) when the dataset has nothing this dimension can assess.'),
+    weight: z.number().min(0).max(1).describe("The goal's weight for this dimension, 0–1."),
+    normalisedWeight: z
+      .number()
+      .min(0)
+      .max(1)
+      .nullable()
+      .describe('The weight after renormalising over the assessed dimensions; null when not assessed.'),
+    assessable: z.number().nonnegative().describe('Cells, values or rows the dimension assesses (see assessableLabel).'),
+    assessableLabel: z.string().describe("What assessable counts, e.g. 'cells', 'non-missing values'."),
+    defects: z.number().nonnegative().describe('Assessable units found defective.'),
+    ratio: z.number().min(0).max(1).nullable().describe('1 − defects / assessable, 0–1; null when not assessed.'),
+    pointsLost: z.number().min(0).max(100).nullable().describe('Score points (0–100 scale) this dimension cost; null when not assessed.'),
+  })
+  .meta({ title: 'DimensionScore', description: 'How one quality dimension was graded.' });
 
-export const insightCostSchema = z.object({
-  insightIndex: z.number().int().nonnegative().describe("The insight's position among the analysis' insights, most severe first (0-based)."),
-  type: insightTypeSchema,
-  columnName: z.string().nullable().describe('The column the insight is about; null for the whole dataset.'),
-  check: insightCheckSchema,
-  dimension: dimensionSchema,
-  units: z.number().nonnegative().describe("How many of the dimension's assessable units the insight covers."),
-  cost: z.number().min(0).max(100).describe('Score points (0–100 scale) the insight cost.'),
-}).meta({ title: 'InsightCost', description: 'What one insight cost the quality score.' });
+export const insightCostSchema = z
+  .object({
+    insightIndex: z
+      .number()
+      .int()
+      .nonnegative()
+      .describe("The insight's position among the analysis' insights, most severe first (0-based)."),
+    type: insightTypeSchema,
+    columnName: z.string().nullable().describe('The column the insight is about; null for the whole dataset.'),
+    check: insightCheckSchema,
+    dimension: dimensionSchema,
+    units: z.number().nonnegative().describe("How many of the dimension's assessable units the insight covers."),
+    cost: z.number().min(0).max(100).describe('Score points (0–100 scale) the insight cost.'),
+  })
+  .meta({ title: 'InsightCost', description: 'What one insight cost the quality score.' });
 
-export const scoreBreakdownSchema = z.object({
-  version: z.literal(SCORE_BREAKDOWN_VERSION).describe('Version of this shape (1).'),
-  goal: analysisGoalSchema,
-  score: z.number().min(0).max(100).nullable().describe('The quality score, 0–100; null when no dimension could be assessed.'),
-  formula: z.string().describe('How the score is computed, in words.'),
-  dimensions: z.array(dimensionScoreSchema).describe('The five dimensions, in a fixed order.'),
-  costs: z.array(insightCostSchema).describe('Only the insights that cost points; the others cost 0.'),
-}).meta({ title: 'ScoreBreakdown', description: 'How a quality score was computed: each dimension and what each insight cost.' });
+export const scoreBreakdownSchema = z
+  .object({
+    version: z.literal(SCORE_BREAKDOWN_VERSION).describe('Version of this shape (1).'),
+    goal: analysisGoalSchema,
+    score: z.number().min(0).max(100).nullable().describe('The quality score, 0–100; null when no dimension could be assessed.'),
+    formula: z.string().describe('How the score is computed, in words.'),
+    dimensions: z.array(dimensionScoreSchema).describe('The five dimensions, in a fixed order.'),
+    costs: z.array(insightCostSchema).describe('Only the insights that cost points; the others cost 0.'),
+  })
+  .meta({ title: 'ScoreBreakdown', description: 'How a quality score was computed: each dimension and what each insight cost.' });
 
 export type ScoreBreakdown = z.infer<typeof scoreBreakdownSchema>;
 export type DimensionScore = z.infer<typeof dimensionScoreSchema>;
@@ -112,9 +136,8 @@ export function computeScore(
       pointsLost: isAssessed ? 100 * normalisedWeight! * (1 - ratio(d)) : null,
     };
   });
-  const score = assessed.length === 0 || totalWeight === 0
-    ? null
-    : 100 * assessed.reduce((sum, d) => sum + weights[d] * ratio(d), 0) / totalWeight;
+  const score =
+    assessed.length === 0 || totalWeight === 0 ? null : (100 * assessed.reduce((sum, d) => sum + weights[d] * ratio(d), 0)) / totalWeight;
 
   const costs = insights.map((insight) => {
     const impact = insight.evidence.impact;
@@ -129,10 +152,24 @@ export function computeScore(
     goal,
     score: score === null ? null : round(score, 2),
     formula: SCORE_FORMULA,
-    dimensions: dimensions.map((d) => ({ ...d, ratio: d.ratio === null ? null : round(d.ratio, 6), pointsLost: d.pointsLost === null ? null : round(d.pointsLost, 4) })),
+    dimensions: dimensions.map((d) => ({
+      ...d,
+      ratio: d.ratio === null ? null : round(d.ratio, 6),
+      pointsLost: d.pointsLost === null ? null : round(d.pointsLost, 4),
+    })),
     costs: insights.flatMap((insight, i) =>
       costs[i]! > 0 && insight.evidence.impact
-        ? [{ insightIndex: i, type: insight.type, columnName: insight.columnName, check: insight.evidence.check, dimension: insight.evidence.impact.dimension, units: insight.evidence.impact.units, cost: round(costs[i]!, 4) }]
+        ? [
+            {
+              insightIndex: i,
+              type: insight.type,
+              columnName: insight.columnName,
+              check: insight.evidence.check,
+              dimension: insight.evidence.impact.dimension,
+              units: insight.evidence.impact.units,
+              cost: round(costs[i]!, 4),
+            },
+          ]
         : [],
     ),
   };

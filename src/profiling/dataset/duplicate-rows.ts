@@ -5,11 +5,7 @@ import type { ColumnPlan } from '../inference/column-plan.js';
 import { PROFILED_TABLE, cellColumns } from '../statistics/typed-table.js';
 import type { DuplicateRows } from '../types.js';
 
-export async function findDuplicateRows(
-  session: DuckDBSession,
-  plans: readonly ColumnPlan[],
-  rowCount: number,
-): Promise<DuplicateRows> {
+export async function findDuplicateRows(session: DuckDBSession, plans: readonly ColumnPlan[], rowCount: number): Promise<DuplicateRows> {
   const rowHash = `hash(${plans.flatMap(cellColumns).join(', ')})`;
   // Counting distinct hashes is a cheap aggregate; the group-by for examples runs only when there are any.
   const counted = await session.one(`SELECT count(*) - count(DISTINCT ${rowHash}) AS duplicates FROM ${PROFILED_TABLE}`);

@@ -55,9 +55,8 @@ export async function computeRowChecks(
 
   const futureColumns = plans.flatMap((_, i) => (future[i] ? [i] : []));
   const futureSums = futureColumns.map((i) => `, sum(CAST(${future[i]} AS INTEGER)) AS f${i}`).join('');
-  const groups = rowCount === 0
-    ? []
-    : await session.rows(`SELECT ${missingPerRow} AS k, count(*) AS n${futureSums} FROM ${PROFILED_TABLE} GROUP BY 1`);
+  const groups =
+    rowCount === 0 ? [] : await session.rows(`SELECT ${missingPerRow} AS k, count(*) AS n${futureSums} FROM ${PROFILED_TABLE} GROUP BY 1`);
   const futureCounts = plans.map((_, i) => groups.reduce((sum, g) => sum + toCount(g[`f${i}`]), 0));
   const fieldsPerRow = groups
     .map((g) => ({ missingFields: toCount(g['k']), rows: toCount(g['n']) }))
@@ -72,7 +71,8 @@ export async function computeRowChecks(
     if (isNumber(plan) && negativeCounts[i]! > 0) requests.push({ key: `${i}:negative`, value: v, condition: `${v} < 0`, orderBy: null });
     if (futureCounts[i]! > 0) requests.push({ key: `${i}:future`, value: v, condition: future[i]!, orderBy: null });
   });
-  if (mostlyCount > 0) requests.push({ key: 'mostly', value: missingPerRow, condition: `${missingPerRow} >= ${mostlyThreshold}`, orderBy: null });
+  if (mostlyCount > 0)
+    requests.push({ key: 'mostly', value: missingPerRow, condition: `${missingPerRow} >= ${mostlyThreshold}`, orderBy: null });
   const examples = await fetchExamples(session, requests);
   const examplesOf = (key: string) => examples.get(key) ?? [];
 

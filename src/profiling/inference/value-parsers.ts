@@ -14,8 +14,7 @@ export const INTEGER_RE = '[+-]?(0|[1-9][0-9]*)';
 export const DECIMAL_DOT_RE = '[+-]?((0|[1-9][0-9]*)([.][0-9]*)?|[.][0-9]+)([eE][+-]?[0-9]+)?';
 export const DECIMAL_COMMA_RE = '[+-]?((0|[1-9][0-9]*)(,[0-9]*)?|,[0-9]+)';
 export const ISO_DATE_RE = '[0-9]{4}-[0-9]{2}-[0-9]{2}';
-export const ISO_DATETIME_RE =
-  '[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{1,2}:[0-9]{2}(:[0-9]{2}([.][0-9]+)?)?(Z|[+-][0-9]{2}(:?[0-9]{2})?)?';
+export const ISO_DATETIME_RE = '[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{1,2}:[0-9]{2}(:[0-9]{2}([.][0-9]+)?)?(Z|[+-][0-9]{2}(:?[0-9]{2})?)?';
 export const TIME_RE = '[0-9]{1,2}:[0-9]{2}(:[0-9]{2}([.][0-9]+)?)?';
 export const TRUE_WORDS = ['true', 't', 'yes', 'y'] as const;
 export const FALSE_WORDS = ['false', 'f', 'no', 'n'] as const;
@@ -168,9 +167,7 @@ export function chooseParseRule(shares: Record<string, number>, threshold: numbe
   if (at('integer') >= threshold && Math.max(dot, comma) === at('integer')) return rule('integer');
   if (Math.max(dot, comma) >= threshold) return comma > dot ? rule('decimal', ',') : rule('decimal', '.');
   if (at('date(ISO)') >= threshold) return rule('date');
-  const bestLayout = DATE_FORMATS.map((layout) => ({ layout, share: at(`date(${layout.format})`) })).sort(
-    (a, b) => b.share - a.share,
-  )[0];
+  const bestLayout = DATE_FORMATS.map((layout) => ({ layout, share: at(`date(${layout.format})`) })).sort((a, b) => b.share - a.share)[0];
   if (bestLayout && bestLayout.share >= threshold) return rule('date', null, bestLayout.layout.format);
   if (at('datetime') >= threshold) return rule('datetime');
   if (at('time') >= threshold) return rule('time');

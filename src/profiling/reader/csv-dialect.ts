@@ -57,14 +57,12 @@ function parseQuotedRecord(text: string, start: number, delimiter: string): { re
       else if (text[i + 1] === '"') {
         field += '"';
         i++;
-      }
-      else inQuotes = false;
+      } else inQuotes = false;
     } else if (ch === '"' && field === '') inQuotes = true;
     else if (ch === delimiter) {
       record.push(field);
       field = '';
-    }
-    else if (ch === '\n') break;
+    } else if (ch === '\n') break;
     else if (ch !== '\r' || text[i + 1] !== '\n') field += ch;
   }
   record.push(field);

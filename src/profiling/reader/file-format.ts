@@ -104,4 +104,3 @@ function detectTextFormat(text: string, wholeFile: boolean): FileFormat {
   }
   return 'csv';
 }
-

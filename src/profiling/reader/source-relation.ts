@@ -138,6 +138,9 @@ function withoutPaths(text: string): string {
 /** Refuses a file wider than the profiler takes, before a row of it is read. */
 export function refuseTooWide(source: Pick<SourceRelation, 'names'>, maxColumns: number): void {
   if (source.names.length > maxColumns) {
-    throw new ProfilingError('TOO_WIDE', `The file has ${source.names.length} columns; at most ${maxColumns} can be analysed (split it, or drop columns)`);
+    throw new ProfilingError(
+      'TOO_WIDE',
+      `The file has ${source.names.length} columns; at most ${maxColumns} can be analysed (split it, or drop columns)`,
+    );
   }
 }

@@ -19,7 +19,11 @@ function num(value: number | null): string {
 
 export function renderTable(headers: string[], rows: string[][]): string {
   const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => c.padEnd(widths[i]!))
+      .join('  ')
+      .trimEnd();
   return [line(headers), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
 }
 
@@ -73,11 +77,17 @@ function columnNotes(column: ColumnProfile): string[] {
     );
   }
   if (d.topValues.values.length > 0 && d.logicalType !== 'identifier') {
-    const top = d.topValues.values.slice(0, 5).map((t) => `${JSON.stringify(cell(t.value))} ${percent(t.share)}`).join(', ');
+    const top = d.topValues.values
+      .slice(0, 5)
+      .map((t) => `${JSON.stringify(cell(t.value))} ${percent(t.share)}`)
+      .join(', ');
     notes.push(`top${approx(d.topValues.approximate)}: ${top}`);
   }
   if (d.patterns.shapes.length > 0) {
-    const shapes = d.patterns.shapes.slice(0, 3).map((p) => `${JSON.stringify(cell(p.pattern))} ${percent(p.share)}`).join(', ');
+    const shapes = d.patterns.shapes
+      .slice(0, 3)
+      .map((p) => `${JSON.stringify(cell(p.pattern))} ${percent(p.share)}`)
+      .join(', ');
     notes.push(`patterns${approx(d.patterns.approximate)}: ${shapes}`);
   }
   if (d.lengths) notes.push(`length: min ${d.lengths.min}, mean ${num(d.lengths.mean)}, max ${d.lengths.max}`);

@@ -17,14 +17,10 @@ import { AggregateQuery, DistinctCountQuery, GroupCountQuery, type KeyCount } fr
 import { countWhereSql, invalidValueSql, numericExpression, paddedSql } from './column-sql.js';
 import type { ColumnFacts, TallyEntry } from './facts.js';
 import { kurtosisFromSums, meanAndStdDevFromSums, skewnessFromSums } from './moments.js';
-import {
-  QUANTILE_LEVELS, interpolatedQuantile, quantileAt, quantilesSql, sampleMedianAbsoluteDeviation, selectKth,
-} from './quantiles.js';
+import { QUANTILE_LEVELS, interpolatedQuantile, quantileAt, quantilesSql, sampleMedianAbsoluteDeviation, selectKth } from './quantiles.js';
 import { QUANTILE_SAMPLE_SALT, VALUE_COUNTS_MAX_DISTINCT, hashedRowSampleSql } from './sampling.js';
 import { tallyFacts, tallyOf } from './tallied-columns.js';
-import {
-  PROFILED_TABLE, badColumn, isTextColumn, nullTokenIndexSql, semanticColumn, tokenColumn, valueColumn,
-} from './typed-table.js';
+import { PROFILED_TABLE, badColumn, isTextColumn, nullTokenIndexSql, semanticColumn, tokenColumn, valueColumn } from './typed-table.js';
 import { positionLabel } from './value-labels.js';
 
 /** Hash-subsampling rate for approximate distinct counts: values whose hash ≡ 0 (mod K) are counted exactly. */
@@ -129,7 +125,11 @@ export async function runColumnPass(
     isTextColumn(plan)
       ? groups.add(tokenColumn(plan.index), `${tokenColumn(plan.index)} IS NOT NULL`, 'number')
       : // Key 0: text that is no null token, a bad value.
-        groups.add(`coalesce(${nullTokenIndexSql(badColumn(plan.index), nullTokens)}, 0)`, `${badColumn(plan.index)} IS NOT NULL`, 'number'),
+        groups.add(
+          `coalesce(${nullTokenIndexSql(badColumn(plan.index), nullTokens)}, 0)`,
+          `${badColumn(plan.index)} IS NOT NULL`,
+          'number',
+        ),
   );
   // Low-cardinality columns: at most half of VALUE_COUNTS_MAX_DISTINCT distinct values estimated from the inference
   // sample (ColumnPlan.estimatedDistinct), a margin for the estimate. Their exact value counts come from one GROUP BY,
@@ -137,7 +137,12 @@ export async function runColumnPass(
   const frequencyGroups = plans.map((plan) =>
     plan.estimatedDistinct <= VALUE_COUNTS_MAX_DISTINCT / 2
       ? // DOUBLE keys stay JSON numbers so that they read as before (String(number)); others as DuckDB renders them.
-        groups.add(valueColumn(plan.index), null, plan.rule.valueType === 'decimal' ? 'number' : 'text', numericPositionSql(plan.rule.valueType, 'k'))
+        groups.add(
+          valueColumn(plan.index),
+          null,
+          plan.rule.valueType === 'decimal' ? 'number' : 'text',
+          numericPositionSql(plan.rule.valueType, 'k'),
+        )
       : null,
   );
   const counts = await groups.run(session, PROFILED_TABLE, onProgress);
@@ -219,14 +224,24 @@ async function momentShifts(
       if (values && values.length > 0) shifts.set(plan.index, selectKth(values, (values.length - 1) >> 1));
     }
   } else {
-    await medianShifts(session, numericPlans, `${PROFILED_TABLE} WHERE ${hashedRowSampleSql(SHIFT_SAMPLE_ROWS, rowCount, QUANTILE_SAMPLE_SALT)}`, shifts);
+    await medianShifts(
+      session,
+      numericPlans,
+      `${PROFILED_TABLE} WHERE ${hashedRowSampleSql(SHIFT_SAMPLE_ROWS, rowCount, QUANTILE_SAMPLE_SALT)}`,
+      shifts,
+    );
   }
   const unsampled = numericPlans.filter((plan) => !shifts.has(plan.index));
   if (unsampled.length > 0) await medianShifts(session, unsampled, `(SELECT * FROM ${PROFILED_TABLE} LIMIT ${SHIFT_SAMPLE_ROWS})`, shifts);
   return shifts;
 }
 
-async function medianShifts(session: DuckDBSession, plans: readonly ColumnPlan[], from: string, shifts: Map<number, number>): Promise<void> {
+async function medianShifts(
+  session: DuckDBSession,
+  plans: readonly ColumnPlan[],
+  from: string,
+  shifts: Map<number, number>,
+): Promise<void> {
   if (plans.length === 0) return;
   const query = new AggregateQuery();
   const pending = plans.map((plan) => ({ index: plan.index, alias: query.add(`quantile_disc(${numericExpression(plan)!}, 0.5)`) }));

@@ -1,10 +1,5 @@
 /** Assembles the seed-shaped ColumnProfile (and its distribution_data) from the facts of all passes. */
-import {
-  DISTRIBUTION_DATA_VERSION,
-  type DistributionData,
-  type LogicalType,
-  type ValueType,
-} from '../distribution-schema.js';
+import { DISTRIBUTION_DATA_VERSION, type DistributionData, type LogicalType, type ValueType } from '../distribution-schema.js';
 import type { ColumnPlan } from '../inference/column-plan.js';
 import type { ResolvedProfileOptions } from '../options.js';
 import type { ColumnProfile } from '../types.js';
@@ -107,7 +102,7 @@ export function buildColumnProfile(inputs: ColumnInputs, options: ResolvedProfil
   if (frequencySource.approximate) approximateFields.push('topValues', 'patterns');
 
   const outliers = distribution.outliers;
-  const median = numeric ? quantileAt(numeric.quantiles, 0.5) ?? null : null;
+  const median = numeric ? (quantileAt(numeric.quantiles, 0.5) ?? null) : null;
   const isNumber = valueType === 'integer' || valueType === 'decimal';
 
   const distributionData: DistributionData = {
@@ -152,8 +147,7 @@ export function buildColumnProfile(inputs: ColumnInputs, options: ResolvedProfil
           quantilesSampleSize: numeric.quantilesSampleSize,
         }
       : null,
-    boolean:
-      facts.trueCount !== null ? { trueCount: facts.trueCount, falseCount: facts.validCount - facts.trueCount } : null,
+    boolean: facts.trueCount !== null ? { trueCount: facts.trueCount, falseCount: facts.validCount - facts.trueCount } : null,
     histogram: distribution.bins
       ? {
           kind: TEMPORAL.has(valueType) ? 'temporal' : 'numeric',
@@ -192,16 +186,12 @@ export function buildColumnProfile(inputs: ColumnInputs, options: ResolvedProfil
             median: outliers.median,
             mad: outliers.mad,
             threshold: ROBUST_Z_THRESHOLD,
-            rule:
-              outliers.robustZCount === null
-                ? null
-                : rule(robustZBounds(outliers.median, outliers.mad), outliers.robustZCount, label),
+            rule: outliers.robustZCount === null ? null : rule(robustZBounds(outliers.median, outliers.mad), outliers.robustZCount, label),
           },
           examples: examples.outliers,
         }
       : null,
-    whitespace:
-      facts.whitespaceCount !== null ? { leadingOrTrailingCount: facts.whitespaceCount, examples: examples.whitespace } : null,
+    whitespace: facts.whitespaceCount !== null ? { leadingOrTrailingCount: facts.whitespaceCount, examples: examples.whitespace } : null,
     caseVariants: valueType === 'string' ? summary.caseVariants : [],
     approximateFields,
   };
@@ -215,7 +205,7 @@ export function buildColumnProfile(inputs: ColumnInputs, options: ResolvedProfil
     uniqueCount: distributionData.uniqueness.distinctCount,
     minValue: truncate(facts.min),
     maxValue: truncate(facts.max),
-    mean: isNumber ? numeric?.mean ?? null : facts.trueCount !== null ? share(facts.trueCount, facts.validCount) : null,
+    mean: isNumber ? (numeric?.mean ?? null) : facts.trueCount !== null ? share(facts.trueCount, facts.validCount) : null,
     median: isNumber ? median : null,
     distributionData,
   };

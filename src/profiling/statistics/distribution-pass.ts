@@ -9,9 +9,7 @@ import { numberLiteral } from '../engine/sql.js';
 import type { ColumnPlan } from '../inference/column-plan.js';
 import { AggregateQuery, GroupCountQuery, type KeyCount } from './aggregate-query.js';
 import { countWhereSql, numericExpression } from './column-sql.js';
-import {
-  binLayout, iqrFences, outsideFencesSql, outsideRobustZSql, robustZBounds, type BinLayout,
-} from './distribution-rules.js';
+import { binLayout, iqrFences, outsideFencesSql, outsideRobustZSql, robustZBounds, type BinLayout } from './distribution-rules.js';
 import type { ColumnFacts, DistributionFacts, OutlierFacts, PearsonFacts } from './facts.js';
 import { quartiles } from './quantiles.js';
 import { VALUE_COUNTS_MAX_DISTINCT } from './sampling.js';
@@ -180,11 +178,7 @@ function robustZCountSql(n: string, median: number, mad: number): string {
 }
 
 /** Pass 3: counts beyond the robust-z threshold, for columns whose MAD is not zero. */
-async function runRobustZPass(
-  session: DuckDBSession,
-  plans: readonly ColumnPlan[],
-  columns: DistributionFacts[],
-): Promise<void> {
+async function runRobustZPass(session: DuckDBSession, plans: readonly ColumnPlan[], columns: DistributionFacts[]): Promise<void> {
   const query = new AggregateQuery();
   const pending: { facts: OutlierFacts; alias: string }[] = [];
   plans.forEach((plan, i) => {

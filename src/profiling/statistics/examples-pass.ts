@@ -27,10 +27,7 @@ export interface ExampleRequest {
 
 export const EXAMPLE_LIMIT = 5;
 
-export async function fetchExamples(
-  session: DuckDBSession,
-  requests: readonly ExampleRequest[],
-): Promise<Map<string, RowValue[]>> {
+export async function fetchExamples(session: DuckDBSession, requests: readonly ExampleRequest[]): Promise<Map<string, RowValue[]>> {
   const examples = new Map<string, RowValue[]>(requests.map((r) => [r.key, []]));
   if (requests.length === 0) return examples;
   const branches = requests.map((r, i) => {

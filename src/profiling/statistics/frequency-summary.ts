@@ -83,8 +83,7 @@ export function shapeOf(value: string): string {
     const c = value.charCodeAt(i);
     if (c > 127) return valueShape(value);
     // Classes: 0 upper, 1 lower, 2 digit, 3 whitespace, 4 other (kept as is).
-    const cls =
-      c >= 65 && c <= 90 ? 0 : c >= 97 && c <= 122 ? 1 : c >= 48 && c <= 57 ? 2 : c === 32 || (c >= 9 && c <= 13) ? 3 : 4;
+    const cls = c >= 65 && c <= 90 ? 0 : c >= 97 && c <= 122 ? 1 : c >= 48 && c <= 57 ? 2 : c === 32 || (c >= 9 && c <= 13) ? 3 : 4;
     if (cls === 4) out += value[i];
     else if (cls !== previous) out += cls === 0 ? 'A' : cls === 1 ? 'a' : cls === 2 ? '9' : ' ';
     previous = cls;

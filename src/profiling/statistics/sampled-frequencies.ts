@@ -35,7 +35,11 @@ export async function sampleFrequencies(
     // list() skips NULLs; an empty sample gives a NULL list.
     const values = typeof row[`l${i}`] === 'string' ? (JSON.parse(row[`l${i}`] as string) as string[]) : [];
     for (const value of values) counts.set(value, (counts.get(value) ?? 0) + 1);
-    if (counts.size > 0) frequencies.set(index, [...counts].map(([value, count]) => ({ value, count })));
+    if (counts.size > 0)
+      frequencies.set(
+        index,
+        [...counts].map(([value, count]) => ({ value, count })),
+      );
   });
   return { frequencies, sampleRows: approximate ? toCount(row['n']) : rowCount, approximate };
 }

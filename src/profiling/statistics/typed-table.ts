@@ -33,9 +33,7 @@ export function isTextColumn(plan: ColumnPlan): boolean {
 
 /** Columns of the typed table that together hold everything about one cell (for row hashing). */
 export function cellColumns(plan: ColumnPlan): string[] {
-  return isTextColumn(plan)
-    ? [tokenColumn(plan.index), valueColumn(plan.index)]
-    : [valueColumn(plan.index), badColumn(plan.index)];
+  return isTextColumn(plan) ? [tokenColumn(plan.index), valueColumn(plan.index)] : [valueColumn(plan.index), badColumn(plan.index)];
 }
 
 /** SQL: 1-based index of `text` in the null-token list, NULL when it is not a token. */
@@ -62,7 +60,8 @@ export async function loadTypedTable(
 ): Promise<number> {
   const inner = plans.map((plan) => {
     const raw = source.rawColumn(plan.index);
-    if (isTextColumn(plan)) return `CAST(${nullTokenIndexSql(raw, nullTokens)} AS UTINYINT) AS ${tokenColumn(plan.index)}, ${raw} AS r${plan.index}`;
+    if (isTextColumn(plan))
+      return `CAST(${nullTokenIndexSql(raw, nullTokens)} AS UTINYINT) AS ${tokenColumn(plan.index)}, ${raw} AS r${plan.index}`;
     return `${typedValueSql(plan.rule, raw)} AS ${valueColumn(plan.index)}, ${raw} AS r${plan.index}`;
   });
   const outer = plans.map((plan) => {

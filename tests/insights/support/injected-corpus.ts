@@ -79,28 +79,57 @@ class Builder {
 
 function irisFile(): CorpusFile {
   const b = new Builder('iris.csv');
-  b.set({ type: 'OUTLIERS', column: 'sepal_length', check: 'iqr_outliers', what: 'two values ~15× the typical length' }, { 10: '99.5', 40: '120' });
-  b.set({ type: 'DATA_TYPE_MISMATCH', column: 'petal_width', check: 'unparseable_values', what: 'text among numbers' }, { 5: 'abc', 77: '1.2cm', 130: 'n/a?' });
+  b.set(
+    { type: 'OUTLIERS', column: 'sepal_length', check: 'iqr_outliers', what: 'two values ~15× the typical length' },
+    { 10: '99.5', 40: '120' },
+  );
+  b.set(
+    { type: 'DATA_TYPE_MISMATCH', column: 'petal_width', check: 'unparseable_values', what: 'text among numbers' },
+    { 5: 'abc', 77: '1.2cm', 130: 'n/a?' },
+  );
   b.set({ type: 'MISSING_DATA', column: 'sepal_width', check: 'missing_values', what: 'null tokens' }, { 3: 'NA', 60: 'null' });
-  b.set({ type: 'PATTERN_VIOLATION', column: 'species', check: 'spelling_variants', what: 'other casings of a category' }, { 15: 'SETOSA', 16: 'Setosa', 55: 'Versicolor' });
+  b.set(
+    { type: 'PATTERN_VIOLATION', column: 'species', check: 'spelling_variants', what: 'other casings of a category' },
+    { 15: 'SETOSA', 16: 'Setosa', 55: 'Versicolor' },
+  );
   b.addColumn('source', () => 'field_survey');
   b.record({ type: 'QUALITY_ISSUE', column: 'source', check: 'constant_column', rows: [], what: 'one value in every row' });
   b.addColumn('specimen_id', (r) => `S-${String(r).padStart(4, '0')}`);
-  b.set({ type: 'DUPLICATES', column: 'specimen_id', check: 'duplicate_key_values', what: 'an id used three times' }, { 30: 'S-0029', 31: 'S-0029' });
+  b.set(
+    { type: 'DUPLICATES', column: 'specimen_id', check: 'duplicate_key_values', what: 'an id used three times' },
+    { 30: 'S-0029', 31: 'S-0029' },
+  );
   b.record({ type: 'QUALITY_ISSUE', column: 'specimen_id', check: 'identifier_like', rows: [], what: 'a unique code per row' });
   b.addColumn('contact', (r) => `collector${r}@example.org`);
-  b.set({ type: 'PATTERN_VIOLATION', column: 'contact', check: 'semantic_mismatch', what: 'invalid emails' }, { 12: 'not-an-email', 13: 'bob@', 14: 'x y@example.org' });
+  b.set(
+    { type: 'PATTERN_VIOLATION', column: 'contact', check: 'semantic_mismatch', what: 'invalid emails' },
+    { 12: 'not-an-email', 13: 'bob@', 14: 'x y@example.org' },
+  );
   b.addColumn('measured_on', (r) => `2020-${String(1 + (r % 12)).padStart(2, '0')}-${String(1 + (r % 28)).padStart(2, '0')}`);
   b.set({ type: 'OUTLIERS', column: 'measured_on', check: 'future_dates', what: 'a date in 2099' }, { 50: '2099-01-01' });
-  b.set({ type: 'PATTERN_VIOLATION', column: 'measured_on', check: 'mixed_formats', what: 'US-style dates among ISO dates' }, { 70: '03/15/2020', 71: '04/16/2020' });
+  b.set(
+    { type: 'PATTERN_VIOLATION', column: 'measured_on', check: 'mixed_formats', what: 'US-style dates among ISO dates' },
+    { 70: '03/15/2020', 71: '04/16/2020' },
+  );
   b.addColumn('notes', (r) => (r % 20 === 0 ? `checked by lab ${r}` : ''));
   b.record({ type: 'MISSING_DATA', column: 'notes', check: 'mostly_empty_column', rows: [], what: '95% empty' });
   for (const r of [140, 141]) b.rows[r - 1] = b.rows[r - 1]!.map((v, i) => (i === b.index('specimen_id') ? v : ''));
   b.record({ type: 'MISSING_DATA', column: null, check: 'mostly_missing_rows', rows: [140, 141], what: 'rows blanked but for the id' });
-  b.set({ type: 'PATTERN_VIOLATION', column: 'species', check: 'surrounding_whitespace', what: 'padded values' }, { 101: ' virginica', 102: 'virginica  ' });
+  b.set(
+    { type: 'PATTERN_VIOLATION', column: 'species', check: 'surrounding_whitespace', what: 'padded values' },
+    { 101: ' virginica', 102: 'virginica  ' },
+  );
   for (const r of [20, 21, 22]) b.rows.push([...b.rows[r - 1]!]);
   b.record({ type: 'DUPLICATES', column: null, check: 'duplicate_rows', rows: [151, 152, 153], what: 'copies of rows 20–22 appended' });
-  return { name: 'iris-injected.csv', source: 'iris.csv', goal: 'DATA_QUALITY', target: null, header: b.header, rows: b.rows, defects: b.defects };
+  return {
+    name: 'iris-injected.csv',
+    source: 'iris.csv',
+    goal: 'DATA_QUALITY',
+    target: null,
+    header: b.header,
+    rows: b.rows,
+    defects: b.defects,
+  };
 }
 
 function titanicFile(): CorpusFile {
@@ -117,7 +146,15 @@ function titanicFile(): CorpusFile {
   const survived = b.index('survived');
   b.addColumn('survival_score', (r) => (Number(b.rows[r - 1]![survived]) * 10 + random() * 0.5).toFixed(3));
   b.record({ type: 'QUALITY_ISSUE', column: 'survival_score', check: 'target_leakage', rows: [], what: 'derived from the target' });
-  return { name: 'titanic-injected.csv', source: 'titanic.csv', goal: 'ML_PREPARATION', target: 'survived', header: b.header, rows: b.rows, defects: b.defects };
+  return {
+    name: 'titanic-injected.csv',
+    source: 'titanic.csv',
+    goal: 'ML_PREPARATION',
+    target: 'survived',
+    header: b.header,
+    rows: b.rows,
+    defects: b.defects,
+  };
 }
 
 function tipsFile(): CorpusFile {
@@ -132,7 +169,15 @@ function tipsFile(): CorpusFile {
   b.record({ type: 'QUALITY_ISSUE', column: 'wait_seconds', check: 'skewed_distribution', rows: [], what: 'log-normal waits' });
   b.addColumn('complaint', (r) => (r % 30 === 7 ? 'yes' : 'no'));
   b.record({ type: 'QUALITY_ISSUE', column: 'complaint', check: 'class_imbalance', rows: [], what: 'a 3% minority class (the target)' });
-  return { name: 'tips-injected.csv', source: 'tips.csv', goal: 'ML_PREPARATION', target: 'complaint', header: b.header, rows: b.rows, defects: b.defects };
+  return {
+    name: 'tips-injected.csv',
+    source: 'tips.csv',
+    goal: 'ML_PREPARATION',
+    target: 'complaint',
+    header: b.header,
+    rows: b.rows,
+    defects: b.defects,
+  };
 }
 
 function penguinsFile(): CorpusFile {
@@ -143,9 +188,23 @@ function penguinsFile(): CorpusFile {
   const formats: Record<number, string> = {};
   for (let r = 10; r <= 120; r += 10) formats[r] = r % 20 === 0 ? `(555) ${100 + r} ${2000 + r}` : `+1 555 ${100 + r} ${2000 + r}`;
   b.set({ type: 'PATTERN_VIOLATION', column: 'phone', check: 'mixed_formats', what: 'phone numbers in three formats' }, formats);
-  b.set({ type: 'PATTERN_VIOLATION', column: 'island', check: 'spelling_variants', what: 'upper case and punctuation variants' }, { 200: 'BISCOE', 201: 'BISCOE', 250: 'dream.' });
-  b.set({ type: 'MISSING_DATA', column: 'body_mass_g', check: 'missing_values', what: 'more null tokens' }, { 30: 'N/A', 31: 'None', 32: '-' });
-  return { name: 'penguins-injected.csv', source: 'penguins.csv', goal: 'GENERAL_AUDIT', target: null, header: b.header, rows: b.rows, defects: b.defects };
+  b.set(
+    { type: 'PATTERN_VIOLATION', column: 'island', check: 'spelling_variants', what: 'upper case and punctuation variants' },
+    { 200: 'BISCOE', 201: 'BISCOE', 250: 'dream.' },
+  );
+  b.set(
+    { type: 'MISSING_DATA', column: 'body_mass_g', check: 'missing_values', what: 'more null tokens' },
+    { 30: 'N/A', 31: 'None', 32: '-' },
+  );
+  return {
+    name: 'penguins-injected.csv',
+    source: 'penguins.csv',
+    goal: 'GENERAL_AUDIT',
+    target: null,
+    header: b.header,
+    rows: b.rows,
+    defects: b.defects,
+  };
 }
 
 export function buildCorpus(): CorpusFile[] {

@@ -5,7 +5,10 @@ import { datasetViewSql, type InsightDraft } from '../../../src/insights/index.j
 import type { DatasetProfile } from '../../../src/profiling/index.js';
 
 export class SqlRunner {
-  private constructor(private readonly instance: DuckDBInstance, private readonly connection: DuckDBConnection) {}
+  private constructor(
+    private readonly instance: DuckDBInstance,
+    private readonly connection: DuckDBConnection,
+  ) {}
 
   static async open(): Promise<SqlRunner> {
     const instance = await DuckDBInstance.create(':memory:', { threads: '1' });
@@ -45,9 +48,20 @@ export function pythonSyntaxErrors(snippets: readonly string[]): { index: number
 
 /** Checks whose SQL "rows affected" query selects exactly the counted values (when not approximate). */
 export const EXACT_SQL_CHECKS = new Set([
-  'missing_values', 'mostly_empty_column', 'mostly_missing_rows', 'iqr_outliers', 'robust_z_outliers', 'negative_values',
-  'future_dates', 'duplicate_rows', 'unparseable_values', 'mixed_types', 'semantic_mismatch', 'surrounding_whitespace',
-  'spelling_variants', 'mixed_formats',
+  'missing_values',
+  'mostly_empty_column',
+  'mostly_missing_rows',
+  'iqr_outliers',
+  'robust_z_outliers',
+  'negative_values',
+  'future_dates',
+  'duplicate_rows',
+  'unparseable_values',
+  'mixed_types',
+  'semantic_mismatch',
+  'surrounding_whitespace',
+  'spelling_variants',
+  'mixed_formats',
 ]);
 
 export const isRowFilter = (insight: InsightDraft) => /^SELECT \* FROM dataset WHERE /.test(insight.code.sql.fix);
