@@ -94,34 +94,40 @@ export async function runAnalysis(deps: RunnerDeps, job: AnalysisJob): Promise<v
 
 /**
  * The profiler's progress, written and published in order: at every new phase,
- * at most every 250 ms within one, and again every second while nothing new is
- * reported, so a follower of a long run hears from it at least once a second.
- * The profiler's own 'done' is not the analysis' (saving comes next).
+ * within one at most every 250 ms (the latest report wins), and again after
+ * 750 ms without news, so a follower of a long run hears from it at least once
+ * a second. The profiler's own 'done' is not the analysis' (saving comes next).
  */
 function progressReporter(deps: RunnerDeps, run: Run, token: string) {
-  let last: { phase: AnalysisPhase; percent: number | null } | null = null;
+  type Step = { phase: AnalysisPhase; percent: number | null };
+  let last: Step | null = null;
+  let waiting: Step | null = null;
   let lastAt = 0;
   let writing = Promise.resolve();
-  const write = (phase: AnalysisPhase, percent: number | null) => {
-    last = { phase, percent };
+  const write = (step: Step) => {
+    last = step;
+    waiting = null;
     lastAt = Date.now();
     writing = writing
-      .then(() => lifecycle.progress(deps, run, token, phase, percent))
+      .then(() => lifecycle.progress(deps, run, token, step.phase, step.percent))
       .catch((error) => deps.logger.warn('could not record progress', { analysisId: run.analysisId, error }));
   };
-  const keepAlive = setInterval(() => {
-    if (last && Date.now() - lastAt >= KEEP_ALIVE_MS) write(last.phase, last.percent);
+  const tick = setInterval(() => {
+    if (waiting) write(waiting);
+    else if (last && Date.now() - lastAt >= KEEP_ALIVE_MS) write(last);
   }, PROGRESS_INTERVAL_MS);
-  keepAlive.unref();
+  tick.unref();
   return {
     report: (phase: ProfileProgress['phase'], percent: number | null) => {
       if (phase === 'done') return;
-      if (phase === last?.phase && Date.now() - lastAt < PROGRESS_INTERVAL_MS) return;
-      write(phase, percent === null ? null : Math.round(percent * 10) / 10);
+      const step = { phase, percent: percent === null ? null : Math.round(percent * 10) / 10 };
+      if (phase === last?.phase && Date.now() - lastAt < PROGRESS_INTERVAL_MS) waiting = step;
+      else write(step);
     },
-    /** No more reports; resolves once every report is written. */
+    /** No more reports; resolves once every report (the last waiting one too) is written. */
     stop: () => {
-      clearInterval(keepAlive);
+      clearInterval(tick);
+      if (waiting) write(waiting);
       return writing;
     },
   };

@@ -22,6 +22,7 @@ import { QUANTILE_SAMPLE_SALT, VALUE_COUNTS_MAX_DISTINCT, hashedRowSampleSql } f
 import { tallyFacts, tallyOf } from './tallied-columns.js';
 import { PROFILED_TABLE, badColumn, isTextColumn, nullTokenIndexSql, semanticColumn, tokenColumn, valueColumn } from './typed-table.js';
 import { positionLabel } from './value-labels.js';
+import { slice } from './progress-steps.js';
 
 /** Hash-subsampling rate for approximate distinct counts: values whose hash ≡ 0 (mod K) are counted exactly. */
 const DISTINCT_SUBSAMPLE_MODULUS = 16;
@@ -145,7 +146,9 @@ export async function runColumnPass(
         )
       : null,
   );
-  const counts = await groups.run(session, PROFILED_TABLE, onProgress);
+  // The slices are the steps' shares of the pass' time on large files.
+  const counts = await groups.run(session, PROFILED_TABLE, slice(onProgress, 0, 35));
+  onProgress(35);
   const tokens = plans.map((_, i) => tokenFacts(counts[tokenGroups[i]!]!));
   const frequencies = plans.map((_, i) => (frequencyGroups[i] === null ? null : counts[frequencyGroups[i]!]!));
   const tallies = plans.map((plan, i) => (frequencies[i] ? tallyOf(plan, frequencies[i]!, numericExpression(plan) !== null) : null));
@@ -155,21 +158,25 @@ export async function runColumnPass(
   // JS while pass 1 runs.
   const sampled = exact ? null : await fetchQuantileSample(session, scanned, rowCount);
   const shifts = await momentShifts(session, scanned, rowCount, sampled);
+  onProgress(45);
   const query = new AggregateQuery();
   const readers = plans.map((plan, i) =>
     tallies[i]
       ? addTalliedAggregates(query, plan, tallies[i]!, tokens[i]!)
       : addColumnAggregates(query, plan, exact, shifts.get(plan.index) ?? 0, frequencies[i]!, tokens[i]!),
   );
-  const pending = query.run(session, PROFILED_TABLE);
+  const pending = query.run(session, PROFILED_TABLE, slice(onProgress, 45, 90));
   pending.catch(() => {});
   const samples = new Map([...(sampled ?? new Map<number, Float64Array>())].map(([index, values]) => [index, summarizeSample(values)]));
   const row = await pending;
+  onProgress(90);
   const read = readers.map((reader) => reader(row));
   const facts = read.map((r) => r.facts);
   await countDistinctValues(session, plans, read, exact);
   await countInvalidDistinct(session, plans, facts, nullTokens);
+  onProgress(97);
   if (!exact) await applySampleQuantiles(session, plans, facts, samples);
+  onProgress(100);
   return facts;
 }
 

@@ -15,6 +15,7 @@ import { quartiles } from './quantiles.js';
 import { VALUE_COUNTS_MAX_DISTINCT } from './sampling.js';
 import { tallyDistribution } from './tallied-columns.js';
 import { PROFILED_TABLE, valueColumn } from './typed-table.js';
+import { slice } from './progress-steps.js';
 
 export async function runDistributionPass(
   session: DuckDBSession,
@@ -47,8 +48,10 @@ export async function runDistributionPass(
       return coefficient === null ? null : { a, b, coefficient, n: toCount(row[n]) };
     };
   });
-  const counts = await groups.run(session, PROFILED_TABLE, onProgress);
-  const row = await query.run(session, PROFILED_TABLE);
+  const counts = await groups.run(session, PROFILED_TABLE, slice(onProgress, 0, 60));
+  onProgress(60);
+  const row = await query.run(session, PROFILED_TABLE, slice(onProgress, 60, 90));
+  onProgress(90);
   const columns = readers.map((read) => read(row, counts));
   const pearson = pearsonReaders.map((read) => read(row)).filter((p): p is PearsonFacts => p !== null);
   await runRobustZPass(session, plans, columns);
