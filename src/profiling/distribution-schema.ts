@@ -301,6 +301,33 @@ export const caseVariantSchema = z
   })
   .meta({ title: 'CaseVariantGroup', description: 'Spellings of one value that differ only in case or whitespace.' });
 
+export const likelyTyposSchema = z
+  .object({
+    count: z.number().int().nonnegative().describe('Rows holding one of the suspect values (exact).'),
+    distinct: z.number().int().nonnegative().describe('How many distinct suspect values there are.'),
+    values: z
+      .array(
+        z
+          .object({
+            value: z.string().describe('The suspect value as written in the file.'),
+            count: z.number().int().positive().describe('Rows holding it (exact).'),
+            likely: z.string().describe('The frequent value it is one or two keystrokes from: the likely correction.'),
+            likelyCount: z.number().int().positive().describe('Rows holding the likely correction (exact).'),
+            distance: z
+              .number()
+              .int()
+              .positive()
+              .describe('Edits between the two (insertions, deletions, substitutions, transpositions), ignoring case.'),
+          })
+          .meta({ title: 'LikelyTypo', description: 'A rare value that is probably a misspelling of a frequent one.' }),
+      )
+      .describe('Up to 20 suspects, those of the most frequent corrections first.'),
+  })
+  .meta({
+    title: 'LikelyTypos',
+    description: 'Rare values a keystroke or two from a value the column repeats at least ten times as often.',
+  });
+
 export const booleanSummarySchema = z
   .object({
     trueCount: z.number().int().describe('Values read as true.'),
@@ -357,6 +384,10 @@ export const distributionDataSchema = z
       .describe('Groups of values equal up to case and whitespace (low-cardinality text); empty when none.'),
     approximateFields: z.array(z.string()).describe('Paths of every approximate block in this object (e.g. "uniqueness", "topValues").'),
     rowChecks: rowChecksSchema.optional().describe('Null in profiles taken before row checks existed.'),
+    typos: likelyTyposSchema
+      .nullable()
+      .optional()
+      .describe('Text columns with exact value counts (every value counted, not sampled); null otherwise and in older profiles.'),
   })
   .meta({ title: 'ColumnDistribution', description: 'Everything the profiler found about one column.' });
 
@@ -372,3 +403,4 @@ export type ValuePattern = z.infer<typeof patternSchema>;
 export type Outliers = z.infer<typeof outliersSchema>;
 export type CaseVariant = z.infer<typeof caseVariantSchema>;
 export type RowChecks = z.infer<typeof rowChecksSchema>;
+export type LikelyTypos = z.infer<typeof likelyTyposSchema>;

@@ -30,6 +30,7 @@ export function patternViolation(context: RuleContext): Finding[] {
     ...mixedFormats(c, context),
     ...mixedDateLayouts(c, context),
     ...spellingVariants(c, context),
+    ...likelyTypos(c, context),
     ...surroundingWhitespace(c, context),
   ]);
 }
@@ -308,6 +309,70 @@ function spellingVariants(column: ColumnProfile, context: RuleContext): Finding[
           .map((value) => ({ row: null, value, count: groups.flatMap((g) => g.variants).find((v) => v.value === value)!.count })),
         impact: { dimension: 'consistency', units: count },
         facts: { groups },
+      }),
+    },
+  ];
+}
+
+/** Rare near-misses of frequent values (found by the profiler on exact counts: every count here is exact). */
+function likelyTypos(column: ColumnProfile, context: RuleContext): Finding[] {
+  const typos = column.distributionData.typos;
+  if (!isText(column) || !typos) return [];
+  // A difference of case or punctuation alone is a spelling variant, reported as such.
+  const suspects = typos.values.filter((s) => spellingKey(s.value) !== spellingKey(s.likely));
+  if (suspects.length === 0) return [];
+  const present = presentCount(column);
+  // typos.count covers every suspect the profiler found, also those beyond the 20 it lists.
+  const count = typos.count - typos.values.filter((s) => !suspects.includes(s)).reduce((sum, s) => sum + s.count, 0);
+  const share = count / present;
+  const t = text(column.columnName);
+  const cases = suspects.map((s) => `WHEN ${t} = ${literal(s.value)} THEN ${literal(s.likely)}`).join(' ');
+  const mapping = suspects.map((s) => `${pyStr(s.value)}: ${pyStr(s.likely)}`).join(', ');
+  const more = typos.distinct - typos.values.length;
+  return [
+    {
+      type: 'PATTERN_VIOLATION',
+      severity: adjustForGoal(fromLadder(LADDERS.inconsistentValues, share), {
+        goal: context.goal,
+        dimension: 'consistency',
+        onTarget: context.target?.columnName === column.columnName,
+      }),
+      columnName: column.columnName,
+      description:
+        `${name(column.columnName)} has ${suspects.length + more === 1 ? 'a value that looks like a typo' : `${fmtCount(suspects.length + more)} values that look like typos`}: ` +
+        suspects
+          .slice(0, 4)
+          .map((s) => `${q(s.value)} ×${s.count} (likely ${q(s.likely)}, ×${s.likelyCount})`)
+          .join(', ') +
+        `${suspects.length + more > 4 ? ', …' : ''}. ${fmtCount(count)} of ${fmtCount(present)} values (${pct(share)}).`,
+      recommendation:
+        'Check the values against their likely corrections and replace the misspellings (the proposed mapping is in the code); a misspelled category becomes a category of its own in every group-by and encoding.',
+      code: {
+        pandas: `df[${pyStr(column.columnName)}] = ${col(column.columnName)}.replace({${mapping}})`,
+        sql: {
+          affectedRows: `SELECT * FROM ${DATASET_TABLE} WHERE ${t} IN ${listLiteral(suspects.map((s) => s.value))}`,
+          fix: `SELECT * REPLACE (CASE ${cases} ELSE ${t} END AS ${ident(column.columnName)}) FROM ${DATASET_TABLE}`,
+        },
+      },
+      evidence: evidence({
+        check: 'likely_typos',
+        count,
+        unit: 'values',
+        denominator: present,
+        denominatorLabel: 'non-missing values',
+        threshold: { name: 'edits to a value at least 10× as frequent', value: 2 },
+        examples: suspects.slice(0, 5).map((s) => ({ row: null, value: s.value, count: s.count })),
+        impact: { dimension: 'consistency', units: count },
+        facts: {
+          corrections: suspects.map((s) => ({
+            value: s.value,
+            count: s.count,
+            likely: s.likely,
+            likelyCount: s.likelyCount,
+            distance: s.distance,
+          })),
+          ...(more > 0 ? { unlistedSuspects: more } : {}),
+        },
       }),
     },
   ];

@@ -1,5 +1,11 @@
 /** Assembles the seed-shaped ColumnProfile (and its distribution_data) from the facts of all passes. */
-import { DISTRIBUTION_DATA_VERSION, type DistributionData, type LogicalType, type ValueType } from '../distribution-schema.js';
+import {
+  DISTRIBUTION_DATA_VERSION,
+  type DistributionData,
+  type LikelyTypos,
+  type LogicalType,
+  type ValueType,
+} from '../distribution-schema.js';
 import type { ColumnPlan } from '../inference/column-plan.js';
 import type { ResolvedProfileOptions } from '../options.js';
 import type { ColumnProfile } from '../types.js';
@@ -7,6 +13,7 @@ import { iqrFences, robustZBounds, ROBUST_Z_THRESHOLD } from './distribution-rul
 import type { ColumnExamples } from './examples-pass.js';
 import type { ColumnFacts, DistributionFacts } from './facts.js';
 import { summarizeFrequencies, type FrequencySummary, type ValueCount } from './frequency-summary.js';
+import { findLikelyTypos } from './likely-typos.js';
 import { QUANTILE_LEVELS, quantileAt } from './quantiles.js';
 import { positionLabel, truncate } from './value-labels.js';
 
@@ -25,7 +32,7 @@ export interface ColumnInputs {
   distribution: DistributionFacts;
   frequencySource: FrequencySource;
   /** Top values, shapes and case variants of frequencySource, when computed ahead (see summarizeColumnFrequencies). */
-  summary?: FrequencySummary;
+  summary?: ColumnFrequencySummary;
   examples: ColumnExamples;
   rowCount: number;
 }
@@ -35,15 +42,22 @@ export function summarizeColumnFrequencies(
   plan: ColumnPlan,
   frequencySource: FrequencySource,
   options: ResolvedProfileOptions,
-): FrequencySummary {
-  return summarizeFrequencies(
-    frequencySource.frequencies,
-    { topValues: options.topValuesLimit, patterns: options.patternsLimit },
-    frequencySource.scale,
-    // Only text columns report case variants.
-    { caseVariants: plan.rule.valueType === 'string' },
-  );
+): ColumnFrequencySummary {
+  const text = plan.rule.valueType === 'string';
+  return {
+    ...summarizeFrequencies(
+      frequencySource.frequencies,
+      { topValues: options.topValuesLimit, patterns: options.patternsLimit },
+      frequencySource.scale,
+      // Only text columns report case variants.
+      { caseVariants: text },
+    ),
+    // Typos only from exact counts: a sample's counts would be estimates stated as counts.
+    typos: text && !frequencySource.approximate ? findLikelyTypos(frequencySource.frequencies) : null,
+  };
 }
+
+export type ColumnFrequencySummary = FrequencySummary & { typos: LikelyTypos | null };
 
 /** Missing cells of a column (empty fields and null tokens), as the profile reports them. */
 export function missingCountOf(facts: ColumnFacts, rowCount: number): number {
@@ -193,6 +207,7 @@ export function buildColumnProfile(inputs: ColumnInputs, options: ResolvedProfil
       : null,
     whitespace: facts.whitespaceCount !== null ? { leadingOrTrailingCount: facts.whitespaceCount, examples: examples.whitespace } : null,
     caseVariants: valueType === 'string' ? summary.caseVariants : [],
+    typos: valueType === 'string' ? summary.typos : null,
     approximateFields,
   };
 

@@ -61,6 +61,7 @@ export const EXACT_SQL_CHECKS = new Set([
   'semantic_mismatch',
   'surrounding_whitespace',
   'spelling_variants',
+  'likely_typos',
   'mixed_formats',
 ]);
 
