@@ -3,8 +3,10 @@
  * times (`birminghxm` once beside `birmingham` ×40). Case and whitespace variants are not typos (they are
  * caseVariants). Computed on exact value counts only, so every count it reports is a count, not an estimate.
  *
- * Bounded: at most FREQUENT_LIMIT frequent values and RARE_LIMIT rare ones are compared, a pair only when their
- * lengths allow it, and the distance stops as soon as it exceeds what is allowed.
+ * Bounded: candidate pairs come from shared deletions (a value and its misspelling within k edits have a
+ * common string after at most k deletions from each, the "symmetric delete" index), so a rare value is compared
+ * only with the few frequent values it shares one with, never with all of them; values longer than
+ * MAX_LENGTH are not considered.
  */
 import type { LikelyTypos } from '../distribution-schema.js';
 import { normalizeForComparison, type ValueCount } from './frequency-summary.js';
@@ -14,13 +16,15 @@ const MIN_FREQUENT_COUNT = 5;
 const MIN_RATIO = 10;
 const FREQUENT_LIMIT = 500;
 const RARE_LIMIT = 20_000;
+const MAX_LENGTH = 64;
 /** Suspects listed (the count covers them all). */
 const LISTED = 20;
 
 /** Edits allowed for a value of this length: none below 5 characters (cat/car are words, not typos), 2 from 12. */
 const allowedEdits = (length: number) => (length < 5 ? 0 : length < 12 ? 1 : 2);
 
-const digitsOnly = (value: string) => /^[\d\s.,+-]*$/.test(value);
+// Values that differ only in their digits are different numbers or codes (`Room 12`, `Room 13`), not typos.
+const differOnlyInDigits = (a: string, b: string) => a.replace(/\d/g, '') === b.replace(/\d/g, '');
 
 /**
  * Optimal-string-alignment distance (a transposition is one edit), or limit + 1 as soon as it must exceed
@@ -47,22 +51,51 @@ export function editDistance(a: string, b: string, limit: number): number {
   return previous[b.length]!;
 }
 
+/** Every string `value` becomes by deleting at most `edits` of its characters (itself included). */
+function deletions(value: string, edits: number): Set<string> {
+  let level = new Set([value]);
+  const all = new Set(level);
+  for (let e = 0; e < edits; e++) {
+    const next = new Set<string>();
+    for (const v of level) for (let i = 0; i < v.length; i++) next.add(v.slice(0, i) + v.slice(i + 1));
+    for (const v of next) all.add(v);
+    level = next;
+  }
+  return all;
+}
+
 export function findLikelyTypos(frequencies: readonly ValueCount[]): LikelyTypos {
   const sorted = [...frequencies].sort((x, y) => y.count - x.count || (x.value < y.value ? -1 : 1));
-  const frequent = sorted.filter((f) => f.count >= MIN_FREQUENT_COUNT).slice(0, FREQUENT_LIMIT);
+  const frequent = sorted
+    .filter((f) => f.count >= MIN_FREQUENT_COUNT && f.value.length <= MAX_LENGTH)
+    .slice(0, FREQUENT_LIMIT)
+    .map((f) => ({ ...f, key: normalizeForComparison(f.value) }));
   const suspects: LikelyTypos['values'] = [];
-  if (frequent.length > 0) {
-    const keyed = frequent.map((f) => ({ ...f, key: normalizeForComparison(f.value) }));
-    const rare = sorted.filter((f) => f.count * MIN_RATIO <= frequent[0]!.count).slice(-RARE_LIMIT);
+  // Deletion → the frequent values (in count order) it comes from.
+  const index = new Map<string, (typeof frequent)[number][]>();
+  for (const f of frequent) {
+    const edits = allowedEdits(f.key.length);
+    if (edits === 0) continue;
+    for (const d of deletions(f.key, edits)) {
+      const list = index.get(d);
+      if (list) list.push(f);
+      else index.set(d, [f]);
+    }
+  }
+  if (index.size > 0) {
+    const rare = sorted.filter((f) => f.count * MIN_RATIO <= frequent[0]!.count && f.value.length <= MAX_LENGTH).slice(-RARE_LIMIT);
     for (const r of rare) {
       const key = normalizeForComparison(r.value);
+      const candidates = new Set<(typeof frequent)[number]>();
+      // Two edits only reach values of 12 characters or more, so a value shorter than 10 needs one deletion.
+      for (const d of deletions(key, key.length >= 10 ? 2 : 1)) for (const f of index.get(d) ?? []) candidates.add(f);
       let best: { value: string; count: number; distance: number } | null = null;
-      for (const f of keyed) {
-        if (f.count < r.count * MIN_RATIO) break; // sorted by count: no later one qualifies
+      for (const f of candidates) {
+        if (f.count < r.count * MIN_RATIO || f.key === key || differOnlyInDigits(f.key, key)) continue;
         const limit = allowedEdits(f.key.length);
-        if (limit === 0 || f.key === key || (digitsOnly(f.key) && digitsOnly(key))) continue;
-        const distance = editDistance(key, f.key, best ? Math.min(limit, best.distance - 1) : limit);
-        if (distance <= limit && (!best || distance < best.distance)) best = { value: f.value, count: f.count, distance };
+        const distance = editDistance(key, f.key, limit);
+        const better = !best || distance < best.distance || (distance === best.distance && f.count > best.count);
+        if (distance <= limit && better) best = { value: f.value, count: f.count, distance };
       }
       if (best) suspects.push({ value: r.value, count: r.count, likely: best.value, likelyCount: best.count, distance: best.distance });
     }
