@@ -210,6 +210,12 @@ export const topValuesSchema = z
   .object({
     approximate: z.boolean().describe('true when counted on a sample (large files): see sampleSize.'),
     sampleSize: z.number().int().nullable().describe('Rows sampled when approximate, else null.'),
+    countsExact: z
+      .boolean()
+      .optional()
+      .describe(
+        'true when every count is exact: always when not approximate, and when the sampled values were recounted on the whole column.',
+      ),
     values: z.array(topValueSchema).describe('Most frequent first (at most 10).'),
   })
   .meta({ title: 'TopValues', description: 'The most frequent non-missing values.' });

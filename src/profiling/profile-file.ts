@@ -21,12 +21,14 @@ import {
   refineLogicalType,
   reportedNegativeCount,
   summarizeColumnFrequencies,
+  type ColumnFrequencySummary,
   type FrequencySource,
 } from './statistics/column-profile-builder.js';
 import { runDistributionPass } from './statistics/distribution-pass.js';
 import { columnExampleRequests, examplesOf, fetchExamples } from './statistics/examples-pass.js';
 import type { ColumnFacts, DistributionFacts } from './statistics/facts.js';
 import type { ValueCount } from './statistics/frequency-summary.js';
+import { recountValues, withExactCounts } from './statistics/recount-top-values.js';
 import { sampleFrequencies } from './statistics/sampled-frequencies.js';
 import { loadTypedTable } from './statistics/typed-table.js';
 import type { ColumnProfile, DatasetProfile, ProfileOptions, ProfileProgress } from './types.js';
@@ -80,8 +82,9 @@ export async function profileFile(path: string, options: ProfileOptions = {}): P
       plans.flatMap((plan, i) => columnExampleRequests(plan, facts[i]!, distribution.columns[i]!, resolved.nullTokens)),
     );
     // JS work (≈ 0.1 s at 1M rows: top values and shapes of the sampled text) while the engine runs the queries.
-    const summaries = plans.map((plan, i) => summarizeColumnFrequencies(plan, frequencySources[i]!, resolved));
+    const sampledSummaries = plans.map((plan, i) => summarizeColumnFrequencies(plan, frequencySources[i]!, resolved));
     const examples = await examplesPending;
+    const summaries = await withRecountedTopValues(session, plans, facts, sampledSummaries);
     endPhase('distributions');
 
     phase('dataset');
@@ -222,6 +225,24 @@ function chooseCategoricalColumns(
 }
 
 /** Where each column's top values and shapes come from: exact value counts, table sample, or inference sample. */
+/** The sampled text columns' top values, counted on the whole column (recount-top-values.ts). */
+async function withRecountedTopValues(
+  session: DuckDBSession,
+  plans: readonly ColumnPlan[],
+  facts: readonly ColumnFacts[],
+  summaries: ColumnFrequencySummary[],
+): Promise<ColumnFrequencySummary[]> {
+  const requests = plans
+    .filter((plan, i) => plan.rule.valueType === 'string' && !summaries[i]!.topValuesExact)
+    .map((plan) => ({ index: plan.index, values: summaries[plan.index]!.topValues.map((v) => v.value) }));
+  const exact = await recountValues(session, requests);
+  return summaries.map((summary, i) => {
+    const counts = exact.get(i);
+    if (!requests.some((r) => r.index === i)) return summary;
+    return { ...summary, topValues: withExactCounts(summary.topValues, counts ?? new Map(), facts[i]!.validCount), topValuesExact: true };
+  });
+}
+
 async function frequencySourcesFor(
   session: DuckDBSession,
   plans: readonly ColumnPlan[],

@@ -128,6 +128,8 @@ export const pct = (share: number): string => {
 };
 
 export const fmtCount = (n: number) => n.toLocaleString('en-US');
+/** A count for prose: marked ≈ when it is an estimate, so no estimate is ever stated as a count. */
+export const fmtEstimate = (n: number, approximate: boolean) => (approximate ? `≈${fmtCount(n)}` : fmtCount(n));
 
 /** A value quoted for prose (JSON quoting shows spaces and control characters). */
 export const q = (value: string) => JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}…` : value);

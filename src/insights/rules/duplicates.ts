@@ -9,6 +9,7 @@ import {
   evidence,
   exampleList,
   fmtCount,
+  fmtEstimate,
   keyLikeName,
   looksLikeKey,
   name,
@@ -72,7 +73,10 @@ function duplicatedKeys(column: ColumnProfile, context: RuleContext): Finding[] 
   if (count === 0) return [];
   const present = presentCount(column);
   const share = count / present;
-  const repeated = column.distributionData.topValues.values.filter((v) => v.count > 1);
+  const top = column.distributionData.topValues;
+  // Counts of named values are exact unless the profile could only estimate them (then marked ≈).
+  const countsExact = !top.approximate || top.countsExact === true;
+  const repeated = top.values.filter((v) => v.count > 1);
   const examples = repeated.slice(0, 5).map((v) => ({ row: null, value: v.value, count: v.count }));
   const key = parsedSql(column);
   const why = keyLikeName(column.columnName)
@@ -84,8 +88,8 @@ function duplicatedKeys(column: ColumnProfile, context: RuleContext): Finding[] 
       severity: adjustForGoal(fromLadder(LADDERS.duplicateKeys, share), { goal: context.goal, dimension: 'uniqueness', onTarget: false }),
       columnName: column.columnName,
       description:
-        `${name(column.columnName)} looks like a key (${why}) but ${fmtCount(count)} of its ${fmtCount(present)} values (${pct(share)}) repeat an earlier value` +
-        (examples.length ? `: ${examples.map((e) => `${exampleList([e])} ×${e.count}`).join(', ')}.` : '.'),
+        `${name(column.columnName)} looks like a key (${why}) but ${fmtEstimate(count, approximate)} of its ${fmtCount(present)} values (${pct(share)}) repeat an earlier value` +
+        (examples.length ? `: ${examples.map((e) => `${exampleList([e])} ×${fmtEstimate(e.count, !countsExact)}`).join(', ')}.` : '.'),
       recommendation:
         'Find out whether these are the same entity recorded twice (deduplicate, keeping the latest or most complete record) or different entities sharing an id (assign new ids). Joins on this column will multiply rows until then.',
       code: {

@@ -13,6 +13,7 @@ import {
   evidence,
   exampleList,
   fmtCount,
+  fmtEstimate,
   isTemporal,
   isText,
   name,
@@ -138,9 +139,9 @@ function mixedFormats(column: ColumnProfile, context: RuleContext): Finding[] {
       columnName: column.columnName,
       description:
         `${name(column.columnName)} is written in ${shapes.length} formats: ${pct(dominant.count / total)} like ${q(dominant.example)} (${dominant.pattern}), ` +
-        `${fmtCount(count)} values (${pct(share)}) otherwise: ${minority
+        `${fmtEstimate(count, approximate)} values (${pct(share)}) otherwise: ${minority
           .slice(0, 4)
-          .map((s) => `${q(s.example)} (${s.pattern}) ×${s.count}`)
+          .map((s) => `${q(s.example)} (${s.pattern}) ×${fmtEstimate(s.count, approximate)}`)
           .join(', ')}.`,
       recommendation:
         'Normalise every value to one format (for dates, ISO 8601 YYYY-MM-DD); check ambiguous day/month orders by hand before converting.',

@@ -54,10 +54,12 @@ export function summarizeColumnFrequencies(
     ),
     // Typos only from exact counts: a sample's counts would be estimates stated as counts.
     typos: text && !frequencySource.approximate ? findLikelyTypos(frequencySource.frequencies) : null,
+    topValuesExact: !frequencySource.approximate,
   };
 }
 
-export type ColumnFrequencySummary = FrequencySummary & { typos: LikelyTypos | null };
+/** `topValuesExact`: the top values' counts are counts (not approximate, or recounted; see recount-top-values.ts). */
+export type ColumnFrequencySummary = FrequencySummary & { typos: LikelyTypos | null; topValuesExact: boolean };
 
 /** Missing cells of a column (empty fields and null tokens), as the profile reports them. */
 export function missingCountOf(facts: ColumnFacts, rowCount: number): number {
@@ -177,6 +179,7 @@ export function buildColumnProfile(inputs: ColumnInputs, options: ResolvedProfil
     topValues: {
       approximate: frequencySource.approximate,
       sampleSize: frequencySource.approximate ? frequencySource.sampleSize : null,
+      countsExact: summary.topValuesExact,
       values: summary.topValues,
     },
     lengths: facts.lengths,
