@@ -26,6 +26,7 @@ export const INSIGHT_CHECKS = {
   robust_z_outliers: 'Values with a robust z-score beyond the threshold (used when the IQR is 0).',
   negative_values: 'Negative values in a column that should not have them (quantities, prices, ages).',
   future_dates: 'Dates after the day of the analysis.',
+  zero_measurements: 'Zeros in a measurement that cannot be zero (a length, weight, size or price), when they are rare.',
   duplicate_rows: 'Rows identical to an earlier row.',
   duplicate_key_values: 'Repeated values in a column that looks like a key.',
   unparseable_values: "Values that do not parse as the column's type.",

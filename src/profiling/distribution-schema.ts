@@ -356,6 +356,15 @@ export const rowChecksSchema = z
       .meta({ title: 'NegativeValues', description: 'Values below zero.' })
       .nullable()
       .describe('Numeric columns with negative values; null otherwise.'),
+    zero: z
+      .object({
+        count: z.number().int().nonnegative().describe('Values equal to 0.'),
+        examples: z.array(rowValueSchema).max(5).describe('The first of them (at most 5), in row order.'),
+      })
+      .meta({ title: 'ZeroValues', description: 'Values equal to zero.' })
+      .nullable()
+      .optional()
+      .describe('Numeric columns with zeros; null otherwise and in older profiles.'),
     future: z
       .object({
         after: z.string().describe('ISO date the profile was taken: values later than this are in the future.'),

@@ -20,6 +20,7 @@ import {
   missingCountOf,
   refineLogicalType,
   reportedNegativeCount,
+  reportedZeroCount,
   summarizeColumnFrequencies,
   type ColumnFrequencySummary,
   type FrequencySource,
@@ -102,6 +103,7 @@ export async function profileFile(path: string, options: ProfileOptions = {}): P
       plans,
       plans.map((_, i) => missingCountOf(facts[i]!, rowCount)),
       plans.map((plan, i) => reportedNegativeCount(plan, facts[i]!)),
+      plans.map((plan, i) => reportedZeroCount(plan, facts[i]!)),
       rowCount,
       resolved.nullTokens,
     );

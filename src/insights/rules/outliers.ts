@@ -25,6 +25,7 @@ export function outliers(context: RuleContext): Finding[] {
   return context.profile.columns.flatMap((c) => [
     ...statisticalOutliers(c, context),
     ...negativeValues(c, context),
+    ...zeroMeasurements(c, context),
     ...futureDates(c, context),
   ]);
 }
@@ -135,6 +136,34 @@ function negativeValues(column: ColumnProfile, context: RuleContext): Finding[] 
       condition: `${numericSql(column)} < 0`,
       pandasCondition: `${parsedPandas(column, 'decimal')} < 0`,
       facts: { reason: byName ? 'name' : 'rare', rareNegativeShare: THRESHOLDS.rareNegativeShare },
+    }),
+  ];
+}
+
+/** Physical measurements and prices, by the words of the column name: zero is no measurement at all. */
+const NON_ZERO_NAME =
+  /(^|[^a-z])(price|prices|weight|height|length|width|depth|size|mass|area|volume|carat|carats|diameter|radius|thickness|x|y|z|mm|cm|kg|km|lb|lbs|oz)([^a-z]|$)/;
+/** Zeros are entry errors only as an exception; more often, zero means something (free, not measured). */
+const RARE_ZERO_SHARE = 0.05;
+
+function zeroMeasurements(column: ColumnProfile, context: RuleContext): Finding[] {
+  const zero = column.distributionData.rowChecks?.zero;
+  const numeric = column.distributionData.numeric;
+  if (!isNumeric(column) || !zero || zero.count === 0 || !numeric || numeric.negativeCount > 0) return [];
+  const present = presentCount(column);
+  if (zero.count / present > RARE_ZERO_SHARE) return [];
+  if (!NON_ZERO_NAME.test(column.columnName.toLowerCase().replace(/([a-z])([A-Z])/g, '$1_$2'))) return [];
+  return [
+    impossible(column, context, {
+      check: 'zero_measurements',
+      count: zero.count,
+      present,
+      examples: zero.examples,
+      what: `zero${zero.count === 1 ? '' : 's'}`,
+      why: `the name says it is a measurement (a length, weight, size or price), which an existing thing cannot have at 0, and zeros are rare here (at most ${pct(RARE_ZERO_SHARE)})`,
+      condition: `${numericSql(column)} = 0`,
+      pandasCondition: `${parsedPandas(column, 'decimal')} == 0`,
+      facts: { rareZeroShare: RARE_ZERO_SHARE },
     }),
   ];
 }

@@ -1,7 +1,7 @@
 /**
  * Row-level facts for the insights (src/insights) that the statistics passes do not keep: the first rows where
- * each column is missing, how many fields each row is missing, negative numbers and dates after the day of
- * profiling, with the first examples.
+ * each column is missing, how many fields each row is missing, negative numbers, zeros and dates after the day
+ * of profiling, with the first examples.
  *
  * One scan groups the rows by their number of missing fields (and counts future dates on the way); the first
  * rows of each check come from fetchExamples, whose "first rows" branches stop after five matches instead of
@@ -37,6 +37,7 @@ export async function computeRowChecks(
   plans: readonly ColumnPlan[],
   missingCounts: readonly number[],
   negativeCounts: readonly number[],
+  zeroCounts: readonly number[],
   rowCount: number,
   nullTokens: readonly string[],
 ): Promise<RowCheckFacts> {
@@ -69,6 +70,7 @@ export async function computeRowChecks(
     const v = valueColumn(plan.index);
     if (missingCounts[i]! > 0) requests.push({ key: `${i}:missing`, value: 'NULL', condition: missingFlags[i]!, orderBy: null });
     if (isNumber(plan) && negativeCounts[i]! > 0) requests.push({ key: `${i}:negative`, value: v, condition: `${v} < 0`, orderBy: null });
+    if (isNumber(plan) && zeroCounts[i]! > 0) requests.push({ key: `${i}:zero`, value: v, condition: `${v} = 0`, orderBy: null });
     if (futureCounts[i]! > 0) requests.push({ key: `${i}:future`, value: v, condition: future[i]!, orderBy: null });
   });
   if (mostlyCount > 0)
@@ -79,6 +81,7 @@ export async function computeRowChecks(
   const columns: RowChecks[] = plans.map((plan, i) => ({
     missingRows: examplesOf(`${i}:missing`).map((e) => e.row),
     negative: isNumber(plan) && negativeCounts[i]! > 0 ? { count: negativeCounts[i]!, examples: examplesOf(`${i}:negative`) } : null,
+    zero: isNumber(plan) && zeroCounts[i]! > 0 ? { count: zeroCounts[i]!, examples: examplesOf(`${i}:zero`) } : null,
     future: future[i] ? { after: today, count: futureCounts[i]!, examples: examplesOf(`${i}:future`) } : null,
   }));
   return {

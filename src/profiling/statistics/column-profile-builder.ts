@@ -72,6 +72,12 @@ export function reportedNegativeCount(plan: ColumnPlan, facts: ColumnFacts): num
   return isNumber && facts.numeric ? facts.numeric.negativeCount : 0;
 }
 
+/** Zeros of a numeric column, as its profile reports them. */
+export function reportedZeroCount(plan: ColumnPlan, facts: ColumnFacts): number {
+  const isNumber = plan.rule.valueType === 'integer' || plan.rule.valueType === 'decimal';
+  return isNumber && facts.numeric ? facts.numeric.zeroCount : 0;
+}
+
 const TEMPORAL: ReadonlySet<ValueType> = new Set(['date', 'datetime', 'time']);
 
 /** Text refined by cardinality: few repeated values → categorical; unique, complete, compact tokens → identifier. */

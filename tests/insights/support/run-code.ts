@@ -54,6 +54,7 @@ export const EXACT_SQL_CHECKS = new Set([
   'iqr_outliers',
   'robust_z_outliers',
   'negative_values',
+  'zero_measurements',
   'future_dates',
   'duplicate_rows',
   'unparseable_values',
