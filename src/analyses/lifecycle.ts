@@ -165,40 +165,34 @@ export async function complete(
   return completed;
 }
 
-/** RUNNING → PENDING after a transient failure: the queue runs it again (`message` says why it stopped). */
-export async function retry(deps: LifecycleDeps, run: Run, token: string, message: string): Promise<boolean> {
-  const retried = await unitOfWork(deps.prisma, async (tx) => {
+/** A run lets go of its RUNNING analysis, which becomes `status`; false when the run no longer owns it. */
+async function release(
+  deps: LifecycleDeps,
+  run: Run,
+  token: string,
+  status: 'PENDING' | 'FAILED',
+  phase: AnalysisPhase,
+  data: Prisma.AnalysisUpdateManyMutationInput,
+): Promise<boolean> {
+  const released = await unitOfWork(deps.prisma, async (tx) => {
     const { count } = await tx.analysis.updateMany({
       where: { id: run.analysisId, attemptToken: token, status: 'RUNNING' },
-      data: { status: 'PENDING', attemptToken: null, progressPhase: 'waiting_to_retry', progressPercent: null, errorMessage: message },
+      data: { ...data, status, progressPhase: phase, progressPercent: null, attemptToken: null },
     });
     if (count) await settleDataset(tx, run.datasetId);
     return count > 0;
   });
-  if (retried) await announce(deps, run, 'PENDING', 'waiting_to_retry', null);
-  return retried;
+  if (released) await announce(deps, run, status, phase, null);
+  return released;
 }
 
+/** RUNNING → PENDING after a transient failure: the queue runs it again (`message` says why it stopped). */
+export const retry = (deps: LifecycleDeps, run: Run, token: string, message: string) =>
+  release(deps, run, token, 'PENDING', 'waiting_to_retry', { errorMessage: message });
+
 /** RUNNING → FAILED, for good. */
-export async function fail(deps: LifecycleDeps, run: Run, token: string, message: string): Promise<boolean> {
-  const failed = await unitOfWork(deps.prisma, async (tx) => {
-    const { count } = await tx.analysis.updateMany({
-      where: { id: run.analysisId, attemptToken: token, status: 'RUNNING' },
-      data: {
-        status: 'FAILED',
-        errorMessage: message,
-        completedAt: new Date(),
-        attemptToken: null,
-        progressPhase: 'failed',
-        progressPercent: null,
-      },
-    });
-    if (count) await settleDataset(tx, run.datasetId);
-    return count > 0;
-  });
-  if (failed) await announce(deps, run, 'FAILED', 'failed', null);
-  return failed;
-}
+export const fail = (deps: LifecycleDeps, run: Run, token: string, message: string) =>
+  release(deps, run, token, 'FAILED', 'failed', { errorMessage: message, completedAt: new Date() });
 
 /** PENDING or RUNNING → FAILED with cancelledAt; null when it was neither. A running worker stops at its next heartbeat. */
 export async function cancel(

@@ -80,7 +80,7 @@ export async function runAnalysis(deps: RunnerDeps, job: AnalysisJob): Promise<v
     const result = analyze(profile, claimed.goalType, claimed.options.targetColumn ?? null);
     await lifecycle.progress(deps, claimed.run, token, 'saving', 0);
     // A brief loss of the database is retried here (backoff up to ~2 s); a longer one fails the run, which the queue retries.
-    const written = await withRetry(() => complete(deps, claimed.run, token, profile, result));
+    const written = await withRetry(() => completeWithResults(deps, claimed.run, token, profile, result));
     if (!written) throw new Stopped('superseded');
     log.info('analysis completed', { score: result.score, insights: result.insights.length });
   } catch (error) {
@@ -143,7 +143,7 @@ function analyze(profile: DatasetProfile, goal: Claimed['goalType'], targetColum
 }
 
 /** Everything the analysis produced, written with its completion, only if this run still owns it. */
-function complete(deps: RunnerDeps, run: Run, token: string, profile: DatasetProfile, result: AnalysisResult): Promise<boolean> {
+function completeWithResults(deps: RunnerDeps, run: Run, token: string, profile: DatasetProfile, result: AnalysisResult): Promise<boolean> {
   const { analysisId } = run;
   // A sample's row count is not the file's: the dataset keeps the count its upload found.
   const counts = profile.rowLimit === null ? { rowCount: profile.rowCount, columnCount: profile.columnCount } : {};

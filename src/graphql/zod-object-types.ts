@@ -33,9 +33,9 @@ export function shareEnum(name: string, ref: unknown): void {
 }
 
 function fieldType(schema: ZodAny, path: string): FieldType {
-  const description = metaOf(schema).description;
+  const { description, title } = metaOf(schema);
   const def = schema._zod.def;
-  const name = metaOf(schema).title ?? path;
+  const name = title ?? path;
   switch (def.type) {
     case 'nullable':
     case 'optional': {

@@ -238,11 +238,12 @@ async function withRecountedTopValues(
     .filter((plan, i) => plan.rule.valueType === 'string' && !summaries[i]!.topValuesExact)
     .map((plan) => ({ index: plan.index, values: summaries[plan.index]!.topValues.map((v) => v.value) }));
   const exact = await recountValues(session, requests);
-  return summaries.map((summary, i) => {
-    const counts = exact.get(i);
-    if (!requests.some((r) => r.index === i)) return summary;
-    return { ...summary, topValues: withExactCounts(summary.topValues, counts ?? new Map(), facts[i]!.validCount), topValuesExact: true };
-  });
+  const recounted = new Set(requests.map((r) => r.index));
+  return summaries.map((summary, i) =>
+    recounted.has(i)
+      ? { ...summary, topValues: withExactCounts(summary.topValues, exact.get(i) ?? new Map(), facts[i]!.validCount), topValuesExact: true }
+      : summary,
+  );
 }
 
 async function frequencySourcesFor(

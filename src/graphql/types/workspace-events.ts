@@ -9,15 +9,15 @@ import { AppError } from '../../errors.js';
 import { builder } from '../builder.js';
 import type { GraphQLContext } from '../context.js';
 import { encodeGlobalID } from '../global-ids.js';
+import { describedEnum } from './enums.js';
 import { AnalysisRef, DatasetRef } from './refs.js';
 import { Workspace } from './workspace.js';
 
-const WorkspaceEventKindEnum = builder.enumType('WorkspaceEventKind', {
-  description: 'What changed in a workspace.',
-  values: Object.fromEntries(Object.entries(WORKSPACE_EVENT_KINDS).map(([kind, description]) => [kind, { value: kind, description }])) as {
-    [K in WorkspaceEventKind]: { value: K; description: string };
-  },
-});
+const WorkspaceEventKindEnum = describedEnum<WorkspaceEventKind>(
+  'WorkspaceEventKind',
+  'What changed in a workspace.',
+  WORKSPACE_EVENT_KINDS,
+);
 
 const deletedTypes: Partial<Record<WorkspaceEventKind, 'Dataset' | 'Analysis' | 'Workspace'>> = {
   DATASET_DELETED: 'Dataset',

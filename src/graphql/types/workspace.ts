@@ -9,13 +9,12 @@ import { loadPage, type Order, type RelationSpec } from '../loading/connections.
 import { models } from '../loading/models.js';
 import { loadRelated, loadVisibleNodes, membershipRole } from '../loading/records.js';
 import { connectionOf, pageArgs } from '../pagination.js';
-import { DatasetStatusEnum, WorkspaceRoleEnum } from './enums.js';
+import { DatasetStatusEnum, WorkspaceRoleEnum, describedEnum } from './enums.js';
 import { DatasetRef, UserRef, WorkspaceMemberRef, WorkspaceRef } from './refs.js';
 
 type DatasetFilterShape = { status?: DatasetStatus | null; nameContains?: string | null };
 
-const datasetOrderNames = ['CREATED_AT_DESC', 'CREATED_AT_ASC', 'NAME_ASC', 'NAME_DESC'] as const;
-type DatasetOrderName = (typeof datasetOrderNames)[number];
+type DatasetOrderName = 'CREATED_AT_DESC' | 'CREATED_AT_ASC' | 'NAME_ASC' | 'NAME_DESC';
 
 const createdAt = [
   { expression: 't.created_at', type: 'timestamptz' },
@@ -113,14 +112,11 @@ const DatasetFilter = builder.inputType('DatasetFilter', {
   }),
 });
 
-const DatasetOrder = builder.enumType('DatasetOrder', {
-  description: 'How Workspace.datasets is ordered; ties keep upload order.',
-  values: {
-    CREATED_AT_DESC: { value: 'CREATED_AT_DESC', description: 'Newest upload first.' },
-    CREATED_AT_ASC: { value: 'CREATED_AT_ASC', description: 'Oldest upload first.' },
-    NAME_ASC: { value: 'NAME_ASC', description: 'By name, A to Z (byte order: upper case before lower case).' },
-    NAME_DESC: { value: 'NAME_DESC', description: 'By name, Z to A.' },
-  } satisfies Record<DatasetOrderName, { value: DatasetOrderName; description: string }>,
+const DatasetOrder = describedEnum<DatasetOrderName>('DatasetOrder', 'How Workspace.datasets is ordered; ties keep upload order.', {
+  CREATED_AT_DESC: 'Newest upload first.',
+  CREATED_AT_ASC: 'Oldest upload first.',
+  NAME_ASC: 'By name, A to Z (byte order: upper case before lower case).',
+  NAME_DESC: 'By name, Z to A.',
 });
 
 // The seed's WorkspaceCreate / WorkspaceUpdate.

@@ -9,6 +9,7 @@ import { col, pyList, pyStr } from '../code/python.js';
 import { DATASET_TABLE, ident, listLiteral, literal, text, trimmed } from '../code/sql.js';
 import { missingPandas, missingSql, parseOfCandidate, parsedPandas, parsedSql, type ParseAs } from '../code/typed-values.js';
 import { LADDERS, THRESHOLDS, adjustForGoal, fromLadder } from '../severity.js';
+import type { CodeSuggestion } from '../types.js';
 import {
   evidence,
   exampleList,
@@ -262,6 +263,20 @@ function spellingGroups(column: ColumnProfile): VariantGroup[] {
   return groups.sort((a, b) => (a.canonical < b.canonical ? -1 : 1));
 }
 
+/** Code that selects the rows holding these values and replaces each by its correction. */
+function replacementCode(column: ColumnProfile, replacements: readonly { value: string; by: string }[]): CodeSuggestion {
+  const t = text(column.columnName);
+  const cases = replacements.map((r) => `WHEN ${t} = ${literal(r.value)} THEN ${literal(r.by)}`).join(' ');
+  const mapping = replacements.map((r) => `${pyStr(r.value)}: ${pyStr(r.by)}`).join(', ');
+  return {
+    pandas: `df[${pyStr(column.columnName)}] = ${col(column.columnName)}.replace({${mapping}})`,
+    sql: {
+      affectedRows: `SELECT * FROM ${DATASET_TABLE} WHERE ${t} IN ${listLiteral(replacements.map((r) => r.value))}`,
+      fix: `SELECT * REPLACE (CASE ${cases} ELSE ${t} END AS ${ident(column.columnName)}) FROM ${DATASET_TABLE}`,
+    },
+  };
+}
+
 function spellingVariants(column: ColumnProfile, context: RuleContext): Finding[] {
   if (!isText(column)) return [];
   const groups = spellingGroups(column);
@@ -270,9 +285,7 @@ function spellingVariants(column: ColumnProfile, context: RuleContext): Finding[
   const count = groups.reduce((sum, g) => sum + g.variants.reduce((s, v) => s + v.count, 0), 0);
   const share = count / present;
   const variantValues = groups.flatMap((g) => g.variants.map((v) => v.value));
-  const t = text(column.columnName);
-  const cases = groups.flatMap((g) => g.variants.map((v) => `WHEN ${t} = ${literal(v.value)} THEN ${literal(g.canonical)}`)).join(' ');
-  const mapping = groups.flatMap((g) => g.variants.map((v) => `${pyStr(v.value)}: ${pyStr(g.canonical)}`)).join(', ');
+  const replacements = groups.flatMap((g) => g.variants.map((v) => ({ value: v.value, by: g.canonical })));
   return [
     {
       type: 'PATTERN_VIOLATION',
@@ -291,13 +304,7 @@ function spellingVariants(column: ColumnProfile, context: RuleContext): Finding[
         `. ${fmtCount(count)} of ${fmtCount(present)} values (${pct(share)}) use a minority spelling.`,
       recommendation:
         'Map every variant to one canonical spelling (the most frequent one is proposed); otherwise group-bys and one-hot encodings split one category into several.',
-      code: {
-        pandas: `df[${pyStr(column.columnName)}] = ${col(column.columnName)}.replace({${mapping}})`,
-        sql: {
-          affectedRows: `SELECT * FROM ${DATASET_TABLE} WHERE ${t} IN ${listLiteral(variantValues)}`,
-          fix: `SELECT * REPLACE (CASE ${cases} ELSE ${t} END AS ${ident(column.columnName)}) FROM ${DATASET_TABLE}`,
-        },
-      },
+      code: replacementCode(column, replacements),
       evidence: evidence({
         check: 'spelling_variants',
         count,
@@ -326,9 +333,6 @@ function likelyTypos(column: ColumnProfile, context: RuleContext): Finding[] {
   // typos.count covers every suspect the profiler found, also those beyond the 20 it lists.
   const count = typos.count - typos.values.filter((s) => !suspects.includes(s)).reduce((sum, s) => sum + s.count, 0);
   const share = count / present;
-  const t = text(column.columnName);
-  const cases = suspects.map((s) => `WHEN ${t} = ${literal(s.value)} THEN ${literal(s.likely)}`).join(' ');
-  const mapping = suspects.map((s) => `${pyStr(s.value)}: ${pyStr(s.likely)}`).join(', ');
   const more = typos.distinct - typos.values.length;
   return [
     {
@@ -348,13 +352,10 @@ function likelyTypos(column: ColumnProfile, context: RuleContext): Finding[] {
         `${suspects.length + more > 4 ? ', …' : ''}. ${fmtCount(count)} of ${fmtCount(present)} values (${pct(share)}).`,
       recommendation:
         'Check the values against their likely corrections and replace the misspellings (the proposed mapping is in the code); a misspelled category becomes a category of its own in every group-by and encoding.',
-      code: {
-        pandas: `df[${pyStr(column.columnName)}] = ${col(column.columnName)}.replace({${mapping}})`,
-        sql: {
-          affectedRows: `SELECT * FROM ${DATASET_TABLE} WHERE ${t} IN ${listLiteral(suspects.map((s) => s.value))}`,
-          fix: `SELECT * REPLACE (CASE ${cases} ELSE ${t} END AS ${ident(column.columnName)}) FROM ${DATASET_TABLE}`,
-        },
-      },
+      code: replacementCode(
+        column,
+        suspects.map((s) => ({ value: s.value, by: s.likely })),
+      ),
       evidence: evidence({
         check: 'likely_typos',
         count,
