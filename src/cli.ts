@@ -6,7 +6,7 @@
 import { stat } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { ANALYSIS_GOALS, analyzeProfile, InsightsError, renderAnalysisText, type AnalysisGoal } from './insights/index.js';
-import { profileFile, ProfilingError, renderProfileTable, type ProfileProgress } from './profiling/index.js';
+import { DEFAULT_NULL_TOKENS, profileFile, ProfilingError, renderProfileTable, type ProfileProgress } from './profiling/index.js';
 
 interface Subcommand {
   usage: string;
@@ -33,7 +33,7 @@ function progressReporter(enabled: boolean): { onProgress?: (p: ProfileProgress)
 }
 
 const profile: Subcommand = {
-  usage: 'profile FILE [--json] [--memory-limit 1GB] [--temp-dir DIR] [--exact-row-limit N]',
+  usage: 'profile FILE [--json] [--memory-limit 1GB] [--temp-dir DIR] [--exact-row-limit N] [--missing-marker TOKEN]…',
   async run(args) {
     const { values, positionals } = parseArgs({
       args,
@@ -43,6 +43,7 @@ const profile: Subcommand = {
         'memory-limit': { type: 'string' },
         'temp-dir': { type: 'string' },
         'exact-row-limit': { type: 'string' },
+        'missing-marker': { type: 'string', multiple: true },
       },
     });
     const [file] = positionals;
@@ -56,6 +57,7 @@ const profile: Subcommand = {
         ...(values['memory-limit'] ? { memoryLimit: values['memory-limit'] } : {}),
         ...(values['temp-dir'] ? { tempDirectory: values['temp-dir'] } : {}),
         ...(values['exact-row-limit'] ? { exactRowLimit: Number(values['exact-row-limit']) } : {}),
+        ...nullTokensOption(values['missing-marker']),
         ...(progress.onProgress ? { onProgress: progress.onProgress } : {}),
       });
       progress.finish();
@@ -69,7 +71,7 @@ const profile: Subcommand = {
 
 /** Profile then analyse: the same two library calls the server's job runner makes. */
 const analyze: Subcommand = {
-  usage: `analyze FILE [--goal ${ANALYSIS_GOALS.join('|')}] [--target COLUMN] [--json] [--code]`,
+  usage: `analyze FILE [--goal ${ANALYSIS_GOALS.join('|')}] [--target COLUMN] [--json] [--code] [--missing-marker TOKEN]…`,
   async run(args) {
     const { values, positionals } = parseArgs({
       args,
@@ -79,6 +81,7 @@ const analyze: Subcommand = {
         target: { type: 'string' },
         json: { type: 'boolean', default: false },
         code: { type: 'boolean', default: false },
+        'missing-marker': { type: 'string', multiple: true },
       },
     });
     const [file] = positionals;
@@ -92,7 +95,10 @@ const analyze: Subcommand = {
       .catch(() => 0);
     const progress = progressReporter(size >= PROGRESS_MIN_BYTES);
     try {
-      const profiled = await profileFile(file, progress.onProgress ? { onProgress: progress.onProgress } : {});
+      const profiled = await profileFile(file, {
+        ...nullTokensOption(values['missing-marker']),
+        ...(progress.onProgress ? { onProgress: progress.onProgress } : {}),
+      });
       progress.finish();
       const result = analyzeProfile(profiled, { goal: goal as AnalysisGoal, targetColumn: values.target ?? null });
       process.stdout.write(
@@ -104,6 +110,11 @@ const analyze: Subcommand = {
     }
   },
 };
+
+/** --missing-marker TOKEN (repeatable): counted as missing besides the standard null tokens. */
+function nullTokensOption(markers: string[] | undefined): { nullTokens?: string[] } {
+  return markers?.length ? { nullTokens: [...DEFAULT_NULL_TOKENS, ...markers] } : {};
+}
 
 const subcommands: Record<string, Subcommand> = { profile, analyze };
 

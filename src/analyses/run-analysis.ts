@@ -11,7 +11,7 @@ import type { Storage } from '../datasets/storage.js';
 import type { Prisma } from '../generated/prisma/client.js';
 import { analyzeProfile, InsightsError, type AnalysisResult } from '../insights/index.js';
 import { withFields, type Logger } from '../logger.js';
-import { ProfilingError, type DatasetProfile, type ProfileProgress } from '../profiling/index.js';
+import { DEFAULT_NULL_TOKENS, ProfilingError, type DatasetProfile, type ProfileProgress } from '../profiling/index.js';
 import type { AnalysisEvents } from './events.js';
 import * as lifecycle from './lifecycle.js';
 import type { Claimed, Run } from './lifecycle.js';
@@ -70,7 +70,11 @@ export async function runAnalysis(deps: RunnerDeps, job: AnalysisJob): Promise<v
 
   const progress = progressReporter(deps, claimed.run, token);
   try {
-    const profilerOptions = { ...deps.settings.profiler, rowLimit: claimed.options.sampleLimit ?? null };
+    const profilerOptions = {
+      ...deps.settings.profiler,
+      rowLimit: claimed.options.sampleLimit ?? null,
+      nullTokens: [...DEFAULT_NULL_TOKENS, ...(claimed.options.missingValueMarkers ?? [])],
+    };
     const profile = await deps.profilers.profile(deps.storage.localPath(claimed.filePath), profilerOptions, {
       signal: stop.signal,
       onProgress: progress.report,

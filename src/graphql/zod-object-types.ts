@@ -42,6 +42,11 @@ function fieldType(schema: ZodAny, path: string): FieldType {
       const inner = fieldType((schema as unknown as { unwrap(): ZodAny }).unwrap(), path);
       return { ...inner, nullable: true, description: description ?? inner.description };
     }
+    case 'default': {
+      // Stored documents are read through the schema (parsedOrNull), so a defaulted field is always there.
+      const inner = fieldType((schema as unknown as { unwrap(): ZodAny }).unwrap(), path);
+      return { ...inner, description: description ?? inner.description };
+    }
     case 'string':
       return { type: 'String', nullable: false, description };
     case 'boolean':

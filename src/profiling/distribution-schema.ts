@@ -89,6 +89,12 @@ export const nullTokenCountSchema = z
   .object({
     token: z.string().describe("The null token as written in the file (NA, null, -…); '' is an empty field."),
     count: z.number().int().nonnegative().describe('Cells holding this token.'),
+    learned: z
+      .boolean()
+      .default(false)
+      .describe(
+        'True for a missing-value marker learned from this file (a word that fills a share of a typed column and is not of its type, a marker word such as "unknown", a sentinel such as -999), rather than one of the analysis\' null tokens.',
+      ),
   })
   .meta({ title: 'NullTokenCount', description: 'A way of writing "no value" and how often it occurs.' });
 

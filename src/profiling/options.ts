@@ -19,7 +19,8 @@ export type ResolvedProfileOptions = Required<Omit<ProfileOptions, 'onProgress' 
 };
 
 export function resolveProfileOptions(options: ProfileOptions = {}): ResolvedProfileOptions {
-  const tokens = ['', ...(options.nullTokens ?? DEFAULT_NULL_TOKENS).filter((token) => token !== '')];
+  // Compared with trimmed cells, so compared trimmed themselves.
+  const tokens = ['', ...(options.nullTokens ?? DEFAULT_NULL_TOKENS).map((token) => token.trim()).filter((token) => token !== '')];
   return {
     memoryLimit: options.memoryLimit ?? '1GB',
     tempDirectory: options.tempDirectory ?? os.tmpdir(),

@@ -61,11 +61,11 @@ export async function profileFile(path: string, options: ProfileOptions = {}): P
     const session = await opening;
     endPhase('sniffing');
 
-    const rowCount = await loadTypedTable(session, source, path, plans, resolved.nullTokens, phase('loading'), resolved.rowLimit);
+    const rowCount = await loadTypedTable(session, source, path, plans, phase('loading'), resolved.rowLimit);
     endPhase('loading');
 
     const exact = rowCount <= resolved.exactRowLimit;
-    const facts = await runColumnPass(session, plans, rowCount, exact, resolved.nullTokens, phase('statistics'));
+    const facts = await runColumnPass(session, plans, rowCount, exact, phase('statistics'));
     endPhase('statistics');
 
     const pearsonColumns = choosePearsonColumns(plans, facts, rowCount, resolved);
@@ -80,7 +80,7 @@ export async function profileFile(path: string, options: ProfileOptions = {}): P
     const frequencySources = await frequencySourcesFor(session, plans, facts, distribution.columns, rowCount, resolved);
     const examplesPending = fetchExamples(
       session,
-      plans.flatMap((plan, i) => columnExampleRequests(plan, facts[i]!, distribution.columns[i]!, resolved.nullTokens)),
+      plans.flatMap((plan, i) => columnExampleRequests(plan, facts[i]!, distribution.columns[i]!)),
     );
     // JS work (≈ 0.1 s at 1M rows: top values and shapes of the sampled text) while the engine runs the queries.
     const sampledSummaries = plans.map((plan, i) => summarizeColumnFrequencies(plan, frequencySources[i]!, resolved));
@@ -105,7 +105,6 @@ export async function profileFile(path: string, options: ProfileOptions = {}): P
       plans.map((plan, i) => reportedNegativeCount(plan, facts[i]!)),
       plans.map((plan, i) => reportedZeroCount(plan, facts[i]!)),
       rowCount,
-      resolved.nullTokens,
     );
     rowChecksPending.catch(() => {});
     const columns: ColumnProfile[] = plans.map((plan, i) =>

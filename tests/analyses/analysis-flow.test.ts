@@ -238,6 +238,29 @@ describe('every shared dataset, uploaded and analysed through the API', async ()
     expect(done.dataset.rowCount).toBe(6433);
   });
 
+  it('counts the missing-value markers an analysis names as missing, and keeps them on the analysis', async () => {
+    const dataset = await api.db.prisma.dataset.findFirstOrThrow({ where: { name: 'tips' } });
+    const response = await api.post(
+      'mutation($d: ID!) { startAnalysis(datasetId: $d, goalType: DATA_QUALITY, options: { missingValueMarkers: [" Sun "] }) { id missingValueMarkers } }',
+      { d: encodeId('Dataset', dataset.id) },
+      { token },
+    );
+    const started = ((await response.json()) as { data: { startAnalysis: { id: string; missingValueMarkers: string[] } } }).data
+      .startAnalysis;
+    expect(started.missingValueMarkers).toEqual(['Sun']);
+    expect((await waitFor(started.id, finished)).status).toBe('COMPLETED');
+    const day = await api.db.prisma.columnProfile.findFirstOrThrow({ where: { analysisId: decodeId(started.id), columnName: 'day' } });
+    // tips.csv has 76 Sunday rows and no empty day.
+    expect(day.nullCount).toBe(76);
+    const refused = await api.run(
+      StartAnalysis,
+      { datasetId: encodeId('Dataset', dataset.id), goalType: 'DATA_QUALITY', options: { missingValueMarkers: ['x'.repeat(65)] } },
+      ownerId,
+    );
+    expect(refused.errors?.[0]?.extensions?.code).toBe('VALIDATION_FAILED');
+    expect(refused.errors?.[0]?.extensions?.fields?.[0]?.message).toMatch(/at most 64 characters/);
+  });
+
   it('refuses a target column the dataset does not have, naming the ones it has', async () => {
     const dataset = await api.db.prisma.dataset.findFirstOrThrow({ where: { name: 'iris' } });
     const result = await api.run(

@@ -216,6 +216,8 @@ export type SignUpInput = {
 
 /** How to run an analysis; every option may be left out. */
 export type StartAnalysisOptions = {
+  /** How this dataset writes "no value" besides the standard null tokens (NA, N/A, null, NULL, NaN, None, -, ?) and the markers the analysis learns from the data (such as "empty" or -999): each counted as missing, compared after trimming. */
+  missingValueMarkers?: Array<string> | null | undefined;
   /** Analyse only the first this many rows (a quick look at a large file); default: every row. */
   sampleLimit?: number | null | undefined;
   /** ML_PREPARATION: the column a model would predict (one of Dataset.columns’ names). */

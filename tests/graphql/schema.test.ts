@@ -71,7 +71,7 @@ describe('schema.graphql', () => {
           'updatedAt',
         ],
         // How it runs and what its score is made of, beyond the seed.
-        ...['attempts', 'cancelledAt', 'progress', 'sampleLimit', 'scoreBreakdown', 'targetColumn'],
+        ...['attempts', 'cancelledAt', 'missingValueMarkers', 'progress', 'sampleLimit', 'scoreBreakdown', 'targetColumn'],
       ].sort(),
     );
     expect(fields('ColumnProfile')).toEqual(

@@ -41,9 +41,9 @@ describe('profile of a file with known answers', async () => {
     expect(amount.nullCount).toBe(3);
     expect(amount.distributionData.missing.tokens).toEqual(
       expect.arrayContaining([
-        { token: 'NA', count: 1 },
-        { token: 'N/A', count: 1 },
-        { token: '', count: 1 },
+        { token: 'NA', count: 1, learned: false },
+        { token: 'N/A', count: 1, learned: false },
+        { token: '', count: 1, learned: false },
       ]),
     );
   });

@@ -82,7 +82,9 @@ describe('tallied columns', () => {
     }
     expect(column('level').mean).toBeCloseTo(mean(references[0]![1]), 9);
     expect(column('level').distributionData.typeConsistency.invalidCount).toBe(rows.filter((r) => r[0] === 'lots').length);
-    expect(column('level').distributionData.missing.tokens).toEqual([{ token: 'NA', count: rows.filter((r) => r[0] === 'NA').length }]);
+    expect(column('level').distributionData.missing.tokens).toEqual([
+      { token: 'NA', count: rows.filter((r) => r[0] === 'NA').length, learned: false },
+    ]);
     expect(column('price').distributionData.numeric!.negativeCount).toBe(rows.filter((r) => r[1] === '-3.75').length);
     expect(column('day').minValue).toBe([...rows.map((r) => r[2]!)].sort()[0]);
 

@@ -2,7 +2,7 @@
 // worker (src/analyses): startAnalysis only records the analysis and its job,
 // in one transaction, and returns at once.
 import type { AnalysisEvent, AnalysisEvents } from '../../analyses/events.js';
-import { columnName, sampleLimit } from '../../analyses/options.js';
+import { columnName, missingValueMarkers, sampleLimit } from '../../analyses/options.js';
 import * as lifecycle from '../../analyses/lifecycle.js';
 import { authorize, locate, requireViewer, visibleTo } from '../../auth/access.js';
 import { AppError } from '../../errors.js';
@@ -26,6 +26,12 @@ const StartAnalysisOptions = builder.inputType('StartAnalysisOptions', {
       description: 'Analyse only the first this many rows (a quick look at a large file); default: every row.',
       validate: { schema: sampleLimit },
     }),
+    missingValueMarkers: t.stringList({
+      required: false,
+      description:
+        'How this dataset writes "no value" besides the standard null tokens (NA, N/A, null, NULL, NaN, None, -, ?) and the markers the analysis learns from the data (such as "empty" or -999): each counted as missing, compared after trimming.',
+      validate: { schema: missingValueMarkers },
+    }),
   }),
 });
 
@@ -38,7 +44,7 @@ builder.mutationFields((t) => ({
     args: {
       datasetId: t.arg.globalID({ for: Dataset, description: 'The dataset to analyse.' }),
       goalType: t.arg({ type: AnalysisGoalTypeEnum, description: 'What the analysis is for.' }),
-      options: t.arg({ type: StartAnalysisOptions, required: false, description: 'Target column and sample size.' }),
+      options: t.arg({ type: StartAnalysisOptions, required: false, description: 'Target column, sample size and missing-value markers.' }),
     },
     resolve: async (_root, args, ctx) => {
       const datasetId = Number(args.datasetId.id);
@@ -55,7 +61,16 @@ builder.mutationFields((t) => ({
       }
       const analysis = await lifecycle.start(
         { prisma: ctx.prisma, ...ctx.analyses },
-        { datasetId, workspaceId, goalType: args.goalType, options: { targetColumn, sampleLimit: args.options?.sampleLimit ?? null } },
+        {
+          datasetId,
+          workspaceId,
+          goalType: args.goalType,
+          options: {
+            targetColumn,
+            sampleLimit: args.options?.sampleLimit ?? null,
+            missingValueMarkers: args.options?.missingValueMarkers ?? null,
+          },
+        },
       );
       return analysis;
     },

@@ -89,6 +89,10 @@ export const Analysis = builder.node(AnalysisRef, {
       description: 'When set, only the first this many rows were analysed.',
       resolve: (analysis) => analysisOptionsSchema.parse(analysis.options).sampleLimit ?? null,
     }),
+    missingValueMarkers: t.stringList({
+      description: 'The missing-value markers given to startAnalysis (empty when none were); learned markers are in each column profile.',
+      resolve: (analysis) => analysisOptionsSchema.parse(analysis.options).missingValueMarkers ?? [],
+    }),
     progress: t.field({
       type: AnalysisProgress,
       nullable: true,

@@ -4,7 +4,7 @@
  * rows in the suggestion as in the evidence.
  */
 import type { ColumnProfile, ValueType } from '../../profiling/index.js';
-import { FALSE_WORDS, TRUE_WORDS } from '../../profiling/inference/value-parsers.js';
+import { FALSE_WORDS, TRUE_WORDS, parsesAs } from '../../profiling/inference/value-parsers.js';
 import { col, pyList, pyStr } from './python.js';
 import { listLiteral, literal, trimmed } from './sql.js';
 
@@ -35,6 +35,12 @@ export function parseOfCandidate(key: string): ParseAs | null {
 export function parsedSql(column: ColumnProfile, valueType: ValueType | ParseAs = column.distributionData.valueType): string {
   const t = trimmed(column.columnName);
   const parse = typeof valueType === 'string' ? profiledParse(column, valueType) : valueType;
+  const cast = castSql(t, parse);
+  const tokens = parsingMissingTokens(column, parse);
+  return tokens.length === 0 ? cast : `CASE WHEN ${t} IN ${listLiteral(tokens)} THEN NULL ELSE ${cast} END`;
+}
+
+function castSql(t: string, parse: ParseAs): string {
   const { decimalSeparator, dateFormat } = parse;
   switch (parse.valueType) {
     case 'integer':
@@ -57,6 +63,12 @@ export function parsedSql(column: ColumnProfile, valueType: ValueType | ParseAs 
   }
 }
 
+/** The column's null tokens that would parse as the type (`-999` among numbers): missing, not values. */
+function parsingMissingTokens(column: ColumnProfile, parse: ParseAs): string[] {
+  if (parse.valueType === 'string') return [];
+  return missingTokens(column).filter((token) => token !== '' && parsesAs(parse, token));
+}
+
 /** SQL expression: a number for numeric columns (NULL otherwise), for bounds checks. */
 export function numericSql(column: ColumnProfile): string {
   return parsedSql(column, column.distributionData.valueType === 'integer' ? 'integer' : 'decimal');
@@ -65,8 +77,10 @@ export function numericSql(column: ColumnProfile): string {
 /** pandas expression: the parsed Series (NaN/NaT where the text does not parse). */
 export function parsedPandas(column: ColumnProfile, valueType: ValueType | ParseAs = column.distributionData.valueType): string {
   const c = col(column.columnName);
-  const s = `${c}.astype("string").str.strip()`;
   const parse = typeof valueType === 'string' ? profiledParse(column, valueType) : valueType;
+  const text = `${c}.astype("string").str.strip()`;
+  const tokens = parsingMissingTokens(column, parse);
+  const s = tokens.length === 0 ? text : `${text}.mask(${text}.isin(${pyList(tokens)}))`;
   const { decimalSeparator, dateFormat } = parse;
   switch (parse.valueType) {
     case 'integer':

@@ -23,7 +23,12 @@ function missingValues(column: ColumnProfile, context: RuleContext): Finding {
   const onTarget = context.target?.columnName === column.columnName;
   const severity = adjustForGoal(fromLadder(LADDERS.missingValues, share), { goal: context.goal, dimension: 'completeness', onTarget });
   const firstRows = column.distributionData.rowChecks?.missingRows ?? [];
-  const tokenText = tokens.map((t) => `${t.token === '' ? 'empty field' : q(t.token)}: ${fmtCount(t.count)}`).join(', ');
+  const tokenText = tokens
+    .map(
+      (t) =>
+        `${t.token === '' ? 'empty field' : q(t.token)}${t.learned ? ' (a missing-value marker of this file)' : ''}: ${fmtCount(t.count)}`,
+    )
+    .join(', ');
   const description =
     `${name(column.columnName)} is missing in ${fmtCount(count)} of ${fmtCount(rowCount)} rows (${pct(share)})` +
     (tokenText ? ` — ${tokenText}` : '') +

@@ -27,9 +27,9 @@ export interface RowCheckFacts {
 const isNumber = (plan: ColumnPlan) => plan.rule.valueType === 'integer' || plan.rule.valueType === 'decimal';
 
 /** SQL: is the cell of this column missing (empty field or null token, not a bad value)? */
-function missingSql(plan: ColumnPlan, nullTokens: readonly string[]): string {
+function missingSql(plan: ColumnPlan): string {
   if (isTextColumn(plan)) return `(${tokenColumn(plan.index)} IS NOT NULL)`;
-  return `(${valueColumn(plan.index)} IS NULL AND NOT ${invalidValueSql(plan, nullTokens)})`;
+  return `(${valueColumn(plan.index)} IS NULL AND NOT ${invalidValueSql(plan)})`;
 }
 
 export async function computeRowChecks(
@@ -39,10 +39,9 @@ export async function computeRowChecks(
   negativeCounts: readonly number[],
   zeroCounts: readonly number[],
   rowCount: number,
-  nullTokens: readonly string[],
 ): Promise<RowCheckFacts> {
   const today = new Date().toISOString().slice(0, 10);
-  const missingFlags = plans.map((plan) => missingSql(plan, nullTokens));
+  const missingFlags = plans.map(missingSql);
   const missingPerRow = plans.length === 0 ? '0' : `(${missingFlags.map((flag) => `${flag}::INTEGER`).join(' + ')})`;
   const mostlyThreshold = Math.max(1, Math.ceil(plans.length * MOSTLY_MISSING_ROW_SHARE));
   // A date is in the future when it is after today; a datetime when it is after the end of today (UTC).

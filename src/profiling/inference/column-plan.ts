@@ -3,7 +3,8 @@
  * which semantic type to check, and the sample itself, kept for shapes of typed columns.
  */
 import type { ResolvedProfileOptions } from '../options.js';
-import { chooseParseRule, candidateShares, type ParseRule } from './value-parsers.js';
+import { learnColumnMarkers } from './missing-markers.js';
+import { chooseParseRule, candidateShares, parsesAs, type ParseRule } from './value-parsers.js';
 import { guessSemanticType, type SemanticGuess } from './semantic-types.js';
 
 export interface ColumnPlan {
@@ -12,6 +13,15 @@ export interface ColumnPlan {
   /** Unique, non-empty, ≤255 chars: what gets persisted and printed. */
   columnName: string;
   rule: ParseRule;
+  /**
+   * What counts as missing in this column, compared after trimming: the analysis' null tokens ('' first), then the
+   * markers learned from the file (missing-markers.ts). A text cell's token column holds the 1-based index here.
+   */
+  nullTokens: readonly string[];
+  /** The learned markers among nullTokens. */
+  learnedMarkers: readonly string[];
+  /** Null tokens that parse as the column's type (`-999` in a number column): set to missing before typing. */
+  typedNullTokens: readonly string[];
   candidateShares: Record<string, number>;
   semantic: SemanticGuess | null;
   /** Raw non-missing sample values (untrimmed). */
@@ -63,14 +73,26 @@ export function planColumns(
   sampleRows: readonly (readonly (string | null)[])[],
   options: ResolvedProfileOptions,
 ): ColumnPlan[] {
-  const tokens = new Set(options.nullTokens);
   const columnNames = safeColumnNames(names);
-  return names.map((originalName, index) => {
-    const sampleValues: string[] = [];
+  const given = new Set(options.nullTokens);
+  const nonMissing = (index: number, tokens: ReadonlySet<string>) => {
+    const values: string[] = [];
     for (const row of sampleRows) {
       const value = row[index] ?? null;
-      if (!isNullToken(value, tokens)) sampleValues.push(value as string);
+      if (!isNullToken(value, tokens)) values.push(value as string);
     }
+    return values;
+  };
+  const learned = names.map((_, index) =>
+    learnColumnMarkers(
+      nonMissing(index, given).map((v) => v.trim()),
+      options,
+    ),
+  );
+  const fileMarkers = learned.flatMap((markers) => markers.file);
+  return names.map((originalName, index) => {
+    const nullTokens = [...new Set([...options.nullTokens, ...fileMarkers, ...learned[index]!.column])];
+    const sampleValues = nonMissing(index, new Set(nullTokens));
     const trimmed = sampleValues.map((v) => v.trim());
     const shares = candidateShares(trimmed);
     const rule = chooseParseRule(shares, options.typeThreshold);
@@ -79,6 +101,9 @@ export function planColumns(
       originalName,
       columnName: columnNames[index]!,
       rule,
+      nullTokens,
+      learnedMarkers: nullTokens.filter((token) => !given.has(token)),
+      typedNullTokens: rule.valueType === 'string' ? [] : nullTokens.filter((token) => token !== '' && parsesAs(rule, token)),
       candidateShares: shares,
       semantic: rule.valueType === 'string' ? guessSemanticType(trimmed, options.semanticThreshold) : null,
       sampleValues,

@@ -152,6 +152,23 @@ export function candidateShares(values: readonly string[]): Record<string, numbe
   return shares;
 }
 
+/** The candidateShares key of a rule: 'integer', 'decimal(,)', 'date(%d/%m/%Y)'… ('string' has none). */
+export function ruleKey(rule: ParseRule): string {
+  switch (rule.valueType) {
+    case 'decimal':
+      return `decimal(${rule.decimalSeparator ?? '.'})`;
+    case 'date':
+      return `date(${rule.dateFormat ?? 'ISO'})`;
+    default:
+      return rule.valueType;
+  }
+}
+
+/** Does the (trimmed) value parse under the rule? */
+export function parsesAs(rule: ParseRule, value: string): boolean {
+  return (candidateShares([value.trim()])[ruleKey(rule)] ?? 0) === 1;
+}
+
 /** Picks the most specific type that at least `threshold` of the sample parses as. */
 export function chooseParseRule(shares: Record<string, number>, threshold: number): ParseRule {
   const at = (key: string) => shares[key] ?? 0;

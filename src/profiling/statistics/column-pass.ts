@@ -116,7 +116,6 @@ export async function runColumnPass(
   plans: readonly ColumnPlan[],
   rowCount: number,
   exact: boolean,
-  nullTokens: readonly string[],
   onProgress: (percent: number) => void,
 ): Promise<ColumnFacts[]> {
   // Counts per key first: every column's null tokens and bad values, and the value tallies of the columns the
@@ -127,7 +126,7 @@ export async function runColumnPass(
       ? groups.add(tokenColumn(plan.index), `${tokenColumn(plan.index)} IS NOT NULL`, 'number')
       : // Key 0: text that is no null token, a bad value.
         groups.add(
-          `coalesce(${nullTokenIndexSql(badColumn(plan.index), nullTokens)}, 0)`,
+          `coalesce(${nullTokenIndexSql(badColumn(plan.index), plan.nullTokens)}, 0)`,
           `${badColumn(plan.index)} IS NOT NULL`,
           'number',
         ),
@@ -173,7 +172,7 @@ export async function runColumnPass(
   const read = readers.map((reader) => reader(row));
   const facts = read.map((r) => r.facts);
   await countDistinctValues(session, plans, read, exact);
-  await countInvalidDistinct(session, plans, facts, nullTokens);
+  await countInvalidDistinct(session, plans, facts);
   onProgress(97);
   if (!exact) await applySampleQuantiles(session, plans, facts, samples);
   onProgress(100);
@@ -306,16 +305,11 @@ async function countDistinctValues(
  * Distinct bad values, only for the columns that have any: a DISTINCT aggregate is costly inside the wide
  * pass-1 query even when it sees no row, and here it reads just the (mostly NULL) unparsed-text columns.
  */
-async function countInvalidDistinct(
-  session: DuckDBSession,
-  plans: readonly ColumnPlan[],
-  facts: ColumnFacts[],
-  nullTokens: readonly string[],
-): Promise<void> {
+async function countInvalidDistinct(session: DuckDBSession, plans: readonly ColumnPlan[], facts: ColumnFacts[]): Promise<void> {
   const query = new AggregateQuery();
   const aliases = plans.map((plan) =>
     !isTextColumn(plan) && facts[plan.index]!.invalidCount > 0
-      ? query.add(`count(DISTINCT ${badColumn(plan.index)}) FILTER (WHERE ${invalidValueSql(plan, nullTokens)})`)
+      ? query.add(`count(DISTINCT ${badColumn(plan.index)}) FILTER (WHERE ${invalidValueSql(plan)})`)
       : null,
   );
   if (query.isEmpty) return;

@@ -113,7 +113,10 @@ export function buildColumnProfile(inputs: ColumnInputs, options: ResolvedProfil
   const written = [...tokenCounts.values()].reduce((sum, c) => sum + c, 0);
   if (missingCount > written) tokenCounts.set(0, (tokenCounts.get(0) ?? 0) + missingCount - written);
   const tokens = [...tokenCounts.entries()]
-    .map(([index, count]) => ({ token: options.nullTokens[index] ?? '', count }))
+    .map(([index, count]) => {
+      const token = plan.nullTokens[index] ?? '';
+      return { token, count, learned: plan.learnedMarkers.includes(token) };
+    })
     .sort((a, b) => b.count - a.count);
 
   if (facts.distinct.approximate) approximateFields.push('uniqueness');

@@ -13,9 +13,9 @@ export function numericExpression(plan: ColumnPlan): string | null {
 }
 
 /** SQL: is the unparsed text b{i} a real bad value (not a null token)? */
-export function invalidValueSql(plan: ColumnPlan, nullTokens: readonly string[]): string {
+export function invalidValueSql(plan: ColumnPlan): string {
   const b = badColumn(plan.index);
-  return `(${b} IS NOT NULL AND ${nullTokenIndexSql(b, nullTokens)} IS NULL)`;
+  return `(${b} IS NOT NULL AND ${nullTokenIndexSql(b, plan.nullTokens)} IS NULL)`;
 }
 
 /** SQL: leading or trailing space/tab/newline, by prefix/suffix tests that allocate nothing (trim() copies). */

@@ -50,17 +50,12 @@ export interface ColumnExamples {
 }
 
 /** What is worth an example for this column, given the counts of passes 1 and 2 (nothing when all is well). */
-export function columnExampleRequests(
-  plan: ColumnPlan,
-  facts: ColumnFacts,
-  distribution: DistributionFacts,
-  nullTokens: readonly string[],
-): ExampleRequest[] {
+export function columnExampleRequests(plan: ColumnPlan, facts: ColumnFacts, distribution: DistributionFacts): ExampleRequest[] {
   const { index } = plan;
   const v = valueColumn(index);
   const requests: ExampleRequest[] = [];
   if (facts.invalidCount > 0) {
-    requests.push({ key: `${index}:invalid`, value: badColumn(index), condition: invalidValueSql(plan, nullTokens), orderBy: null });
+    requests.push({ key: `${index}:invalid`, value: badColumn(index), condition: invalidValueSql(plan), orderBy: null });
   }
   if (facts.semanticMatchingCount !== null && facts.semanticMatchingCount < facts.validCount) {
     requests.push({ key: `${index}:semanticMismatch`, value: v, condition: `NOT ${semanticColumn(index)}`, orderBy: null });

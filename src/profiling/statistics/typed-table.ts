@@ -6,7 +6,7 @@
  *     b{i}  the raw text when present but not parsing (rare): null tokens and genuinely bad values, told apart
  *           later on these few rows only
  *   text columns
- *     t{i}  the null token matched (1-based index into the token list; 1 = empty/absent), else NULL
+ *     t{i}  the null token matched (1-based index into the column's ColumnPlan.nullTokens; 1 = empty/absent), else NULL
  *     v{i}  the raw text when it is not a null token
  *     s{i}  whether v{i} matches the column's semantic type (when it has one), so the regex runs once per cell
  *           and later counts and examples are cheap filters
@@ -53,7 +53,6 @@ export async function loadTypedTable(
   source: SourceRelation,
   filePath: string,
   plans: readonly ColumnPlan[],
-  nullTokens: readonly string[],
   onProgress: (percent: number) => void,
   /** Only the first rows of the file (null: all). */
   rowLimit: number | null = null,
@@ -61,8 +60,13 @@ export async function loadTypedTable(
   const inner = plans.map((plan) => {
     const raw = source.rawColumn(plan.index);
     if (isTextColumn(plan))
-      return `CAST(${nullTokenIndexSql(raw, nullTokens)} AS UTINYINT) AS ${tokenColumn(plan.index)}, ${raw} AS r${plan.index}`;
-    return `${typedValueSql(plan.rule, raw)} AS ${valueColumn(plan.index)}, ${raw} AS r${plan.index}`;
+      return `CAST(${nullTokenIndexSql(raw, plan.nullTokens)} AS UTINYINT) AS ${tokenColumn(plan.index)}, ${raw} AS r${plan.index}`;
+    // A token that parses (`-999` among numbers) stays unparsed text, b{i}, which then reads as that token.
+    const typed =
+      plan.typedNullTokens.length === 0
+        ? typedValueSql(plan.rule, raw)
+        : `CASE WHEN list_contains(${stringListLiteral(plan.typedNullTokens)}, trim(${raw})) THEN NULL ELSE ${typedValueSql(plan.rule, raw)} END`;
+    return `${typed} AS ${valueColumn(plan.index)}, ${raw} AS r${plan.index}`;
   });
   const outer = plans.map((plan) => {
     const { index } = plan;
