@@ -31,6 +31,8 @@ export const INSIGHT_CHECKS = {
   duplicate_key_values: 'Repeated values in a column that looks like a key.',
   unparseable_values: "Values that do not parse as the column's type.",
   mixed_types: 'A column whose values parse as different types.',
+  numbers_among_labels: 'A few numbers in a column of labels: values of another column, swapped or shifted.',
+  numbers_with_units: 'Numbers written with a unit or symbol (12 oz, $1,200), which makes the column text.',
   semantic_mismatch: 'Values not matching the meaning of the rest (an address among emails).',
   mixed_formats: 'One kind of value written in several formats (dates, phone numbers, case).',
   spelling_variants: 'One value spelled several ways (case, whitespace, punctuation).',

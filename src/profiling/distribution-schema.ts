@@ -131,6 +131,45 @@ export const semanticSchema = z
   })
   .meta({ title: 'SemanticMatch', description: 'The meaning recognised in a text column and how many values fit it.' });
 
+export const strayNumbersSchema = z
+  .object({
+    count: z.number().int().nonnegative().describe('Rows holding a number (exact).'),
+    distinct: z.number().int().nonnegative().describe('How many distinct numbers there are.'),
+    values: z
+      .array(
+        z
+          .object({
+            value: z.string().describe('The number as written in the file.'),
+            count: z.number().int().positive().describe('Rows holding it (exact).'),
+          })
+          .meta({ title: 'StrayNumber', description: 'A number in a column of labels.' }),
+      )
+      .max(500)
+      .describe('Up to 500 of the numbers, the most frequent first.'),
+  })
+  .meta({
+    title: 'StrayNumbers',
+    description: 'Numbers in a column of repeated labels (at most 5 % of its values): values of another column, swapped or shifted.',
+  });
+
+export type StrayNumbers = z.infer<typeof strayNumbersSchema>;
+
+export const numberUnitSchema = z
+  .object({
+    symbol: z.string().describe('The unit or symbol as written: oz, %, $, kg.'),
+    position: z.enum(['prefix', 'suffix']).meta({
+      title: 'NumberUnitPosition',
+      description: 'Where the unit is written.',
+      valueDescriptions: { prefix: 'Before the number: $5.', suffix: 'After the number: 12 oz, 5%.' },
+    }),
+    count: z.number().int().nonnegative().describe('Non-missing values written as a number with this unit.'),
+    share: z.number().min(0).max(1).describe('count / non-missing values, 0–1.'),
+  })
+  .meta({
+    title: 'NumberUnit',
+    description: 'A text column of numbers written with a unit or symbol, which keeps it from being a number.',
+  });
+
 export const uniquenessSchema = z
   .object({
     distinctCount: z.number().int().nonnegative().describe('Distinct non-missing values (an estimate when approximate).'),
@@ -333,7 +372,7 @@ export const likelyTyposSchema = z
           })
           .meta({ title: 'LikelyTypo', description: 'A rare value that is probably a misspelling of a frequent one.' }),
       )
-      .describe('Up to 20 suspects, those of the most frequent corrections first.'),
+      .describe('Up to 500 suspects, those of the most frequent corrections first.'),
   })
   .meta({
     title: 'LikelyTypos',
@@ -391,6 +430,10 @@ export const distributionDataSchema = z
     missing: missingSchema,
     typeConsistency: typeConsistencySchema,
     semantic: semanticSchema.nullable().describe('Text columns whose values have a recognised meaning; null otherwise.'),
+    numberUnit: numberUnitSchema
+      .nullable()
+      .default(null)
+      .describe('Text columns of numbers written with a unit (12 oz, 5%, $1,200); null otherwise.'),
     uniqueness: uniquenessSchema,
     numeric: numericSummarySchema.nullable().describe('Numeric and temporal columns; null otherwise.'),
     boolean: booleanSummarySchema.nullable().describe('Boolean columns; null otherwise.'),
@@ -409,6 +452,10 @@ export const distributionDataSchema = z
       .nullable()
       .optional()
       .describe('Text columns with exact value counts (every value counted, not sampled); null otherwise and in older profiles.'),
+    strayNumbers: strayNumbersSchema
+      .nullable()
+      .default(null)
+      .describe('Text columns of repeated labels with a few numbers among them, from exact value counts; null otherwise.'),
   })
   .meta({ title: 'ColumnDistribution', description: 'Everything the profiler found about one column.' });
 

@@ -19,6 +19,8 @@ const MISSPELLINGS: [number, string, string, string][] = [
   [16, 'island', 'Torgersn', 'Torgersen'],
   [119, 'island', 'Dreem', 'Dream'],
   [98, 'sex', 'FEMAL', 'FEMALE'],
+  // Four letters: a typo only beside a value at least 50× as frequent (MALE ×168).
+  [150, 'sex', 'MAEL', 'MALE'],
 ];
 const intended = new Map(MISSPELLINGS.map(([, , value, correct]) => [value, correct]));
 

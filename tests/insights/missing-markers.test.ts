@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyzeProfile, type InsightDraft } from '../../src/insights/index.js';
 import { DEFAULT_NULL_TOKENS, profileFile, type ColumnProfile, type DatasetProfile } from '../../src/profiling/index.js';
 import { datasetPath, isMissing, mean, readCsv, seeded, tempDir } from '../profiling/support.js';
+import { learnColumnMarkers } from '../../src/profiling/inference/missing-markers.js';
 import { SqlRunner } from './support/run-code.js';
 
 const files = tempDir();
@@ -104,6 +105,12 @@ describe('missing-value markers learned from the data', () => {
     const sundays = tips.rows.filter((r) => r[tips.header.indexOf('day')] === 'Sun').length;
     expect(sundays).toBe(76);
     expect(day.distributionData.missing.tokens).toEqual([{ token: 'Sun', count: sundays, learned: false }]);
+  });
+
+  it('never takes the value of a column for its marker: a sample of one colour with a few stray numbers', () => {
+    // taxis.csv is sorted by colour: its first 5,000 rows are "yellow"; a dozen numbers there are errors, not the type.
+    const values = [...Array<string>(4990).fill('yellow'), ...Array.from({ length: 12 }, (_, i) => String(1.5 + i))];
+    expect(learnColumnMarkers(values, { typeThreshold: 0.9 })).toEqual({ column: [], file: [] });
   });
 
   it('learns no marker on the untouched shared files', async () => {

@@ -96,7 +96,8 @@ export function looksLikeKey(c: ColumnProfile, profile: DatasetProfile): boolean
 /** Identifier-like: useless as a feature and a privacy question (names, ticket numbers, ids). */
 export function looksLikeIdentifier(c: ColumnProfile, profile: DatasetProfile): boolean {
   if (c.dataType === 'identifier' || c.distributionData.semantic?.type === 'uuid') return true;
-  if (c.distributionData.semantic?.type === 'free_text') return false;
+  // Numbers with a unit are measurements, however many distinct values they have.
+  if (c.distributionData.semantic?.type === 'free_text' || c.distributionData.numberUnit) return false;
   const present = presentCount(c);
   if (present < 10) return false;
   if (isText(c) && c.dataType !== 'categorical') return distinctShare(c) >= THRESHOLDS.identifierDistinctShare;

@@ -1,11 +1,14 @@
 /**
  * DATA_TYPE_MISMATCH: a minority of values that do not parse as the column's type ("abc" among numbers), and
- * text columns that mostly hold numbers or dates (mixed types, numbers or dates stored as text).
+ * text columns that mostly hold numbers or dates (mixed types, numbers or dates stored as text), and numbers
+ * written with a unit (`12 oz`, `$1,200`), which keep a column of numbers from being one.
  */
 import type { ColumnProfile } from '../../profiling/index.js';
 import { candidateShares } from '../../profiling/inference/value-parsers.js';
-import { pyStr } from '../code/python.js';
-import { DATASET_TABLE, ident } from '../code/sql.js';
+import { MIN_UNIT_SHARE, unitStripRegex, unitValueRegex } from '../../profiling/inference/number-units.js';
+import { STRAY_NUMBERS_MAX_SHARE } from '../../profiling/statistics/stray-numbers.js';
+import { col, pyList, pyStr } from '../code/python.js';
+import { DATASET_TABLE, ident, listLiteral, literal, trimmed } from '../code/sql.js';
 import { missingSql, parseOfCandidate, parsedPandas, parsedSql, missingPandas, type ParseAs } from '../code/typed-values.js';
 import { LADDERS, THRESHOLDS, adjustForGoal, fromLadder } from '../severity.js';
 import type { EvidenceExample, InsightCheck } from '../types.js';
@@ -27,7 +30,12 @@ import {
 const INFERENCE_SAMPLE_ROWS = 5_000;
 
 export function dataTypeMismatch(context: RuleContext): Finding[] {
-  return context.profile.columns.flatMap((c) => [...unparseableValues(c, context), ...mixedTypes(c, context)]);
+  return context.profile.columns.flatMap((c) =>
+    // A column of numbers with a unit is one finding, not also a mix of numbers and text.
+    c.distributionData.numberUnit
+      ? numbersWithUnits(c, context)
+      : [...unparseableValues(c, context), ...mixedTypes(c, context), ...numbersAmongLabels(c, context)],
+  );
 }
 
 const typeLabel = (parse: ParseAs) => (parse.valueType === 'date' && parse.dateFormat ? `date (${parse.dateFormat})` : parse.valueType);
@@ -84,6 +92,111 @@ function mixedTypes(column: ColumnProfile, context: RuleContext): Finding[] {
         (identifierLike ? ' Its values are mostly distinct, so it is probably a code that mixes formats rather than a measurement.' : ''),
       identifierLike,
     }),
+  ];
+}
+
+function numbersWithUnits(column: ColumnProfile, context: RuleContext): Finding[] {
+  const unit = column.distributionData.numberUnit!;
+  const present = presentCount(column);
+  const t = trimmed(column.columnName);
+  const written = `regexp_full_match(${t}, ${literal(unitValueRegex(unit))})`;
+  const number = `TRY_CAST(replace(regexp_replace(${t}, ${literal(unitStripRegex(unit))}, ''), ',', '') AS DOUBLE)`;
+  const valueRe = new RegExp(`^(?:${unitValueRegex(unit)})$`, 'u');
+  const examples = column.distributionData.topValues.values
+    .filter((v) => valueRe.test(v.value.trim()))
+    .slice(0, 5)
+    .map((v) => ({ row: null, value: v.value }));
+  const label = unit.position === 'prefix' ? `"${unit.symbol}" before the number` : `"${unit.symbol}" after the number`;
+  const all = unit.count === present;
+  return [
+    {
+      type: 'DATA_TYPE_MISMATCH',
+      severity: adjustForGoal('MEDIUM', {
+        goal: context.goal,
+        dimension: 'consistency',
+        onTarget: context.target?.columnName === column.columnName,
+      }),
+      columnName: column.columnName,
+      description:
+        `${name(column.columnName)} holds numbers written with the unit ${label}: ${all ? 'all' : fmtCount(unit.count)} of ${fmtCount(present)} values (${pct(unit.share)})` +
+        (examples.length ? `, e.g. ${exampleList(examples)}` : '') +
+        ', so it is read as text and cannot be summed, compared or averaged.',
+      recommendation: `Strip "${unit.symbol}" and store the number, with the unit in the column's name or documentation; first check that no value is written in another unit${all ? '' : ' (the values without it may be in one)'}.`,
+      code: {
+        pandas: [
+          'import pandas as pd',
+          `text = ${col(column.columnName)}.astype("string").str.strip()`,
+          `written = text.str.fullmatch(${pyStr(unitValueRegex(unit))}, na=False)`,
+          'print(df[written])',
+          `${col(column.columnName)} = pd.to_numeric(text.str.replace(${pyStr(unitStripRegex(unit))}, "", regex=True).str.replace(",", "", regex=False), errors="coerce")`,
+        ].join('\n'),
+        sql: {
+          affectedRows: `SELECT * FROM ${DATASET_TABLE} WHERE ${written}`,
+          fix: `SELECT * REPLACE (${number} AS ${ident(column.columnName)}) FROM ${DATASET_TABLE}`,
+        },
+      },
+      evidence: evidence({
+        check: 'numbers_with_units',
+        count: unit.count,
+        unit: 'values',
+        denominator: present,
+        denominatorLabel: 'non-missing values',
+        threshold: { name: 'share of sampled values with the unit', value: MIN_UNIT_SHARE },
+        examples,
+        impact: { dimension: 'consistency', units: unit.count },
+        facts: { unit: unit.symbol, position: unit.position },
+      }),
+    },
+  ];
+}
+
+/** A few numbers in a column of labels: values of another column, from fields swapped or shifted in their rows. */
+function numbersAmongLabels(column: ColumnProfile, context: RuleContext): Finding[] {
+  const stray = column.distributionData.strayNumbers;
+  if (!isText(column) || !stray) return [];
+  const present = presentCount(column);
+  const share = stray.count / present;
+  const t = trimmed(column.columnName);
+  // The profiler lists up to 500 numbers: in practice all of them (count covers every one).
+  const listed = stray.values.map((v) => v.value.trim());
+  const examples = stray.values.slice(0, 5).map((v) => ({ row: null, value: v.value, count: v.count }));
+  return [
+    {
+      type: 'DATA_TYPE_MISMATCH',
+      severity: adjustForGoal(fromLadder(LADDERS.unparseableValues, share), {
+        goal: context.goal,
+        dimension: 'validity',
+        onTarget: context.target?.columnName === column.columnName,
+      }),
+      columnName: column.columnName,
+      description:
+        `${name(column.columnName)} is a column of labels, yet ${fmtCount(stray.count)} of ${fmtCount(present)} values (${pct(share)}) are numbers: ${exampleList(examples)}. ` +
+        'A number among labels is usually a value of another column: the fields of its row were swapped or shifted.',
+      recommendation:
+        'Look at the whole rows: if their fields are swapped or shifted, re-read them from the source (or put each value back in its column); otherwise set the numbers to missing.',
+      code: {
+        pandas: [
+          `stray = ${col(column.columnName)}.astype("string").str.strip().isin(${pyList(listed)})`,
+          'print(df[stray])',
+          `df.loc[stray, ${pyStr(column.columnName)}] = None`,
+        ].join('\n'),
+        sql: {
+          affectedRows: `SELECT * FROM ${DATASET_TABLE} WHERE ${t} IN ${listLiteral(listed)}`,
+          fix: `SELECT * REPLACE (CASE WHEN ${t} IN ${listLiteral(listed)} THEN NULL ELSE ${ident(column.columnName)} END AS ${ident(column.columnName)}) FROM ${DATASET_TABLE}`,
+        },
+      },
+      evidence: evidence({
+        check: 'numbers_among_labels',
+        count: stray.count,
+        unit: 'values',
+        denominator: present,
+        denominatorLabel: 'non-missing values',
+        threshold: { name: 'largest share of numbers among labels', value: STRAY_NUMBERS_MAX_SHARE },
+        examples,
+        impact: { dimension: 'validity', units: stray.count },
+        facts: { distinctNumbers: stray.distinct },
+      }),
+    },
   ];
 }
 

@@ -330,7 +330,7 @@ function likelyTypos(column: ColumnProfile, context: RuleContext): Finding[] {
   const suspects = typos.values.filter((s) => spellingKey(s.value) !== spellingKey(s.likely));
   if (suspects.length === 0) return [];
   const present = presentCount(column);
-  // typos.count covers every suspect the profiler found, also those beyond the 20 it lists.
+  // typos.count covers every suspect the profiler found, also those beyond the 500 it lists.
   const count = typos.count - typos.values.filter((s) => !suspects.includes(s)).reduce((sum, s) => sum + s.count, 0);
   const share = count / present;
   const more = typos.distinct - typos.values.length;

@@ -4,6 +4,7 @@
  */
 import type { ResolvedProfileOptions } from '../options.js';
 import { learnColumnMarkers } from './missing-markers.js';
+import { learnNumberUnit, type NumberUnit } from './number-units.js';
 import { chooseParseRule, candidateShares, parsesAs, type ParseRule } from './value-parsers.js';
 import { guessSemanticType, type SemanticGuess } from './semantic-types.js';
 
@@ -24,6 +25,8 @@ export interface ColumnPlan {
   typedNullTokens: readonly string[];
   candidateShares: Record<string, number>;
   semantic: SemanticGuess | null;
+  /** Text columns of numbers written with a unit (`12 oz`, `$5`): the unit, counted on the full data. */
+  unit: NumberUnit | null;
   /** Raw non-missing sample values (untrimmed). */
   sampleValues: string[];
   /**
@@ -106,6 +109,7 @@ export function planColumns(
       typedNullTokens: rule.valueType === 'string' ? [] : nullTokens.filter((token) => token !== '' && parsesAs(rule, token)),
       candidateShares: shares,
       semantic: rule.valueType === 'string' ? guessSemanticType(trimmed, options.semanticThreshold) : null,
+      unit: rule.valueType === 'string' ? learnNumberUnit(trimmed, options) : null,
       sampleValues,
       estimatedDistinct: chao1(sampleValues),
     };

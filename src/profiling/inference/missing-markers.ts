@@ -70,7 +70,9 @@ export function learnColumnMarkers(values: readonly string[], options: Pick<Reso
   const rest = values.filter((value) => !words.includes(value));
   const restRule = chooseParseRule(candidateShares(rest), options.typeThreshold);
   if (restRule.valueType !== 'string' && rest.length >= MIN_TYPED_VALUES) {
-    const foreign = words.filter((word) => !parsesAs(restRule, word));
+    // A marker is a minority: in a sample of one colour ("yellow" ×4,990 and a few stray numbers), the word is the
+    // column's value and the numbers are the errors.
+    const foreign = rest.length * 2 >= values.length ? words.filter((word) => !parsesAs(restRule, word)) : [];
     // One foreign word is how the file says "no value"; several (first, second, third) are values of another type,
     // unless they are marker words.
     const markers = (foreign.length === 1 ? foreign : foreign.filter((word) => MARKER_WORDS.has(word.toLowerCase()))).slice(0, MAX_MARKERS);

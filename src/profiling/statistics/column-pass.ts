@@ -20,7 +20,16 @@ import { kurtosisFromSums, meanAndStdDevFromSums, skewnessFromSums } from './mom
 import { QUANTILE_LEVELS, interpolatedQuantile, quantileAt, quantilesSql, sampleMedianAbsoluteDeviation, selectKth } from './quantiles.js';
 import { QUANTILE_SAMPLE_SALT, VALUE_COUNTS_MAX_DISTINCT, hashedRowSampleSql } from './sampling.js';
 import { tallyFacts, tallyOf } from './tallied-columns.js';
-import { PROFILED_TABLE, badColumn, isTextColumn, nullTokenIndexSql, semanticColumn, tokenColumn, valueColumn } from './typed-table.js';
+import {
+  PROFILED_TABLE,
+  badColumn,
+  isTextColumn,
+  nullTokenIndexSql,
+  semanticColumn,
+  tokenColumn,
+  unitColumn,
+  valueColumn,
+} from './typed-table.js';
 import { positionLabel } from './value-labels.js';
 import { slice } from './progress-steps.js';
 
@@ -196,8 +205,13 @@ function tokenFacts(counts: readonly KeyCount[]): TokenFacts {
 /** A tallied column needs only its semantic matches from the scan (the regex result stored per row). */
 function addTalliedAggregates(query: AggregateQuery, plan: ColumnPlan, tally: readonly TallyEntry[], tokens: TokenFacts) {
   const semantic = plan.semantic ? query.add(countWhereSql(semanticColumn(plan.index))) : null;
+  const unit = plan.unit ? query.add(countWhereSql(unitColumn(plan.index))) : null;
   return (row: Record<string, unknown>): ColumnRead => ({
-    facts: tallyFacts(plan, tally, { ...tokens, semanticMatchingCount: semantic ? toCount(row[semantic]) : null }),
+    facts: tallyFacts(plan, tally, {
+      ...tokens,
+      semanticMatchingCount: semantic ? toCount(row[semantic]) : null,
+      unitCount: unit ? toCount(row[unit]) : null,
+    }),
     integerBounds: null,
   });
 }
@@ -368,6 +382,7 @@ function addColumnAggregates(
       }
     : null;
   const semantic = plan.semantic ? query.add(countWhereSql(semanticColumn(plan.index))) : null;
+  const unit = plan.unit ? query.add(countWhereSql(unitColumn(plan.index))) : null;
 
   return (row: Record<string, unknown>): ColumnRead => {
     const valueCounts = frequencies === null ? null : frequencies.map(({ key, count }) => ({ value: String(key), count }));
@@ -413,6 +428,7 @@ function addColumnAggregates(
           : null,
       whitespaceCount: lengths ? toCount(row[lengths.padded]) : null,
       semanticMatchingCount: semantic ? toCount(row[semantic]) : null,
+      unitCount: unit ? toCount(row[unit]) : null,
     };
     return { facts, integerBounds };
   };

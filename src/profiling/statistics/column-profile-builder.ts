@@ -3,6 +3,7 @@ import {
   DISTRIBUTION_DATA_VERSION,
   type DistributionData,
   type LikelyTypos,
+  type StrayNumbers,
   type LogicalType,
   type ValueType,
 } from '../distribution-schema.js';
@@ -14,6 +15,7 @@ import type { ColumnExamples } from './examples-pass.js';
 import type { ColumnFacts, DistributionFacts } from './facts.js';
 import { summarizeFrequencies, type FrequencySummary, type ValueCount } from './frequency-summary.js';
 import { findLikelyTypos } from './likely-typos.js';
+import { findStrayNumbers } from './stray-numbers.js';
 import { QUANTILE_LEVELS, quantileAt } from './quantiles.js';
 import { positionLabel, truncate } from './value-labels.js';
 
@@ -54,12 +56,17 @@ export function summarizeColumnFrequencies(
     ),
     // Typos only from exact counts: a sample's counts would be estimates stated as counts.
     typos: text && !frequencySource.approximate ? findLikelyTypos(frequencySource.frequencies) : null,
+    strayNumbers: text && !frequencySource.approximate ? findStrayNumbers(frequencySource.frequencies) : null,
     topValuesExact: !frequencySource.approximate,
   };
 }
 
 /** `topValuesExact`: the top values' counts are counts (not approximate, or recounted; see recount-top-values.ts). */
-export type ColumnFrequencySummary = FrequencySummary & { typos: LikelyTypos | null; topValuesExact: boolean };
+export type ColumnFrequencySummary = FrequencySummary & {
+  typos: LikelyTypos | null;
+  strayNumbers: StrayNumbers | null;
+  topValuesExact: boolean;
+};
 
 /** Missing cells of a column (empty fields and null tokens), as the profile reports them. */
 export function missingCountOf(facts: ColumnFacts, rowCount: number): number {
@@ -153,6 +160,8 @@ export function buildColumnProfile(inputs: ColumnInputs, options: ResolvedProfil
             nonMatchingExamples: examples.semanticMismatch,
           }
         : null,
+    numberUnit:
+      plan.unit && facts.unitCount ? { ...plan.unit, count: facts.unitCount, share: share(facts.unitCount, facts.validCount) } : null,
     uniqueness: {
       distinctCount: facts.distinct.count + facts.invalidDistinct,
       approximate: facts.distinct.approximate,
@@ -220,6 +229,7 @@ export function buildColumnProfile(inputs: ColumnInputs, options: ResolvedProfil
     whitespace: facts.whitespaceCount !== null ? { leadingOrTrailingCount: facts.whitespaceCount, examples: examples.whitespace } : null,
     caseVariants: valueType === 'string' ? summary.caseVariants : [],
     typos: valueType === 'string' ? summary.typos : null,
+    strayNumbers: valueType === 'string' ? summary.strayNumbers : null,
     approximateFields,
   };
 

@@ -53,6 +53,8 @@ export interface ColumnFacts {
   lengths: { min: number; max: number; mean: number } | null;
   whitespaceCount: number | null;
   semanticMatchingCount: number | null;
+  /** Values written with the column's unit (ColumnPlan.unit); null without one. */
+  unitCount: number | null;
   /** Low-cardinality columns: every distinct value with its count (see tallied-columns.ts). */
   tally?: readonly TallyEntry[];
 }

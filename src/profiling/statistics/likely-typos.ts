@@ -17,11 +17,16 @@ const MIN_RATIO = 10;
 const FREQUENT_LIMIT = 500;
 const RARE_LIMIT = 20_000;
 const MAX_LENGTH = 64;
-/** Suspects listed (the count covers them all). */
-const LISTED = 20;
+/** Suspects listed (the count covers them all): enough that the insight's SQL selects every suspect row in practice. */
+const LISTED = 500;
+/** A 4-character value's neighbour is a typo only beside a value this many times as frequent (`csah` beside `cash` ×3,000). */
+const SHORT_MIN_RATIO = 50;
 
-/** Edits allowed for a value of this length: none below 5 characters (cat/car are words, not typos), 2 from 12. */
-const allowedEdits = (length: number) => (length < 5 ? 0 : length < 12 ? 1 : 2);
+/**
+ * Edits allowed for a value of this length: none below 4 characters, one from 4 (a short neighbour needs
+ * SHORT_MIN_RATIO: cat/car are words, not typos, unless one of them is everywhere), 2 from 12.
+ */
+const allowedEdits = (length: number) => (length < 4 ? 0 : length < 12 ? 1 : 2);
 
 // Values that differ only in their digits are different numbers or codes (`Room 12`, `Room 13`), not typos.
 const differOnlyInDigits = (a: string, b: string) => a.replace(/\d/g, '') === b.replace(/\d/g, '');
@@ -91,7 +96,8 @@ export function findLikelyTypos(frequencies: readonly ValueCount[]): LikelyTypos
       for (const d of deletions(key, key.length >= 10 ? 2 : 1)) for (const f of index.get(d) ?? []) candidates.add(f);
       let best: { value: string; count: number; distance: number } | null = null;
       for (const f of candidates) {
-        if (f.count < r.count * MIN_RATIO || f.key === key || differOnlyInDigits(f.key, key)) continue;
+        const ratio = f.key.length < 5 ? SHORT_MIN_RATIO : MIN_RATIO;
+        if (f.count < r.count * ratio || f.key === key || differOnlyInDigits(f.key, key)) continue;
         const limit = allowedEdits(f.key.length);
         const distance = editDistance(key, f.key, limit);
         const better = !best || distance < best.distance || (distance === best.distance && f.count > best.count);

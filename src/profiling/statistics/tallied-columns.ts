@@ -98,7 +98,7 @@ const PADDING = new Set([' ', '\t', '\n', '\r']);
 export function tallyFacts(
   plan: ColumnPlan,
   entries: readonly TallyEntry[],
-  rest: Pick<ColumnFacts, 'tokenCounts' | 'invalidCount' | 'semanticMatchingCount'>,
+  rest: Pick<ColumnFacts, 'tokenCounts' | 'invalidCount' | 'semanticMatchingCount' | 'unitCount'>,
 ): ColumnFacts {
   const { valueType } = plan.rule;
   const validCount = entries.reduce((sum, e) => sum + e.count, 0);
@@ -144,6 +144,7 @@ export function tallyFacts(
     lengths,
     whitespaceCount,
     semanticMatchingCount: rest.semanticMatchingCount,
+    unitCount: rest.unitCount,
     tally: entries,
   };
 }

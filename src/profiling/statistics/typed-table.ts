@@ -10,12 +10,14 @@
  *     v{i}  the raw text when it is not a null token
  *     s{i}  whether v{i} matches the column's semantic type (when it has one), so the regex runs once per cell
  *           and later counts and examples are cheap filters
+ *     u{i}  whether v{i} is a number written with the column's unit (when it has one)
  * An empty field (SQL NULL from the reader) is missing in both layouts. DuckDB spills the table to the temp
  * directory when it outgrows the memory limit.
  */
 import type { DuckDBSession } from '../engine/duckdb-session.js';
-import { stringListLiteral } from '../engine/sql.js';
+import { stringListLiteral, stringLiteral } from '../engine/sql.js';
 import type { ColumnPlan } from '../inference/column-plan.js';
+import { unitValueRegex } from '../inference/number-units.js';
 import { semanticMatchSql } from '../inference/semantic-types.js';
 import { typedValueSql } from '../inference/value-parsers.js';
 import type { SourceRelation } from '../reader/source-relation.js';
@@ -26,6 +28,7 @@ export const tokenColumn = (index: number) => `t${index}`;
 export const valueColumn = (index: number) => `v${index}`;
 export const badColumn = (index: number) => `b${index}`;
 export const semanticColumn = (index: number) => `s${index}`;
+export const unitColumn = (index: number) => `u${index}`;
 
 export function isTextColumn(plan: ColumnPlan): boolean {
   return plan.rule.valueType === 'string';
@@ -77,7 +80,10 @@ export async function loadTypedTable(
     const semantic = plan.semantic
       ? `, CASE WHEN ${tokenColumn(index)} IS NULL THEN ${semanticMatchSql(plan.semantic.type, `r${index}`)} END AS ${semanticColumn(index)}`
       : '';
-    return `${tokenColumn(index)}, ${text} AS ${valueColumn(index)}${semantic}`;
+    const unit = plan.unit
+      ? `, CASE WHEN ${tokenColumn(index)} IS NULL THEN regexp_full_match(r${index}, ${stringLiteral(`\\s*(?:${unitValueRegex(plan.unit)})\\s*`)}) END AS ${unitColumn(index)}`
+      : '';
+    return `${tokenColumn(index)}, ${text} AS ${valueColumn(index)}${semantic}${unit}`;
   });
   const limit = rowLimit === null ? '' : ' LIMIT $2';
   const sql = `CREATE OR REPLACE TEMP TABLE ${PROFILED_TABLE} AS SELECT ${outer.join(', ')} FROM (SELECT ${inner.join(', ')} FROM ${source.fromSql}${limit})`;

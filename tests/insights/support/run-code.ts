@@ -55,6 +55,8 @@ export const EXACT_SQL_CHECKS = new Set([
   'robust_z_outliers',
   'negative_values',
   'zero_measurements',
+  'numbers_with_units',
+  'numbers_among_labels',
   'future_dates',
   'duplicate_rows',
   'unparseable_values',

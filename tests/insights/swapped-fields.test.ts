@@ -1,0 +1,66 @@
+// Swapped fields in a real file: iris.csv with species and sepal_length
+// exchanged in three known rows. The numbers among the species labels are
+// reported with their exact count and rows, the labels among the lengths as
+// values that do not parse, and the untouched shared files raise neither.
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { analyzeProfile, type InsightDraft } from '../../src/insights/index.js';
+import { profileFile } from '../../src/profiling/index.js';
+import { datasetPath, readCsv, tempDir } from '../profiling/support.js';
+import { pythonSyntaxErrors, SqlRunner } from './support/run-code.js';
+
+const SWAPPED_ROWS = [10, 60, 120];
+const files = tempDir();
+let insights: InsightDraft[];
+let sql: SqlRunner;
+
+beforeAll(async () => {
+  const { header, rows } = readCsv(readFileSync(datasetPath('iris.csv'), 'utf8'));
+  const [a, b] = [header.indexOf('species'), header.indexOf('sepal_length')];
+  for (const row of SWAPPED_ROWS) {
+    const cells = rows[row - 1]!;
+    [cells[a], cells[b]] = [cells[b]!, cells[a]!];
+  }
+  const profile = await profileFile(files.write('iris-swapped.csv', [header, ...rows].map((r) => r.join(',')).join('\n') + '\n'), {
+    threads: 1,
+  });
+  insights = analyzeProfile(profile, { goal: 'DATA_QUALITY' }).insights;
+  sql = await SqlRunner.open();
+  await sql.useDataset(profile);
+});
+afterAll(() => {
+  sql?.close();
+  files.cleanup();
+});
+
+const about = (column: string, check: string) => insights.find((i) => i.columnName === column && i.evidence.check === check);
+
+describe('swapped fields', () => {
+  it('reports the numbers among the species labels, exactly, with SQL selecting their rows', async () => {
+    const stray = about('species', 'numbers_among_labels');
+    expect(stray?.type).toBe('DATA_TYPE_MISMATCH');
+    expect(stray?.evidence).toMatchObject({ count: SWAPPED_ROWS.length, approximate: false });
+    expect(stray?.description).toMatch(/3 of 150 values \(2(\.0)?%\) are numbers/);
+    const rows = `SELECT * FROM (${stray!.code.sql.affectedRows}) WHERE NOT regexp_full_match(trim(CAST("species" AS VARCHAR)), '[0-9.]+')`;
+    expect(await sql.count(stray!.code.sql.affectedRows!)).toBe(SWAPPED_ROWS.length);
+    expect(await sql.count(rows)).toBe(0);
+    expect(pythonSyntaxErrors([stray!.code.pandas])).toEqual([]);
+  });
+
+  it('reports the species written among the lengths as values that do not parse', async () => {
+    const bad = about('sepal_length', 'unparseable_values');
+    expect(bad?.evidence.count).toBe(SWAPPED_ROWS.length);
+    expect(await sql.count(bad!.code.sql.affectedRows!)).toBe(SWAPPED_ROWS.length);
+  });
+
+  it('raises no numbers among labels on the untouched shared files', async () => {
+    for (const name of ['titanic.csv', 'penguins.csv', 'tips.csv', 'iris.csv', 'taxis.csv']) {
+      const profile = await profileFile(datasetPath(name), { threads: 1 });
+      const found = analyzeProfile(profile, { goal: 'DATA_QUALITY' }).insights.filter((i) => i.evidence.check === 'numbers_among_labels');
+      expect(
+        found.map((i) => i.columnName),
+        name,
+      ).toEqual([]);
+    }
+  });
+});
