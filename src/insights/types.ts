@@ -32,6 +32,7 @@ export const INSIGHT_CHECKS = {
   unparseable_values: "Values that do not parse as the column's type.",
   mixed_types: 'A column whose values parse as different types.',
   numbers_among_labels: 'A few numbers in a column of labels: values of another column, swapped or shifted.',
+  values_of_another_column: 'Rare values of a column that are frequent values of another: swapped or shifted fields.',
   numbers_with_units: 'Numbers written with a unit or symbol (12 oz, $1,200), which makes the column text.',
   semantic_mismatch: 'Values not matching the meaning of the rest (an address among emails).',
   mixed_formats: 'One kind of value written in several formats (dates, phone numbers, case).',

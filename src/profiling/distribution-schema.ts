@@ -154,6 +154,32 @@ export const strayNumbersSchema = z
 
 export type StrayNumbers = z.infer<typeof strayNumbersSchema>;
 
+export const foreignValuesSchema = z
+  .object({
+    count: z.number().int().nonnegative().describe('Rows holding a value of another column (exact).'),
+    distinct: z.number().int().nonnegative().describe('How many distinct such values there are.'),
+    values: z
+      .array(
+        z
+          .object({
+            value: z.string().describe('The value as written in this column (trimmed).'),
+            count: z.number().int().positive().describe('Rows of this column holding it (exact).'),
+            column: z.string().describe('The column it is a frequent value of.'),
+            columnCount: z.number().int().positive().describe('Rows of that column holding it (exact).'),
+          })
+          .meta({ title: 'ForeignValue', description: 'A rare value of this column that is a frequent value of another.' }),
+      )
+      .max(500)
+      .describe('Up to 500 of them, the most frequent first.'),
+  })
+  .meta({
+    title: 'ForeignValues',
+    description:
+      'Rare values of a text column that are frequent values of another column (of another vocabulary): cells of swapped or shifted rows.',
+  });
+
+export type ForeignValues = z.infer<typeof foreignValuesSchema>;
+
 export const numberUnitSchema = z
   .object({
     symbol: z.string().describe('The unit or symbol as written: oz, %, $, kg.'),
@@ -456,6 +482,10 @@ export const distributionDataSchema = z
       .nullable()
       .default(null)
       .describe('Text columns of repeated labels with a few numbers among them, from exact value counts; null otherwise.'),
+    foreignValues: foreignValuesSchema
+      .nullable()
+      .default(null)
+      .describe('Text columns with rare values that are frequent values of another column, from exact value counts; null otherwise.'),
   })
   .meta({ title: 'ColumnDistribution', description: 'Everything the profiler found about one column.' });
 

@@ -26,6 +26,7 @@ import {
   type FrequencySource,
 } from './statistics/column-profile-builder.js';
 import { runDistributionPass } from './statistics/distribution-pass.js';
+import { findForeignValues } from './statistics/foreign-values.js';
 import { columnExampleRequests, examplesOf, fetchExamples } from './statistics/examples-pass.js';
 import type { ColumnFacts, DistributionFacts } from './statistics/facts.js';
 import type { ValueCount } from './statistics/frequency-summary.js';
@@ -85,7 +86,7 @@ export async function profileFile(path: string, options: ProfileOptions = {}): P
     // JS work (≈ 0.1 s at 1M rows: top values and shapes of the sampled text) while the engine runs the queries.
     const sampledSummaries = plans.map((plan, i) => summarizeColumnFrequencies(plan, frequencySources[i]!, resolved));
     const examples = await examplesPending;
-    const summaries = await withRecountedTopValues(session, plans, facts, sampledSummaries);
+    const summaries = withForeignValues(plans, frequencySources, await withRecountedTopValues(session, plans, facts, sampledSummaries));
     endPhase('distributions');
 
     phase('dataset');
@@ -286,4 +287,19 @@ async function frequencySourcesFor(
       scale: covered || plan.sampleValues.length === 0 ? 1 : (f.validCount + f.invalidCount) / plan.sampleValues.length,
     };
   });
+}
+
+/** The text columns' values that belong to another column, from their exact counts. */
+function withForeignValues(
+  plans: readonly ColumnPlan[],
+  sources: readonly FrequencySource[],
+  summaries: ColumnFrequencySummary[],
+): ColumnFrequencySummary[] {
+  const foreign = findForeignValues(
+    plans.map((plan, i) => ({
+      columnName: plan.columnName,
+      frequencies: plan.rule.valueType === 'string' && !sources[i]!.approximate ? sources[i]!.frequencies : null,
+    })),
+  );
+  return summaries.map((summary, i) => ({ ...summary, foreignValues: foreign[i] ?? null }));
 }

@@ -1,7 +1,9 @@
-// Swapped fields in a real file: iris.csv with species and sepal_length
-// exchanged in three known rows. The numbers among the species labels are
-// reported with their exact count and rows, the labels among the lengths as
-// values that do not parse, and the untouched shared files raise neither.
+// Swapped and shifted fields in real files: iris.csv with species and
+// sepal_length exchanged in three known rows, and taxis.csv with the colour
+// written into the payment of every 300th row. The numbers among the species
+// labels and the colours among the payments are reported with their exact
+// count and rows, the labels among the lengths as values that do not parse,
+// and the untouched shared files raise none of these.
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyzeProfile, type InsightDraft } from '../../src/insights/index.js';
@@ -53,10 +55,30 @@ describe('swapped fields', () => {
     expect(await sql.count(bad!.code.sql.affectedRows!)).toBe(SWAPPED_ROWS.length);
   });
 
-  it('raises no numbers among labels on the untouched shared files', async () => {
+  it('reports the values of another column: "yellow" (a colour) among the payments', async () => {
+    const taxis = readCsv(readFileSync(datasetPath('taxis.csv'), 'utf8'));
+    const payment = taxis.header.indexOf('payment');
+    const shifted = taxis.rows.map((r, i) => (i % 300 === 0 ? r.map((cell, c) => (c === payment ? 'yellow' : cell)) : r));
+    const csv = [taxis.header, ...shifted]
+      .map((r) => r.map((c) => (/[",]/u.test(c) ? `"${c.replaceAll('"', '""')}"` : c)).join(','))
+      .join('\n');
+    const profile = await profileFile(files.write('taxis-shifted.csv', `${csv}\n`), { threads: 1 });
+    const found = analyzeProfile(profile, { goal: 'DATA_QUALITY' }).insights.filter((i) => i.evidence.check === 'values_of_another_column');
+    const rows = Math.ceil(taxis.rows.length / 300);
+    expect(found.map((i) => i.columnName)).toEqual(['payment']);
+    expect(found[0]!.evidence.count).toBe(rows);
+    expect(found[0]!.description).toContain(`"yellow" ×${rows} (a value of \`color\``);
+    const runner = await SqlRunner.open();
+    await runner.useDataset(profile);
+    expect(await runner.count(found[0]!.code.sql.affectedRows!)).toBe(rows);
+    runner.close();
+  });
+
+  it('raises none of these on the untouched shared files', async () => {
+    const checks = ['numbers_among_labels', 'values_of_another_column'];
     for (const name of ['titanic.csv', 'penguins.csv', 'tips.csv', 'iris.csv', 'taxis.csv']) {
       const profile = await profileFile(datasetPath(name), { threads: 1 });
-      const found = analyzeProfile(profile, { goal: 'DATA_QUALITY' }).insights.filter((i) => i.evidence.check === 'numbers_among_labels');
+      const found = analyzeProfile(profile, { goal: 'DATA_QUALITY' }).insights.filter((i) => checks.includes(i.evidence.check));
       expect(
         found.map((i) => i.columnName),
         name,

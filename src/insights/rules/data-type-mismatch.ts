@@ -34,7 +34,12 @@ export function dataTypeMismatch(context: RuleContext): Finding[] {
     // A column of numbers with a unit is one finding, not also a mix of numbers and text.
     c.distributionData.numberUnit
       ? numbersWithUnits(c, context)
-      : [...unparseableValues(c, context), ...mixedTypes(c, context), ...numbersAmongLabels(c, context)],
+      : [
+          ...unparseableValues(c, context),
+          ...mixedTypes(c, context),
+          ...numbersAmongLabels(c, context),
+          ...valuesOfAnotherColumn(c, context),
+        ],
   );
 }
 
@@ -155,49 +160,96 @@ function numbersAmongLabels(column: ColumnProfile, context: RuleContext): Findin
   const stray = column.distributionData.strayNumbers;
   if (!isText(column) || !stray) return [];
   const present = presentCount(column);
-  const share = stray.count / present;
-  const t = trimmed(column.columnName);
-  // The profiler lists up to 500 numbers: in practice all of them (count covers every one).
-  const listed = stray.values.map((v) => v.value.trim());
   const examples = stray.values.slice(0, 5).map((v) => ({ row: null, value: v.value, count: v.count }));
   return [
-    {
-      type: 'DATA_TYPE_MISMATCH',
-      severity: adjustForGoal(fromLadder(LADDERS.unparseableValues, share), {
-        goal: context.goal,
-        dimension: 'validity',
-        onTarget: context.target?.columnName === column.columnName,
-      }),
-      columnName: column.columnName,
-      description:
-        `${name(column.columnName)} is a column of labels, yet ${fmtCount(stray.count)} of ${fmtCount(present)} values (${pct(share)}) are numbers: ${exampleList(examples)}. ` +
+    misplacedValues(column, context, {
+      check: 'numbers_among_labels',
+      count: stray.count,
+      listed: stray.values.map((v) => v.value.trim()),
+      examples,
+      text:
+        `${name(column.columnName)} is a column of labels, yet ${fmtCount(stray.count)} of ${fmtCount(present)} values (${pct(stray.count / present)}) are numbers: ${exampleList(examples)}. ` +
         'A number among labels is usually a value of another column: the fields of its row were swapped or shifted.',
-      recommendation:
-        'Look at the whole rows: if their fields are swapped or shifted, re-read them from the source (or put each value back in its column); otherwise set the numbers to missing.',
-      code: {
-        pandas: [
-          `stray = ${col(column.columnName)}.astype("string").str.strip().isin(${pyList(listed)})`,
-          'print(df[stray])',
-          `df.loc[stray, ${pyStr(column.columnName)}] = None`,
-        ].join('\n'),
-        sql: {
-          affectedRows: `SELECT * FROM ${DATASET_TABLE} WHERE ${t} IN ${listLiteral(listed)}`,
-          fix: `SELECT * REPLACE (CASE WHEN ${t} IN ${listLiteral(listed)} THEN NULL ELSE ${ident(column.columnName)} END AS ${ident(column.columnName)}) FROM ${DATASET_TABLE}`,
-        },
-      },
-      evidence: evidence({
-        check: 'numbers_among_labels',
-        count: stray.count,
-        unit: 'values',
-        denominator: present,
-        denominatorLabel: 'non-missing values',
-        threshold: { name: 'largest share of numbers among labels', value: STRAY_NUMBERS_MAX_SHARE },
-        examples,
-        impact: { dimension: 'validity', units: stray.count },
-        facts: { distinctNumbers: stray.distinct },
-      }),
-    },
+      threshold: { name: 'largest share of numbers among labels', value: STRAY_NUMBERS_MAX_SHARE },
+      facts: { distinctNumbers: stray.distinct },
+    }),
   ];
+}
+
+/** Rare values of a text column that are frequent values of another column (`yellow` in `payment`). */
+function valuesOfAnotherColumn(column: ColumnProfile, context: RuleContext): Finding[] {
+  const foreign = column.distributionData.foreignValues;
+  if (!isText(column) || !foreign) return [];
+  const present = presentCount(column);
+  const shown = foreign.values
+    .slice(0, 4)
+    .map((v) => `"${v.value}" ×${fmtCount(v.count)} (a value of ${name(v.column)}, ×${fmtCount(v.columnCount)})`)
+    .join(', ');
+  return [
+    misplacedValues(column, context, {
+      check: 'values_of_another_column',
+      count: foreign.count,
+      listed: foreign.values.map((v) => v.value),
+      examples: foreign.values.slice(0, 5).map((v) => ({ row: null, value: v.value, count: v.count })),
+      text:
+        `${name(column.columnName)} has ${fmtCount(foreign.count)} of ${fmtCount(present)} values (${pct(foreign.count / present)}) that belong to another column: ${shown}${foreign.distinct > 4 ? ', …' : ''}. ` +
+        'The fields of those rows were probably swapped or shifted.',
+      threshold: { name: 'times as frequent in the other column', value: 10 },
+      facts: { values: foreign.values.slice(0, 20) },
+    }),
+  ];
+}
+
+interface MisplacedInput {
+  check: InsightCheck;
+  count: number;
+  /** The misplaced values, trimmed. */
+  listed: string[];
+  examples: EvidenceExample[];
+  text: string;
+  threshold: { name: string; value: number };
+  facts: Record<string, unknown>;
+}
+
+/** Values that belong to another column: shown with their rows, set to missing by the fix. */
+function misplacedValues(column: ColumnProfile, context: RuleContext, input: MisplacedInput): Finding {
+  const present = presentCount(column);
+  const t = trimmed(column.columnName);
+  const misplaced = `${t} IN ${listLiteral(input.listed)}`;
+  return {
+    type: 'DATA_TYPE_MISMATCH',
+    severity: adjustForGoal(fromLadder(LADDERS.unparseableValues, input.count / present), {
+      goal: context.goal,
+      dimension: 'validity',
+      onTarget: context.target?.columnName === column.columnName,
+    }),
+    columnName: column.columnName,
+    description: input.text,
+    recommendation:
+      'Look at the whole rows: if their fields are swapped or shifted, re-read them from the source (or put each value back in its column); otherwise set these values to missing.',
+    code: {
+      pandas: [
+        `misplaced = ${col(column.columnName)}.astype("string").str.strip().isin(${pyList(input.listed)})`,
+        'print(df[misplaced])',
+        `df.loc[misplaced, ${pyStr(column.columnName)}] = None`,
+      ].join('\n'),
+      sql: {
+        affectedRows: `SELECT * FROM ${DATASET_TABLE} WHERE ${misplaced}`,
+        fix: `SELECT * REPLACE (CASE WHEN ${misplaced} THEN NULL ELSE ${ident(column.columnName)} END AS ${ident(column.columnName)}) FROM ${DATASET_TABLE}`,
+      },
+    },
+    evidence: evidence({
+      check: input.check,
+      count: input.count,
+      unit: 'values',
+      denominator: present,
+      denominatorLabel: 'non-missing values',
+      threshold: input.threshold,
+      examples: input.examples,
+      impact: { dimension: 'validity', units: input.count },
+      facts: input.facts,
+    }),
+  };
 }
 
 /** Values of the column (top values, then shape examples) that do not parse as the candidate. */

@@ -4,6 +4,7 @@ import {
   type DistributionData,
   type LikelyTypos,
   type StrayNumbers,
+  type ForeignValues,
   type LogicalType,
   type ValueType,
 } from '../distribution-schema.js';
@@ -57,6 +58,7 @@ export function summarizeColumnFrequencies(
     // Typos only from exact counts: a sample's counts would be estimates stated as counts.
     typos: text && !frequencySource.approximate ? findLikelyTypos(frequencySource.frequencies) : null,
     strayNumbers: text && !frequencySource.approximate ? findStrayNumbers(frequencySource.frequencies) : null,
+    foreignValues: null,
     topValuesExact: !frequencySource.approximate,
   };
 }
@@ -65,6 +67,8 @@ export function summarizeColumnFrequencies(
 export type ColumnFrequencySummary = FrequencySummary & {
   typos: LikelyTypos | null;
   strayNumbers: StrayNumbers | null;
+  /** Set across columns once every column is summarised (foreign-values.ts). */
+  foreignValues: ForeignValues | null;
   topValuesExact: boolean;
 };
 
@@ -230,6 +234,7 @@ export function buildColumnProfile(inputs: ColumnInputs, options: ResolvedProfil
     caseVariants: valueType === 'string' ? summary.caseVariants : [],
     typos: valueType === 'string' ? summary.typos : null,
     strayNumbers: valueType === 'string' ? summary.strayNumbers : null,
+    foreignValues: valueType === 'string' ? summary.foreignValues : null,
     approximateFields,
   };
 

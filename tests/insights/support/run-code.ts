@@ -57,6 +57,7 @@ export const EXACT_SQL_CHECKS = new Set([
   'zero_measurements',
   'numbers_with_units',
   'numbers_among_labels',
+  'values_of_another_column',
   'future_dates',
   'duplicate_rows',
   'unparseable_values',
