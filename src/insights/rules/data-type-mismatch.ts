@@ -6,6 +6,7 @@
 import type { ColumnProfile } from '../../profiling/index.js';
 import { candidateShares } from '../../profiling/inference/value-parsers.js';
 import { MIN_UNIT_SHARE, unitStripRegex, unitValueRegex } from '../../profiling/inference/number-units.js';
+import { FOREIGN_MIN_RATIO } from '../../profiling/statistics/foreign-values.js';
 import { STRAY_NUMBERS_MAX_SHARE } from '../../profiling/statistics/stray-numbers.js';
 import { col, pyList, pyStr } from '../code/python.js';
 import { DATASET_TABLE, ident, listLiteral, literal, trimmed } from '../code/sql.js';
@@ -194,7 +195,7 @@ function valuesOfAnotherColumn(column: ColumnProfile, context: RuleContext): Fin
       text:
         `${name(column.columnName)} has ${fmtCount(foreign.count)} of ${fmtCount(present)} values (${pct(foreign.count / present)}) that belong to another column: ${shown}${foreign.distinct > 4 ? ', …' : ''}. ` +
         'The fields of those rows were probably swapped or shifted.',
-      threshold: { name: 'times as frequent in the other column', value: 10 },
+      threshold: { name: 'times as frequent in the other column', value: FOREIGN_MIN_RATIO },
       facts: { values: foreign.values.slice(0, 20) },
     }),
   ];

@@ -10,7 +10,7 @@ import type { ValueCount } from './frequency-summary.js';
 
 /** The value is frequent in its home column: this often, and this many times as often as where it strays. */
 const MIN_HOME_COUNT = 5;
-const MIN_RATIO = 10;
+export const FOREIGN_MIN_RATIO = 10;
 /** Columns sharing more than this share of the smaller one's distinct values are of one domain. */
 const MAX_SHARED = 0.1;
 /** Columns with more distinct values are not labels. */
@@ -37,8 +37,8 @@ export function findForeignValues(columns: readonly ExactColumnValues[]): (Forei
       if (!other || y === x || sharedShare(own, other) > MAX_SHARED) return;
       for (const [value, count] of own) {
         const home = other.get(value) ?? 0;
-        // Rare here (a label of this column is at least MIN_RATIO times as frequent), frequent there.
-        if (number.test(value) || home < MIN_HOME_COUNT || home < count * MIN_RATIO || top < count * MIN_RATIO) continue;
+        // Rare here (a label of this column is at least FOREIGN_MIN_RATIO times as frequent), frequent there.
+        if (number.test(value) || home < MIN_HOME_COUNT || home < count * FOREIGN_MIN_RATIO || top < count * FOREIGN_MIN_RATIO) continue;
         if (!found.some((f) => f.value === value)) found.push({ value, count, column: columns[y]!.columnName, columnCount: home });
       }
     });
@@ -54,7 +54,7 @@ function sharedShare(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, numb
   let shared = 0;
   for (const [value, count] of small) {
     const other = large.get(value) ?? 0;
-    if (other > 0 && Math.min(count, other) * MIN_RATIO > Math.max(count, other)) shared++;
+    if (other > 0 && Math.min(count, other) * FOREIGN_MIN_RATIO > Math.max(count, other)) shared++;
   }
   return small.size === 0 ? 0 : shared / small.size;
 }
