@@ -10,9 +10,9 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { analyzeProfile, DATASET_TABLE, datasetViewSql, type InsightCheck, type InsightDraft } from '../../src/insights/index.js';
 import { profileFile, type DatasetProfile } from '../../src/profiling/index.js';
+import { SqlRunner } from '../../tests/insights/support/run-code.js';
 import { datasetPath, readCsv } from '../../tests/profiling/support.js';
 import { SHARED_FILES, writeDirtyCopies, type DirtyCopy, type InjectedCell } from './dirty-copies.js';
 
@@ -33,28 +33,24 @@ const ROW = '__row';
 
 /** DuckDB with the file as `dataset` (the documented view) and as `numbered` (the same plus its 1-based data row). */
 class RowRunner {
-  private constructor(
-    private readonly instance: DuckDBInstance,
-    private readonly connection: DuckDBConnection,
-  ) {}
+  private constructor(private readonly sql: SqlRunner) {}
 
   static async open(): Promise<RowRunner> {
-    const instance = await DuckDBInstance.create(':memory:', { threads: '1' });
-    return new RowRunner(instance, await instance.connect());
+    return new RowRunner(await SqlRunner.open());
   }
 
   async useDataset(profile: DatasetProfile): Promise<void> {
     const view = datasetViewSql(profile);
     const prefix = `CREATE OR REPLACE VIEW ${DATASET_TABLE} AS `;
     if (!view.startsWith(prefix)) throw new Error(`unexpected dataset view: ${view.slice(0, 80)}`);
-    await this.connection.run(`CREATE OR REPLACE VIEW __source AS ${view.slice(prefix.length)}`);
+    await this.sql.run(`CREATE OR REPLACE VIEW __source AS ${view.slice(prefix.length)}`);
     // One thread reads the file in order, so row_number() over the scan is the file's data row.
-    await this.connection.run(`CREATE OR REPLACE TABLE numbered AS SELECT *, row_number() OVER () AS ${ROW} FROM __source`);
-    await this.connection.run(`CREATE OR REPLACE VIEW ${DATASET_TABLE} AS SELECT * EXCLUDE (${ROW}) FROM numbered`);
+    await this.sql.run(`CREATE OR REPLACE TABLE numbered AS SELECT *, row_number() OVER () AS ${ROW} FROM __source`);
+    await this.sql.run(`CREATE OR REPLACE VIEW ${DATASET_TABLE} AS SELECT * EXCLUDE (${ROW}) FROM numbered`);
   }
 
-  async rows(sql: string): Promise<unknown[][]> {
-    return (await this.connection.runAndReadAll(sql)).getRowsJson() as unknown[][];
+  rows(sql: string): Promise<unknown[][]> {
+    return this.sql.rows(sql);
   }
 
   /** The data rows an affectedRows query selects. */
@@ -92,8 +88,7 @@ class RowRunner {
   }
 
   close(): void {
-    this.connection.closeSync();
-    this.instance.closeSync();
+    this.sql.close();
   }
 }
 

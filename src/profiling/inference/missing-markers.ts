@@ -12,7 +12,7 @@ import type { ResolvedProfileOptions } from '../options.js';
 import { candidateShares, chooseParseRule, parsesAs, type ParseRule } from './value-parsers.js';
 
 /** Ways of writing "no value" beyond the standard null tokens, compared case-insensitively. */
-export const MARKER_WORDS = new Set([
+const MARKER_WORDS = new Set([
   'empty',
   'missing',
   'unknown',
@@ -37,8 +37,8 @@ export const MARKER_WORDS = new Set([
 ]);
 
 /** A marker fills at least this share of the column's sampled values, and at least MIN_MARKER_COUNT of them. */
-export const MIN_MARKER_SHARE = 0.01;
-export const MIN_MARKER_COUNT = 3;
+const MIN_MARKER_SHARE = 0.01;
+const MIN_MARKER_COUNT = 3;
 /** The rest of the column must be this many values for its type to mean anything. */
 const MIN_TYPED_VALUES = 10;
 const MAX_MARKER_LENGTH = 24;

@@ -13,7 +13,7 @@ export interface NumberUnit {
 }
 
 /** A number as written beside a unit: optional sign, digits with optional thousands commas, optional fraction. */
-export const UNIT_NUMBER_RE = '[+-]?([0-9]{1,3}(,[0-9]{3})+|[0-9]+)([.][0-9]+)?';
+const UNIT_NUMBER_RE = '[+-]?([0-9]{1,3}(,[0-9]{3})+|[0-9]+)([.][0-9]+)?';
 const PREFIX_SYMBOLS = '$€£¥₹';
 // A currency symbol before the number, or a short unit after it (letters, %, °, µ, /, ²…).
 const WRITTEN = new RegExp(

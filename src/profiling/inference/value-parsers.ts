@@ -111,6 +111,9 @@ const isoDatetimeMatcher = fullMatcher(ISO_DATETIME_RE);
 const timeMatcher = fullMatcher(TIME_RE);
 const booleanWords = new Set<string>([...TRUE_WORDS, ...FALSE_WORDS]);
 
+/** A (trimmed) value written as a plain number with a dot decimal: `6.6`, `-3`, `1e5`. */
+export const isPlainNumber = (value: string) => dotMatcher.test(value);
+
 function isValidCalendarDate(year: number, month: number, day: number): boolean {
   const date = new Date(Date.UTC(year, month - 1, day));
   return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
@@ -153,7 +156,7 @@ export function candidateShares(values: readonly string[]): Record<string, numbe
 }
 
 /** The candidateShares key of a rule: 'integer', 'decimal(,)', 'date(%d/%m/%Y)'… ('string' has none). */
-export function ruleKey(rule: ParseRule): string {
+function ruleKey(rule: ParseRule): string {
   switch (rule.valueType) {
     case 'decimal':
       return `decimal(${rule.decimalSeparator ?? '.'})`;

@@ -5,7 +5,7 @@
  * compared: a value of one is a valid value of the other.
  */
 import type { ForeignValues } from '../distribution-schema.js';
-import { DECIMAL_DOT_RE, fullMatcher } from '../inference/value-parsers.js';
+import { isPlainNumber } from '../inference/value-parsers.js';
 import type { ValueCount } from './frequency-summary.js';
 
 /** The value is frequent in its home column: this often, and this many times as often as where it strays. */
@@ -16,8 +16,6 @@ const MAX_SHARED = 0.1;
 /** Columns with more distinct values are not labels. */
 const MAX_DISTINCT = 10_000;
 const LISTED = 500;
-// Numbers belong to many columns; stray-numbers.ts reports them among labels.
-const number = fullMatcher(DECIMAL_DOT_RE);
 
 export interface ExactColumnValues {
   columnName: string;
@@ -38,7 +36,8 @@ export function findForeignValues(columns: readonly ExactColumnValues[]): (Forei
       for (const [value, count] of own) {
         const home = other.get(value) ?? 0;
         // Rare here (a label of this column is at least FOREIGN_MIN_RATIO times as frequent), frequent there.
-        if (number.test(value) || home < MIN_HOME_COUNT || home < count * FOREIGN_MIN_RATIO || top < count * FOREIGN_MIN_RATIO) continue;
+        // Numbers belong to many columns; stray-numbers.ts reports them among labels.
+        if (isPlainNumber(value) || home < MIN_HOME_COUNT || home < count * FOREIGN_MIN_RATIO || top < count * FOREIGN_MIN_RATIO) continue;
         if (!found.some((f) => f.value === value)) found.push({ value, count, column: columns[y]!.columnName, columnCount: home });
       }
     });

@@ -4,7 +4,7 @@
  * so the counts are counts.
  */
 import type { StrayNumbers } from '../distribution-schema.js';
-import { DECIMAL_DOT_RE, fullMatcher } from '../inference/value-parsers.js';
+import { isPlainNumber } from '../inference/value-parsers.js';
 import type { ValueCount } from './frequency-summary.js';
 
 /** Numbers are stray when they are at most this share of the values; more is a mixed column (mixed_types). */
@@ -13,7 +13,6 @@ export const STRAY_NUMBERS_MAX_SHARE = 0.05;
 const REPEATED_SHARE = 0.9;
 const MIN_LABEL_COUNT = 5;
 const LISTED = 500;
-const number = fullMatcher(DECIMAL_DOT_RE);
 
 export function findStrayNumbers(frequencies: readonly ValueCount[]): StrayNumbers | null {
   let total = 0;
@@ -21,7 +20,7 @@ export function findStrayNumbers(frequencies: readonly ValueCount[]): StrayNumbe
   const numbers: ValueCount[] = [];
   for (const f of frequencies) {
     total += f.count;
-    if (number.test(f.value.trim())) numbers.push(f);
+    if (isPlainNumber(f.value.trim())) numbers.push(f);
     else if (f.count >= MIN_LABEL_COUNT) repeated += f.count;
   }
   const count = numbers.reduce((sum, f) => sum + f.count, 0);

@@ -19,6 +19,14 @@ export class SqlRunner {
     await this.connection.run(datasetViewSql(profile));
   }
 
+  async run(sql: string): Promise<void> {
+    await this.connection.run(sql);
+  }
+
+  async rows(sql: string): Promise<unknown[][]> {
+    return (await this.connection.runAndReadAll(sql)).getRowsJson() as unknown[][];
+  }
+
   async count(select: string): Promise<number> {
     const reader = await this.connection.runAndReadAll(`SELECT count(*) AS n FROM (${select}) AS suggestion`);
     return Number(reader.getRowObjectsJson()[0]!['n']);
