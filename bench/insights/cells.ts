@@ -3,9 +3,9 @@
  * (bench/insights/dirty-copies.ts: typos, missing-value markers, units, swapped and shifted cells), per defect
  * kind: each insight's `code.sql.affectedRows` is run against the file and turned into flagged cells (a column
  * insight flags its column in each row it selects; a dataset-level insight flags the injected cells of those
- * rows), less what the same check flags on the clean file. Also lists the HIGH/CRITICAL insights on the
+ * rows, or every cell of a row without any), less what the same check flags on the clean file. Also lists the HIGH/CRITICAL insights on the
  * untouched files for review.
- *   npx tsx bench/insights/cells.ts
+ *   npx tsx bench/insights/cells.ts [--seed=N]   (N: the injection seed; default dirty-copies.ts's DEFAULT_SEED)
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -158,7 +158,10 @@ function score(copy: DirtyCopy, dirty: Analysed, clean: Analysed, baseline: Set<
     const check = insight.evidence.check;
     for (const row of rows) {
       if (baseline.has(flagKey(check, insight.columnName, row))) continue;
-      for (const column of insight.columnName === null ? (injectedByRow.get(row) ?? []) : [insight.columnName]) {
+      // A dataset-level insight (a misaligned or duplicate row) claims its row: the injected cells of the row, or
+      // every cell of a row with none (a false alarm costs the whole row).
+      const claimed = insight.columnName === null ? (injectedByRow.get(row) ?? copy.header) : [insight.columnName];
+      for (const column of claimed) {
         const key = cellKey(row, column);
         flagged.set(key, (flagged.get(key) ?? new Set()).add(check));
       }
@@ -212,7 +215,8 @@ const started = performance.now();
 const dir = mkdtempSync(path.join(os.tmpdir(), 'insights-cells-'));
 const runner = await RowRunner.open();
 try {
-  const copies = writeDirtyCopies(dir);
+  const seedArgument = process.argv.find((a) => a.startsWith('--seed='));
+  const copies = writeDirtyCopies(dir, seedArgument ? { seed: Number(seedArgument.slice('--seed='.length)) } : {});
   const clean = new Map<string, Analysed>();
   for (const file of SHARED_FILES) clean.set(file, await analyse(runner, datasetPath(file)));
   const scores: Score[] = [];

@@ -37,6 +37,11 @@ export const LADDERS = {
     { min: 0.05, severity: 'HIGH' },
     { min: 0, severity: 'MEDIUM' },
   ],
+  /** Rows with several cells out of place (fields shifted or swapped), share of rows. */
+  misalignedRows: [
+    { min: 0.05, severity: 'HIGH' },
+    { min: 0, severity: 'MEDIUM' },
+  ],
   /** Exact duplicate rows, share of rows. */
   duplicateRows: [
     { min: 0.1, severity: 'HIGH' },

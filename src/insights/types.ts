@@ -33,6 +33,8 @@ export const INSIGHT_CHECKS = {
   mixed_types: 'A column whose values parse as different types.',
   numbers_among_labels: 'A few numbers in a column of labels: values of another column, swapped or shifted.',
   values_of_another_column: 'Rare values of a column that are frequent values of another: swapped or shifted fields.',
+  misaligned_rows:
+    'Rows with several cells out of place (a bad value, a value of another column, a rare empty cell): fields shifted or swapped.',
   numbers_with_units: 'Numbers written with a unit or symbol (12 oz, $1,200), which makes the column text.',
   semantic_mismatch: 'Values not matching the meaning of the rest (an address among emails).',
   mixed_formats: 'One kind of value written in several formats (dates, phone numbers, case).',

@@ -99,14 +99,14 @@ export async function profileFile(path: string, options: ProfileOptions = {}): P
 
     // The row checks' query runs while the column profiles are assembled in JS; its inputs are the counts the
     // profiles report.
-    const rowChecksPending = computeRowChecks(
-      session,
-      plans,
-      plans.map((_, i) => missingCountOf(facts[i]!, rowCount)),
-      plans.map((plan, i) => reportedNegativeCount(plan, facts[i]!)),
-      plans.map((plan, i) => reportedZeroCount(plan, facts[i]!)),
+    const rowChecksPending = computeRowChecks(session, plans, {
+      missingCounts: plans.map((_, i) => missingCountOf(facts[i]!, rowCount)),
+      negativeCounts: plans.map((plan, i) => reportedNegativeCount(plan, facts[i]!)),
+      zeroCounts: plans.map((plan, i) => reportedZeroCount(plan, facts[i]!)),
+      invalidCounts: facts.map((f) => f.invalidCount),
+      misplacedValues: summaries.map((s) => misplacedValuesOf(s)),
       rowCount,
-    );
+    });
     rowChecksPending.catch(() => {});
     const columns: ColumnProfile[] = plans.map((plan, i) =>
       buildColumnProfile(
@@ -156,6 +156,7 @@ export async function profileFile(path: string, options: ProfileOptions = {}): P
       },
       columns,
       rowMissingness: rowChecks.missingness,
+      misalignedRows: rowChecks.misaligned,
       exact,
       rowLimit: resolved.rowLimit,
       timingsMs: timings,
@@ -287,6 +288,12 @@ async function frequencySourcesFor(
       scale: covered || plan.sampleValues.length === 0 ? 1 : (f.validCount + f.invalidCount) / plan.sampleValues.length,
     };
   });
+}
+
+/** A text column's values that belong to another column (numbers among labels, other columns' values), trimmed. */
+function misplacedValuesOf(summary: ColumnFrequencySummary): string[] | null {
+  const values = [...(summary.strayNumbers?.values ?? []), ...(summary.foreignValues?.values ?? [])].map((v) => v.value.trim());
+  return values.length === 0 ? null : [...new Set(values)];
 }
 
 /** The text columns' values that belong to another column, from their exact counts. */

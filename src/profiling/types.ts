@@ -76,6 +76,30 @@ export interface RowMissingness {
   mostlyMissing: { count: number; share: number; examples: { row: number; missingFields: number }[] };
 }
 
+/**
+ * Rows with several cells out of place: fields shifted or swapped (added by dataset/misaligned-rows.ts; absent
+ * in older profiles). Counts are exact.
+ */
+export interface MisalignedRows {
+  count: number;
+  share: number;
+  /** A row is misaligned from this many signals on (a row's missing cells count as one). */
+  minimumSignals: number;
+  /** A missing cell is out of place in a column missing in at most this share of rows. */
+  rareMissingShare: number;
+  /** The columns whose cells give each signal. */
+  signals: {
+    /** Values that do not parse as the column's type. */
+    unparseable: string[];
+    /** Values listed in the column's strayNumbers or foreignValues. */
+    misplaced: string[];
+    /** Missing cells, in columns rarely missing. */
+    rareMissing: string[];
+  };
+  /** The first misaligned rows, with their out-of-place columns. */
+  examples: { row: number; columns: string[] }[];
+}
+
 export interface DatasetProfile {
   /** Version of this object's shape; equals the distribution-data schema version it embeds. */
   version: number;
@@ -88,6 +112,7 @@ export interface DatasetProfile {
   correlations: Correlations;
   columns: ColumnProfile[];
   rowMissingness?: RowMissingness;
+  misalignedRows?: MisalignedRows;
   /** Whether exact algorithms were used (row count ≤ exactRowLimit). */
   exact: boolean;
   /** The rowLimit the profile was taken with (rowCount then counts only those rows); null: the whole file. */

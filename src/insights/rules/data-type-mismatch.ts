@@ -1,7 +1,8 @@
 /**
  * DATA_TYPE_MISMATCH: a minority of values that do not parse as the column's type ("abc" among numbers), and
- * text columns that mostly hold numbers or dates (mixed types, numbers or dates stored as text), and numbers
- * written with a unit (`12 oz`, `$1,200`), which keep a column of numbers from being one.
+ * text columns that mostly hold numbers or dates (mixed types, numbers or dates stored as text), numbers
+ * written with a unit (`12 oz`, `$1,200`), which keep a column of numbers from being one, values that belong to
+ * another column, and rows with several cells out of place (misaligned-rows.ts).
  */
 import type { ColumnProfile } from '../../profiling/index.js';
 import { candidateShares } from '../../profiling/inference/value-parsers.js';
@@ -26,11 +27,16 @@ import {
   type Finding,
   type RuleContext,
 } from './context.js';
+import { misalignedRows } from './misaligned-rows.js';
 
 /** The rows of the inference sample above which candidate shares are sample estimates. */
 const INFERENCE_SAMPLE_ROWS = 5_000;
 
 export function dataTypeMismatch(context: RuleContext): Finding[] {
+  return [...misalignedRows(context), ...perColumn(context)];
+}
+
+function perColumn(context: RuleContext): Finding[] {
   return context.profile.columns.flatMap((c) =>
     // A column of numbers with a unit is one finding, not also a mix of numbers and text.
     c.distributionData.numberUnit

@@ -1,9 +1,10 @@
 /**
  * Row-level facts for the insights (src/insights) that the statistics passes do not keep: the first rows where
  * each column is missing, how many fields each row is missing, negative numbers, zeros and dates after the day
- * of profiling, with the first examples.
+ * of profiling, and rows with several cells out of place (misaligned-rows.ts), with the first examples.
  *
- * One scan groups the rows by their number of missing fields (and counts future dates on the way); the first
+ * One scan groups the rows by their number of missing fields (and counts future dates and misaligned rows on
+ * the way); the first
  * rows of each check come from fetchExamples, whose "first rows" branches stop after five matches instead of
  * scanning the table (top-n aggregates over every row cost ≈ 0.1 s CPU at 1M rows).
  */
@@ -14,7 +15,8 @@ import type { ColumnPlan } from '../inference/column-plan.js';
 import { invalidValueSql } from '../statistics/column-sql.js';
 import { fetchExamples, type ExampleRequest } from '../statistics/examples-pass.js';
 import { PROFILED_TABLE, isTextColumn, tokenColumn, valueColumn } from '../statistics/typed-table.js';
-import type { RowMissingness } from '../types.js';
+import type { MisalignedRows, RowMissingness } from '../types.js';
+import { MISALIGNED_MIN_SIGNALS, RARE_MISSING_SHARE, misalignmentSql } from './misaligned-rows.js';
 
 /** A row is "mostly missing" from this share of its fields on. */
 export const MOSTLY_MISSING_ROW_SHARE = 0.5;
@@ -22,6 +24,17 @@ export const MOSTLY_MISSING_ROW_SHARE = 0.5;
 export interface RowCheckFacts {
   columns: RowChecks[];
   missingness: RowMissingness;
+  misaligned: MisalignedRows;
+}
+
+/** Per column, the counts the profiles report, and the values that belong to another column (trimmed). */
+export interface RowCheckInputs {
+  missingCounts: readonly number[];
+  negativeCounts: readonly number[];
+  zeroCounts: readonly number[];
+  invalidCounts: readonly number[];
+  misplacedValues: readonly (readonly string[] | null)[];
+  rowCount: number;
 }
 
 const isNumber = (plan: ColumnPlan) => plan.rule.valueType === 'integer' || plan.rule.valueType === 'decimal';
@@ -35,11 +48,9 @@ function missingSql(plan: ColumnPlan): string {
 export async function computeRowChecks(
   session: DuckDBSession,
   plans: readonly ColumnPlan[],
-  missingCounts: readonly number[],
-  negativeCounts: readonly number[],
-  zeroCounts: readonly number[],
-  rowCount: number,
+  inputs: RowCheckInputs,
 ): Promise<RowCheckFacts> {
+  const { missingCounts, negativeCounts, zeroCounts, rowCount } = inputs;
   const today = new Date().toISOString().slice(0, 10);
   const missingFlags = plans.map(missingSql);
   const missingPerRow = plans.length === 0 ? '0' : `(${missingFlags.map((flag) => `${flag}::INTEGER`).join(' + ')})`;
@@ -55,8 +66,13 @@ export async function computeRowChecks(
 
   const futureColumns = plans.flatMap((_, i) => (future[i] ? [i] : []));
   const futureSums = futureColumns.map((i) => `, sum(CAST(${future[i]} AS INTEGER)) AS f${i}`).join('');
+  const misalignment = rowCount === 0 ? null : await misalignmentSql(session, plans, { ...inputs, missingSql: missingFlags });
+  const misalignedSum = misalignment ? `, sum(CAST(${misalignment.condition} AS INTEGER)) AS misaligned` : '';
   const groups =
-    rowCount === 0 ? [] : await session.rows(`SELECT ${missingPerRow} AS k, count(*) AS n${futureSums} FROM ${PROFILED_TABLE} GROUP BY 1`);
+    rowCount === 0
+      ? []
+      : await session.rows(`SELECT ${missingPerRow} AS k, count(*) AS n${futureSums}${misalignedSum} FROM ${PROFILED_TABLE} GROUP BY 1`);
+  const misalignedCount = groups.reduce((sum, g) => sum + toCount(g['misaligned']), 0);
   const futureCounts = plans.map((_, i) => groups.reduce((sum, g) => sum + toCount(g[`f${i}`]), 0));
   const fieldsPerRow = groups
     .map((g) => ({ missingFields: toCount(g['k']), rows: toCount(g['n']) }))
@@ -74,7 +90,10 @@ export async function computeRowChecks(
   });
   if (mostlyCount > 0)
     requests.push({ key: 'mostly', value: missingPerRow, condition: `${missingPerRow} >= ${mostlyThreshold}`, orderBy: null });
+  if (misalignment && misalignedCount > 0)
+    requests.push({ key: 'misaligned', value: misalignment.columns, condition: misalignment.condition, orderBy: null });
   const examples = await fetchExamples(session, requests);
+  const nameOf = (i: number) => plans[i]!.columnName;
   const examplesOf = (key: string) => examples.get(key) ?? [];
 
   const columns: RowChecks[] = plans.map((plan, i) => ({
@@ -93,6 +112,18 @@ export async function computeRowChecks(
         share: rowCount === 0 ? 0 : mostlyCount / rowCount,
         examples: examplesOf('mostly').map((e) => ({ row: e.row, missingFields: Number(e.value) })),
       },
+    },
+    misaligned: {
+      count: misalignedCount,
+      share: rowCount === 0 ? 0 : misalignedCount / rowCount,
+      minimumSignals: MISALIGNED_MIN_SIGNALS,
+      rareMissingShare: RARE_MISSING_SHARE,
+      signals: {
+        unparseable: (misalignment?.signals.unparseable ?? []).map(nameOf),
+        misplaced: (misalignment?.signals.misplaced ?? []).map(nameOf),
+        rareMissing: (misalignment?.signals.rareMissing ?? []).map(nameOf),
+      },
+      examples: examplesOf('misaligned').map((e) => ({ row: e.row, columns: e.value.split(',').map((i) => nameOf(Number(i))) })),
     },
   };
 }

@@ -66,6 +66,7 @@ export const EXACT_SQL_CHECKS = new Set([
   'numbers_with_units',
   'numbers_among_labels',
   'values_of_another_column',
+  'misaligned_rows',
   'future_dates',
   'duplicate_rows',
   'unparseable_values',
