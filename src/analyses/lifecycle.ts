@@ -18,7 +18,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../db/client.js';
 import { unitOfWork, type TransactionClient } from '../db/unit-of-work.js';
-import type { AnalysisGoalType, Analysis, Prisma } from '../generated/prisma/client.js';
+import { Prisma, type AnalysisGoalType, type Analysis } from '../generated/prisma/client.js';
 import type { AnalysisEvent, AnalysisEvents } from './events.js';
 import { analysisOptionsSchema, type AnalysisOptions } from './options.js';
 import type { AnalysisPhase } from './progress.js';
@@ -133,7 +133,13 @@ export async function complete(
   deps: LifecycleDeps,
   run: Run,
   token: string,
-  outcome: { qualityScore: number | null; scoreBreakdown: Prisma.InputJsonValue; counts: { rowCount?: number; columnCount?: number } },
+  outcome: {
+    qualityScore: number | null;
+    scoreBreakdown: Prisma.InputJsonValue;
+    /** The profile's dataset-level facts (src/profiling datasetFactsSchema); absent or null: none kept. */
+    datasetFacts?: Prisma.InputJsonValue | null;
+    counts: { rowCount?: number; columnCount?: number };
+  },
   writeResults: (tx: TransactionClient) => Promise<void>,
 ): Promise<boolean> {
   const completed = await unitOfWork(
@@ -150,6 +156,7 @@ export async function complete(
           completedAt: new Date(),
           qualityScore: outcome.qualityScore,
           scoreBreakdown: outcome.scoreBreakdown,
+          datasetFacts: outcome.datasetFacts ?? Prisma.DbNull,
           progressPhase: 'done',
           progressPercent: 100,
           attemptToken: null,

@@ -11,7 +11,7 @@ import type { Storage } from '../datasets/storage.js';
 import type { Prisma } from '../generated/prisma/client.js';
 import { analyzeProfile, InsightsError, type AnalysisResult } from '../insights/index.js';
 import { withFields, type Logger } from '../logger.js';
-import { DEFAULT_NULL_TOKENS, ProfilingError, type DatasetProfile, type ProfileProgress } from '../profiling/index.js';
+import { DEFAULT_NULL_TOKENS, datasetFactsOf, ProfilingError, type DatasetProfile, type ProfileProgress } from '../profiling/index.js';
 import type { AnalysisEvents } from './events.js';
 import * as lifecycle from './lifecycle.js';
 import type { Claimed, Run } from './lifecycle.js';
@@ -84,7 +84,7 @@ export async function runAnalysis(deps: RunnerDeps, job: AnalysisJob): Promise<v
     const result = analyze(profile, claimed.goalType, claimed.options.targetColumn ?? null);
     await lifecycle.progress(deps, claimed.run, token, 'saving', 0);
     // A brief loss of the database is retried here (backoff up to ~2 s); a longer one fails the run, which the queue retries.
-    const written = await withRetry(() => completeWithResults(deps, claimed.run, token, profile, result));
+    const written = await withRetry(() => completeWithResults(deps, claimed.run, token, profile, result, log));
     if (!written) throw new Stopped('superseded');
     log.info('analysis completed', { score: result.score, insights: result.insights.length });
   } catch (error) {
@@ -147,11 +147,26 @@ function analyze(profile: DatasetProfile, goal: Claimed['goalType'], targetColum
 }
 
 /** Everything the analysis produced, written with its completion, only if this run still owns it. */
-function completeWithResults(deps: RunnerDeps, run: Run, token: string, profile: DatasetProfile, result: AnalysisResult): Promise<boolean> {
+function completeWithResults(
+  deps: RunnerDeps,
+  run: Run,
+  token: string,
+  profile: DatasetProfile,
+  result: AnalysisResult,
+  log: Logger,
+): Promise<boolean> {
   const { analysisId } = run;
   // A sample's row count is not the file's: the dataset keeps the count its upload found.
   const counts = profile.rowLimit === null ? { rowCount: profile.rowCount, columnCount: profile.columnCount } : {};
-  const outcome = { qualityScore: result.score, scoreBreakdown: result.breakdown as Prisma.InputJsonValue, counts };
+  // Facts that break their schema are a profiler bug: logged, and the analysis completes without them.
+  const facts = datasetFactsOf(profile);
+  if (!facts.success) log.error('the profile’s dataset facts do not match their schema; not kept', { error: facts.error });
+  const outcome = {
+    qualityScore: result.score,
+    scoreBreakdown: result.breakdown as Prisma.InputJsonValue,
+    datasetFacts: facts.success ? (facts.data as Prisma.InputJsonValue) : null,
+    counts,
+  };
   return lifecycle.complete(deps, run, token, outcome, async (tx: TransactionClient) => {
     await tx.columnProfile.deleteMany({ where: { analysisId } });
     await tx.insight.deleteMany({ where: { analysisId } });

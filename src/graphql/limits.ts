@@ -49,6 +49,7 @@ export const heavyFieldCosts: Record<string, number> = {
   'ColumnProfile.distributionData': 50,
   'ColumnProfile.distribution': 50,
   'Analysis.scoreBreakdown': 10,
+  'Analysis.correlations': 10,
   'Insight.evidence': 5,
   'Dataset.columns': 10,
 };

@@ -6,3 +6,4 @@ export { DEFAULT_NULL_TOKENS, resolveProfileOptions } from './options.js';
 export * from './distribution-schema.js';
 export type * from './types.js';
 export { renderProfileTable } from './report/text-report.js';
+export * from './dataset-facts-schema.js';

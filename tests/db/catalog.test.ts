@@ -74,6 +74,7 @@ const expectedColumns: Record<string, Record<string, [string, boolean, string | 
     heartbeat_at: [tstz, true, null],
     cancelled_at: [tstz, true, null],
     score_breakdown: ['jsonb', true, null],
+    dataset_facts: ['jsonb', true, null],
   },
   column_profiles: {
     id: ['integer', false, serial('column_profiles')],

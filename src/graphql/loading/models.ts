@@ -157,8 +157,16 @@ export const models = {
       heartbeatAt: 'heartbeat_at',
       cancelledAt: 'cancelled_at',
       scoreBreakdown: 'score_breakdown',
+      datasetFacts: 'dataset_facts',
     },
-    { dataset: ['datasetId'], targetColumn: ['options'], sampleLimit: ['options'], progress: ['progressPhase', 'progressPercent'] },
+    {
+      dataset: ['datasetId'],
+      targetColumn: ['options'],
+      sampleLimit: ['options'],
+      progress: ['progressPhase', 'progressPercent'],
+      correlations: ['datasetFacts'],
+      duplicateRows: ['datasetFacts'],
+    },
   ),
   ColumnProfile: modelTable<ColumnProfile>(
     'ColumnProfile',

@@ -5,6 +5,7 @@ import { analysisPhaseSchema, type AnalysisPhase } from '../../analyses/progress
 import { authorize, locate } from '../../auth/access.js';
 import { sql, trusted } from '../../db/sql.js';
 import { scoreBreakdownSchema } from '../../insights/index.js';
+import { correlationsSchema, datasetFactsSchema, duplicateRowsSchema } from '../../profiling/dataset-facts-schema.js';
 import { builder } from '../builder.js';
 import { loadPage, type RelationSpec } from '../loading/connections.js';
 import { models } from '../loading/models.js';
@@ -117,6 +118,20 @@ export const Analysis = builder.node(AnalysisRef, {
       description: 'How the quality score was computed: each dimension and what each insight cost.',
       resolve: (analysis) => parsedOrNull(scoreBreakdownSchema, analysis.scoreBreakdown),
     }),
+    correlations: t.field({
+      type: AnalysisCorrelations,
+      nullable: true,
+      description:
+        "How the dataset's columns go together (Pearson and Cramér's V pairs, strongest first), for a correlation heat map; null until COMPLETED, and for analyses stored before these facts were kept.",
+      resolve: (analysis) => parsedOrNull(datasetFactsSchema, analysis.datasetFacts)?.correlations ?? null,
+    }),
+    duplicateRows: t.field({
+      type: DuplicateRows,
+      nullable: true,
+      description:
+        'Rows identical to an earlier row: how many, and up to five groups with their row numbers; null until COMPLETED, and for analyses stored before these facts were kept.',
+      resolve: (analysis) => parsedOrNull(datasetFactsSchema, analysis.datasetFacts)?.duplicateRows ?? null,
+    }),
     columnProfiles: t.connection(
       {
         type: ColumnProfileRef,
@@ -141,6 +156,8 @@ export const Analysis = builder.node(AnalysisRef, {
 });
 
 const ScoreBreakdown = zodObjectType('ScoreBreakdown', scoreBreakdownSchema);
+const AnalysisCorrelations = zodObjectType('AnalysisCorrelations', correlationsSchema);
+const DuplicateRows = zodObjectType('DuplicateRows', duplicateRowsSchema);
 
 const AnalysisProgress = builder.objectRef<{ phase: AnalysisPhase; percent: number | null }>('AnalysisProgress').implement({
   description: 'Where a run is: its phase and how far into it. A running analysis reports at least once a second.',

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "analyses" ADD COLUMN     "dataset_facts" JSONB;
