@@ -30,7 +30,7 @@ export const errorModel = {
     sentBy: 'api and graphql-yoga',
   },
   QUERY_TOO_COMPLEX: {
-    when: 'refused before it ran by a limit: nodes, `nodes(ids)` length, bracket nesting, response size',
+    when: 'refused by a limit: before it ran (nodes, `nodes(ids)` length, bracket nesting, response size), or stopped at a field’s own (Insight.affectedRows: its time limit, insights per request)',
     statuses: [200],
     sentBy: 'api',
   },

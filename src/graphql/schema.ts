@@ -15,6 +15,7 @@ import './types/analysis.js';
 import './types/analysis-runs.js';
 import './types/column-profile.js';
 import './types/insight.js';
+import './types/insight-affected-rows.js';
 import './types/workspace-events.js';
 
 // Unsorted: fields and enum values keep their declared order (see printedSchema).

@@ -38,6 +38,6 @@ export {
 export { GOAL_WEIGHTS } from './goals.js';
 export { LADDERS, THRESHOLDS } from './severity.js';
 export { DATASET_TABLE } from './code/sql.js';
-export { datasetViewSql } from './code/dataset-view.js';
+export { datasetSelectSql, datasetViewSql, type DatasetViewProfile } from './code/dataset-view.js';
 export { PANDAS_HEADER, SQL_HEADER, splitCodeSuggestion } from './code/code-suggestion.js';
 export { renderAnalysisText } from './report/text-report.js';

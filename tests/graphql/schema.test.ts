@@ -72,6 +72,8 @@ describe('schema.graphql', () => {
         ],
         // How it runs and what its score is made of, beyond the seed.
         ...['attempts', 'cancelledAt', 'missingValueMarkers', 'progress', 'sampleLimit', 'scoreBreakdown', 'targetColumn'],
+        // The profile's dataset-level facts.
+        ...['correlations', 'duplicateRows'],
       ].sort(),
     );
     expect(fields('ColumnProfile')).toEqual(
@@ -93,7 +95,7 @@ describe('schema.graphql', () => {
     expect(fields('Insight')).toEqual(
       [
         ...['analysis', 'codeSuggestion', 'createdAt', 'description', 'id', 'recommendation', 'severity', 'type'],
-        ...['code', 'columnName', 'cost', 'evidence'],
+        ...['affectedRows', 'code', 'columnName', 'cost', 'evidence'],
       ].sort(),
     );
     expect(printedSchema()).not.toMatch(/passwordHash|password_hash|filePath|tokenHash/i);

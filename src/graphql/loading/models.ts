@@ -203,7 +203,7 @@ export const models = {
       code: 'code',
       cost: 'cost',
     },
-    { analysis: ['analysisId'] },
+    { analysis: ['analysisId'], affectedRows: ['analysisId', 'code'] },
   ),
 };
 

@@ -3,10 +3,14 @@
  * profile's columnName (unique and non-empty even when the file's header is not). Columns are picked by
  * position, so duplicate or empty header cells cannot confuse it.
  */
-import type { DatasetProfile } from '../../profiling/index.js';
+import type { ColumnProfile, DatasetProfile } from '../../profiling/index.js';
 import { DATASET_TABLE, ident, literal } from './sql.js';
 
-export function datasetViewSql(profile: DatasetProfile, filePath: string = profile.source.path): string {
+/** What the view needs of a profile: how the file is written, and the columns' names in file order. */
+export type DatasetViewProfile = Pick<DatasetProfile, 'source'> & { columns: readonly Pick<ColumnProfile, 'columnName'>[] };
+
+/** The view's query: the file's cells as text, one column per profiled column (for a view or a table of one's own). */
+export function datasetSelectSql(profile: DatasetViewProfile, filePath: string = profile.source.path): string {
   const columns = profile.columns.map((c, i) => `CAST(#${i + 1} AS VARCHAR) AS ${ident(c.columnName)}`).join(', ');
   const { format, delimiter, hasHeader, encoding } = profile.source;
   const reader =
@@ -15,5 +19,9 @@ export function datasetViewSql(profile: DatasetProfile, filePath: string = profi
       : format === 'json'
         ? `read_json(${literal(filePath)}, format = 'auto')`
         : `read_parquet(${literal(filePath)})`;
-  return `CREATE OR REPLACE VIEW ${DATASET_TABLE} AS SELECT ${columns} FROM ${reader}`;
+  return `SELECT ${columns} FROM ${reader}`;
+}
+
+export function datasetViewSql(profile: DatasetViewProfile, filePath: string = profile.source.path): string {
+  return `CREATE OR REPLACE VIEW ${DATASET_TABLE} AS ${datasetSelectSql(profile, filePath)}`;
 }
