@@ -291,18 +291,18 @@ describe('bad input: refused with a clear error, nothing left behind', () => {
     );
   });
 
-  it('refuses a file wider than the profiler takes (500 columns), however wide, before reading its rows', async () => {
+  it('refuses a file wider than the profiler takes (1,000 columns), however wide, before reading its rows', async () => {
     const wide = (columns: number) => {
       const header = Array.from({ length: columns }, (_, i) => `c${i}`).join(',');
       return Buffer.from(`${header}\n${'1,'.repeat(columns - 1)}1\n`);
     };
     await refused(
-      await sendFile(wide(501)),
+      await sendFile(wide(1_001)),
       'VALIDATION_FAILED',
-      /^The file cannot be used as a dataset: The file has 501 columns; at most 500 can be analysed/,
+      /^The file cannot be used as a dataset: The file has 1001 columns; at most 1000 can be analysed/,
     );
-    await refused(await sendFile(wide(10_000)), 'VALIDATION_FAILED', /The file has 10000 columns; at most 500/);
-    const atTheLimit = await sendFile(wide(500));
+    await refused(await sendFile(wide(10_000)), 'VALIDATION_FAILED', /The file has 10000 columns; at most 1000/);
+    const atTheLimit = await sendFile(wide(1_000));
     expect(atTheLimit.json.errors).toBeUndefined();
   });
 

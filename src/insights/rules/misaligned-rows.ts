@@ -4,6 +4,7 @@
  * and pandas here rebuild its signals from the column profiles, so they select the same rows.
  */
 import type { ColumnProfile } from '../../profiling/index.js';
+import { balancedSql } from '../../profiling/engine/sql.js';
 import { col, pyList } from '../code/python.js';
 import { DATASET_TABLE, listLiteral, trimmed } from '../code/sql.js';
 import { missingPandas, missingSql, parsedPandas, parsedSql } from '../code/typed-values.js';
@@ -27,9 +28,12 @@ export function misalignedRows(context: RuleContext): Finding[] {
     ...cells,
     ...(missing.length === 0
       ? []
-      : [{ sql: `(${missing.map(missingSql).join(' OR ')})`, pandas: `(${missing.map(missingPandas).join(' | ')})` }]),
+      : [{ sql: balancedSql(missing.map(missingSql), 'OR'), pandas: `(${missing.map(missingPandas).join(' | ')})` }]),
   ];
-  const countSql = signals.map((s) => `CAST(${s.sql} AS INTEGER)`).join(' + ');
+  const countSql = balancedSql(
+    signals.map((s) => `CAST(${s.sql} AS INTEGER)`),
+    '+',
+  );
   const countPandas = signals.map((s) => `${s.pandas}.astype(int)`).join(' + ');
   const misaligned = `${countSql} >= ${facts.minimumSignals}`;
   const first = facts.examples.map((e) => `row ${e.row} (${e.columns.join(', ')})`).join(', ');

@@ -3,6 +3,7 @@
  * and rows that are missing most of their fields.
  */
 import type { ColumnProfile } from '../../profiling/index.js';
+import { balancedSql } from '../../profiling/engine/sql.js';
 import { col, pyList, pyStr } from '../code/python.js';
 import { DATASET_TABLE, ident, literal, num, text } from '../code/sql.js';
 import { missingPandas, missingSql, missingTokens, numericSql } from '../code/typed-values.js';
@@ -120,7 +121,10 @@ function mostlyMissingRows(context: RuleContext): Finding | null {
   if (!facts || facts.mostlyMissing.count === 0 || profile.columns.length < 2) return null;
   const { count, share, examples } = facts.mostlyMissing;
   const minimum = Math.max(1, Math.ceil(profile.columns.length * facts.threshold));
-  const missingPerRow = profile.columns.map((c) => `CAST(${missingSql(c)} AS INTEGER)`).join(' + ');
+  const missingPerRow = balancedSql(
+    profile.columns.map((c) => `CAST(${missingSql(c)} AS INTEGER)`),
+    '+',
+  );
   const missingPerRowPandas = profile.columns.map((c) => `${missingPandas(c)}.astype(int)`).join(' + ');
   return {
     type: 'MISSING_DATA',

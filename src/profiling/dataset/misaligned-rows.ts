@@ -12,6 +12,7 @@
  */
 import { listValue } from '@duckdb/node-api';
 import type { DuckDBSession } from '../engine/duckdb-session.js';
+import { balancedSql } from '../engine/sql.js';
 import type { ColumnPlan } from '../inference/column-plan.js';
 import { invalidValueSql } from '../statistics/column-sql.js';
 import { isTextColumn, valueColumn } from '../statistics/typed-table.js';
@@ -90,11 +91,20 @@ export async function misalignmentSql(
     }),
   ];
   const missing = signals.rareMissing.map((i) => ({ i, sql: inputs.missingSql[i]! }));
-  const anyMissing = missing.length === 0 ? null : `(${missing.map((m) => m.sql).join(' OR ')})`;
-  const count = [...cells.map((c) => c.sql), ...(anyMissing ? [anyMissing] : [])].map((sql) => `CAST(${sql} AS INTEGER)`).join(' + ');
+  const anyMissing =
+    missing.length === 0
+      ? null
+      : balancedSql(
+          missing.map((m) => m.sql),
+          'OR',
+        );
+  const count = balancedSql(
+    [...cells.map((c) => c.sql), ...(anyMissing ? [anyMissing] : [])].map((sql) => `CAST(${sql} AS INTEGER)`),
+    '+',
+  );
   const columns = [...cells, ...missing]
     .sort((a, b) => a.i - b.i)
     .map((c) => `CASE WHEN ${c.sql} THEN '${c.i}' END`)
     .join(', ');
-  return { signals, condition: `(${count}) >= ${MISALIGNED_MIN_SIGNALS}`, columns: `concat_ws(',', ${columns})` };
+  return { signals, condition: `${count} >= ${MISALIGNED_MIN_SIGNALS}`, columns: `concat_ws(',', ${columns})` };
 }

@@ -11,6 +11,7 @@
 import type { RowChecks } from '../distribution-schema.js';
 import type { DuckDBSession } from '../engine/duckdb-session.js';
 import { toCount } from '../engine/duckdb-session.js';
+import { balancedSql } from '../engine/sql.js';
 import type { ColumnPlan } from '../inference/column-plan.js';
 import { invalidValueSql } from '../statistics/column-sql.js';
 import { fetchExamples, type ExampleRequest } from '../statistics/examples-pass.js';
@@ -53,7 +54,13 @@ export async function computeRowChecks(
   const { missingCounts, negativeCounts, zeroCounts, rowCount } = inputs;
   const today = new Date().toISOString().slice(0, 10);
   const missingFlags = plans.map(missingSql);
-  const missingPerRow = plans.length === 0 ? '0' : `(${missingFlags.map((flag) => `${flag}::INTEGER`).join(' + ')})`;
+  const missingPerRow =
+    plans.length === 0
+      ? '0'
+      : balancedSql(
+          missingFlags.map((flag) => `${flag}::INTEGER`),
+          '+',
+        );
   const mostlyThreshold = Math.max(1, Math.ceil(plans.length * MOSTLY_MISSING_ROW_SHARE));
   // A date is in the future when it is after today; a datetime when it is after the end of today (UTC).
   const futureSql = (plan: ColumnPlan): string | null => {

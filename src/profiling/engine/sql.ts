@@ -19,3 +19,14 @@ export function numberLiteral(value: number): string {
   // Exponent form keeps full double precision and is valid DuckDB syntax.
   return `(${value.toExponential(17)})::DOUBLE`;
 }
+
+/**
+ * `a op b op c …` as a balanced tree of parentheses. DuckDB refuses expressions nested deeper than its
+ * max_expression_depth (1,000), which a flat chain over 1,000 columns is; the tree is log₂(n) deep.
+ */
+export function balancedSql(terms: readonly string[], operator: '+' | 'OR' | 'AND'): string {
+  if (terms.length === 0) throw new Error('balancedSql needs at least one term');
+  if (terms.length === 1) return terms[0]!;
+  const middle = Math.ceil(terms.length / 2);
+  return `(${balancedSql(terms.slice(0, middle), operator)} ${operator} ${balancedSql(terms.slice(middle), operator)})`;
+}
