@@ -15,7 +15,7 @@ export const scalars = {
   File: 'Blob | null', // uploads: null in the variables, the file in a multipart part
 };
 
-const client = (documents: string[]) => ({
+const client = (documents: string[], options: { documentMode?: 'string' } = {}) => ({
   documents,
   preset: 'client' as const,
   presetConfig: { fragmentMasking: false },
@@ -28,6 +28,7 @@ const client = (documents: string[]) => ({
     useTypeImports: true,
     // NodeNext resolution needs explicit .js extensions in relative imports.
     emitLegacyCommonJSImports: false,
+    ...options,
   },
 });
 
@@ -37,6 +38,8 @@ const config: CodegenConfig = {
   generates: {
     'tests/gql/': client(['tests/**/*.ts', '!tests/gql/**']),
     'examples/gql/': client(['examples/**/*.ts', '!examples/gql/**']),
+    // The web app sends each document's text as it is: no GraphQL runtime in the browser bundle.
+    'web/src/gql/': client(['web/src/**/*.{ts,tsx}', '!web/src/gql/**'], { documentMode: 'string' }),
   },
 };
 

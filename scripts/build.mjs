@@ -1,7 +1,8 @@
 // npm run build (also run at install): compiles src/ to dist/ with tsc, which
 // keeps src's layout (so relative paths such as the migrations folder hold),
 // and bundles the command line into dist/datainsight.mjs with esbuild, so
-// `datainsight profile` starts without resolving hundreds of modules. Nothing
+// `datainsight profile` starts without resolving hundreds of modules, and
+// builds the web app (web/) with Vite into dist/app. Nothing
 // is transpiled at run time. Skipped when src/ is not there yet (the Docker
 // image installs dependencies before it copies the code).
 import { spawnSync } from 'node:child_process';
@@ -30,3 +31,7 @@ await esbuild.build({
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
   logLevel: 'warning',
 });
+
+// The web app (web/) into dist/app, served by the API at / (src/web/serve-app.ts).
+const vite = await import('vite');
+await vite.build({ configFile: 'web/vite.config.ts', logLevel: 'warn' });

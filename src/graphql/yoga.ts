@@ -1,5 +1,6 @@
 // The GraphQL server: the schema behind graphql-yoga at /graphql (GraphiQL on
-// GET), liveness at /health, readiness (the database answers) at /ready. The
+// GET), liveness at /health, readiness (the database answers) at /ready, and
+// the web app at / (src/web/serve-app.ts). The
 // caller is whoever the `Authorization: Bearer` token belongs to.
 import { useGraphQlJit } from '@envelop/graphql-jit';
 import { GraphQLError } from 'graphql';
@@ -22,6 +23,7 @@ import { createErrorMasker } from './errors.js';
 import { renderGraphiQL, useGraphiQLAssets } from './graphiql.js';
 import { limitPlugins } from './limits.js';
 import { schema } from './schema.js';
+import { useWebApp } from '../web/serve-app.js';
 
 const onlyQueries = (document: { definitions: readonly { kind: string; operation?: string }[] }) =>
   document.definitions.every((d) => d.kind !== 'OperationDefinition' || d.operation === 'query');
@@ -106,6 +108,7 @@ export function createGraphQLServer({
     maxRequestBodySize: false,
     plugins: [
       useGraphiQLAssets(),
+      useWebApp(),
       // Queries are compiled to JavaScript once per document (cached), which
       // executes a large page several times faster than graphql-js'
       // interpreter. Mutations and subscriptions, small and few, keep
