@@ -25,7 +25,7 @@ export type AnalysisEvent = {
 export const WORKSPACE_EVENT_KINDS = {
   FOLLOWING: 'Sent first, once the subscription is live: what is read from now on is current, and every later change follows.',
   DATASET_CREATED: 'A dataset was uploaded.',
-  DATASET_UPDATED: 'A dataset was renamed.',
+  DATASET_UPDATED: 'A dataset was renamed or got a new version.',
   DATASET_DELETED: 'A dataset was deleted (with its analyses).',
   ANALYSIS_QUEUED: 'An analysis was started, or is waiting to run again after a transient failure or a lost worker.',
   ANALYSIS_STARTED: 'A worker began running an analysis (its dataset is PROCESSING).',

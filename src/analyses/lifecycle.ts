@@ -61,12 +61,26 @@ const announce = (
 /** A new analysis of a dataset, PENDING, with its job queued by the same transaction. */
 export async function start(
   deps: LifecycleDeps & { queue: AnalysisQueue },
-  input: { datasetId: number; workspaceId: number; goalType: AnalysisGoalType; options: AnalysisOptions },
+  input: {
+    datasetId: number;
+    /** The version whose file it analyses (null: a dataset recorded without versions, whose current file it reads). */
+    datasetVersionId?: number | null;
+    workspaceId: number;
+    goalType: AnalysisGoalType;
+    options: AnalysisOptions;
+  },
 ): Promise<Analysis> {
   const jobId = randomUUID();
   const analysis = await unitOfWork(deps.prisma, async (tx) => {
     const created = await tx.analysis.create({
-      data: { datasetId: input.datasetId, goalType: input.goalType, options: input.options, jobId, progressPhase: 'queued' },
+      data: {
+        datasetId: input.datasetId,
+        datasetVersionId: input.datasetVersionId ?? null,
+        goalType: input.goalType,
+        options: input.options,
+        jobId,
+        progressPhase: 'queued',
+      },
     });
     // No analysis without its job.
     const inTransaction: SqlExecutor = { executeSql: async (text, values) => ({ rows: await tx.$queryRawUnsafe(text, ...values) }) };
@@ -80,20 +94,27 @@ export async function start(
 /** PENDING (or RUNNING after a lost worker) → RUNNING under this run's token; null when it is not to run. */
 export async function claim(deps: LifecycleDeps, analysisId: number, token: string, workerId: string): Promise<Claimed | null> {
   const claimed = await unitOfWork(deps.prisma, async (tx) => {
-    const rows = await tx.$queryRaw<{ dataset_id: number; goal_type: string; options: unknown; attempts: number }[]>`
+    const rows = await tx.$queryRaw<
+      { dataset_id: number; dataset_version_id: number | null; goal_type: string; options: unknown; attempts: number }[]
+    >`
       UPDATE "analyses"
          SET "status" = 'running', "started_at" = now(), "completed_at" = NULL, "error_message" = NULL,
              "attempt_token" = ${token}::uuid, "attempts" = "attempts" + 1, "worker_id" = ${workerId},
              "heartbeat_at" = now(), "progress_phase" = 'starting', "progress_percent" = 0
        WHERE "id" = ${analysisId} AND "status" IN ('pending', 'running') AND "cancelled_at" IS NULL
-      RETURNING "dataset_id", "goal_type"::text AS goal_type, "options", "attempts"`;
+      RETURNING "dataset_id", "dataset_version_id", "goal_type"::text AS goal_type, "options", "attempts"`;
     const row = rows[0];
     if (!row) return null;
     await settleDataset(tx, row.dataset_id);
     const dataset = await tx.dataset.findUniqueOrThrow({ where: { id: row.dataset_id }, select: { filePath: true, workspaceId: true } });
+    // The analysed version's file, not the dataset's current one (which a newer version may have replaced).
+    const version =
+      row.dataset_version_id === null
+        ? null
+        : await tx.datasetVersion.findUniqueOrThrow({ where: { id: row.dataset_version_id }, select: { filePath: true } });
     return {
       run: { analysisId, datasetId: row.dataset_id, workspaceId: dataset.workspaceId },
-      filePath: dataset.filePath,
+      filePath: version?.filePath ?? dataset.filePath,
       goalType: row.goal_type.toUpperCase() as AnalysisGoalType,
       options: analysisOptionsSchema.parse(row.options),
       attempts: row.attempts,
@@ -145,9 +166,11 @@ export async function complete(
   const completed = await unitOfWork(
     deps.prisma,
     async (tx) => {
-      const owned = await tx.$queryRaw<{ id: number }[]>`
-        SELECT "id" FROM "analyses" WHERE "id" = ${run.analysisId} AND "attempt_token" = ${token}::uuid AND "status" = 'running' FOR UPDATE`;
-      if (!owned.length) return false;
+      const owned = await tx.$queryRaw<{ id: number; dataset_version_id: number | null }[]>`
+        SELECT "id", "dataset_version_id" FROM "analyses"
+         WHERE "id" = ${run.analysisId} AND "attempt_token" = ${token}::uuid AND "status" = 'running' FOR UPDATE`;
+      if (!owned[0]) return false;
+      const versionId = owned[0].dataset_version_id;
       await writeResults(tx);
       await tx.analysis.update({
         where: { id: run.analysisId },
@@ -162,7 +185,19 @@ export async function complete(
           attemptToken: null,
         },
       });
-      await tx.dataset.update({ where: { id: run.datasetId }, data: outcome.counts });
+      // The counts are the analysed file's (none for a sample): its version's, and the dataset's only while that
+      // version is its latest. The dataset's row is locked first, as a new version locks it, so none arrives between.
+      if (Object.keys(outcome.counts).length) {
+        await tx.$executeRaw`SELECT 1 FROM "datasets" WHERE "id" = ${run.datasetId} FOR UPDATE`;
+        const version =
+          versionId === null
+            ? null
+            : await tx.datasetVersion.update({ where: { id: versionId }, data: outcome.counts, select: { version: true } });
+        const newer = version
+          ? await tx.datasetVersion.count({ where: { datasetId: run.datasetId, version: { gt: version.version } } })
+          : 0;
+        if (!newer) await tx.dataset.update({ where: { id: run.datasetId }, data: outcome.counts });
+      }
       await settleDataset(tx, run.datasetId);
       return true;
     },

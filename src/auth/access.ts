@@ -29,6 +29,7 @@ export const visibleTo = {
   workspace,
   workspaceMember: (viewer: Viewer): Prisma.WorkspaceMemberWhereInput => ({ workspace: workspace(viewer) }),
   dataset,
+  datasetVersion: (viewer: Viewer): Prisma.DatasetVersionWhereInput => ({ dataset: dataset(viewer) }),
   analysis,
   columnProfile: (viewer: Viewer): Prisma.ColumnProfileWhereInput => ({ analysis: analysis(viewer) }),
   insight: (viewer: Viewer): Prisma.InsightWhereInput => ({ analysis: analysis(viewer) }),
@@ -52,6 +53,8 @@ export const visibleSql = {
          OR t.email = (SELECT u.email FROM users u WHERE u.id = ${viewer.id}))`,
   Dataset: (viewer: Viewer): Sql =>
     sql`EXISTS (SELECT 1 FROM workspace_members v WHERE v.workspace_id = t.workspace_id AND v.user_id = ${viewer.id})`,
+  DatasetVersion: (viewer: Viewer): Sql =>
+    sql`EXISTS (SELECT 1 FROM datasets d JOIN workspace_members v ON v.workspace_id = d.workspace_id WHERE d.id = t.dataset_id AND v.user_id = ${viewer.id})`,
   Analysis: (viewer: Viewer): Sql =>
     sql`EXISTS (SELECT 1 FROM datasets d JOIN workspace_members v ON v.workspace_id = d.workspace_id WHERE d.id = t.dataset_id AND v.user_id = ${viewer.id})`,
   ColumnProfile: (viewer: Viewer): Sql =>
@@ -64,7 +67,7 @@ export const visibleSql = {
 export const permissions = {
   /** Rename or delete the workspace, and manage its members. */
   manageWorkspace: ['OWNER'],
-  /** Upload, rename and delete datasets; start and delete analyses. */
+  /** Upload, rename and delete datasets and upload their new versions; start and delete analyses. */
   editData: ['OWNER', 'EDITOR'],
 } as const satisfies Record<string, readonly WorkspaceRole[]>;
 

@@ -6,6 +6,7 @@ import { createHmac, randomBytes } from 'node:crypto';
 import type { Db } from '../db/client.js';
 import { queryRows, sql, type Queryable } from '../db/sql.js';
 import { unitOfWork } from '../db/unit-of-work.js';
+import { storedFilesOf } from '../datasets/remove-files.js';
 import { AppError } from '../errors.js';
 import type { Viewer } from './viewer.js';
 import { weakPasswordReason } from '../validation/password-strength.js';
@@ -201,16 +202,17 @@ export class Accounts {
             'make another member an owner, or delete the workspace, before deleting your account',
         );
       }
-      const workspaces = await tx.workspace.findMany({
-        where: { ownerId: viewer.id },
-        select: { id: true, datasets: { select: { filePath: true } } },
-      });
+      const workspaces = await tx.workspace.findMany({ where: { ownerId: viewer.id }, select: { id: true } });
+      const filePaths = await storedFilesOf(tx, { workspace: { ownerId: viewer.id } });
       await tx.user.delete({ where: { id: viewer.id } });
       // What still points at the user now lies in workspaces they did not
-      // create. The foreign key would refuse it only at commit
-      // (datasets.uploaded_by is deferred); counted here, the refusal can say
-      // how many. The user's row is locked by the delete, so none can be added.
-      const elsewhere = await tx.dataset.count({ where: { uploadedBy: viewer.id } });
+      // create: datasets, or versions of datasets, they uploaded. The foreign
+      // keys would refuse it only at commit (datasets.uploaded_by and
+      // dataset_versions.uploaded_by are deferred); counted here, the refusal
+      // can say how many. The user's row is locked by the delete, so none can be added.
+      const elsewhere = await tx.dataset.count({
+        where: { OR: [{ uploadedBy: viewer.id }, { versions: { some: { uploadedBy: viewer.id } } }] },
+      });
       if (elsewhere) {
         throw new AppError(
           'CONFLICT',
@@ -219,7 +221,7 @@ export class Accounts {
         );
       }
       return {
-        filePaths: workspaces.flatMap((w) => w.datasets.map((d) => d.filePath)),
+        filePaths,
         workspaceIds: workspaces.map((w) => w.id),
       };
     });

@@ -1,5 +1,6 @@
-// Keeps storage and database in step: a file no dataset row points at (a crash
-// between disk and database, a failed delete) or an upload that never finished
+// Keeps storage and database in step: a file no dataset row and no dataset
+// version points at (a crash between disk and database, a failed delete; an
+// older version's file is no orphan) or an upload that never finished
 // is removed once it is older than the grace period, which covers uploads that
 // are still arriving or not yet recorded.
 import type { Db } from '../db/client.js';
@@ -23,8 +24,11 @@ export async function sweepStorage(storage: Storage, prisma: Db, options: { grac
   // Ask the database about the old files in batches.
   for (let i = 0; i < candidates.length; i += 1000) {
     const batch = candidates.slice(i, i + 1000);
-    const rows = await prisma.dataset.findMany({ where: { filePath: { in: batch } }, select: { filePath: true } });
-    const referenced = new Set(rows.map((r) => r.filePath));
+    const [datasets, versions] = await Promise.all([
+      prisma.dataset.findMany({ where: { filePath: { in: batch } }, select: { filePath: true } }),
+      prisma.datasetVersion.findMany({ where: { filePath: { in: batch } }, select: { filePath: true } }),
+    ]);
+    const referenced = new Set([...datasets, ...versions].map((r) => r.filePath));
     for (const storedPath of batch) {
       if (referenced.has(storedPath)) kept++;
       else {

@@ -10,6 +10,7 @@ export const nodeTypes = new Set([
   'WorkspaceMember',
   'WorkspaceInvitation',
   'Dataset',
+  'DatasetVersion',
   'Analysis',
   'ColumnProfile',
   'Insight',

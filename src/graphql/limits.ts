@@ -52,6 +52,7 @@ export const heavyFieldCosts: Record<string, number> = {
   'Analysis.correlations': 10,
   'Insight.evidence': 5,
   'Dataset.columns': 10,
+  'DatasetVersion.columns': 10,
 };
 
 // Below this cost no response can come near the size cap, so it is not measured.

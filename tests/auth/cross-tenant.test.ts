@@ -45,8 +45,11 @@ beforeAll(async () => {
   const dataset = await prisma.dataset.create({
     data: { name: 'victim-secret.csv', filePath: 'p', fileSize: 1n, workspaceId: workspace.id, uploadedBy: victim.id },
   });
+  const version = await prisma.datasetVersion.create({
+    data: { datasetId: dataset.id, version: 1, filePath: 'p', fileSize: 1n, originalFilename: 'victim-secret.csv', uploadedBy: victim.id },
+  });
   const analysis = await prisma.analysis.create({
-    data: { datasetId: dataset.id, goalType: 'DATA_QUALITY', status: 'COMPLETED', qualityScore: 42 },
+    data: { datasetId: dataset.id, datasetVersionId: version.id, goalType: 'DATA_QUALITY', status: 'COMPLETED', qualityScore: 42 },
   });
   const insight = await prisma.insight.create({
     data: { analysisId: analysis.id, severity: 'HIGH', type: 'MISSING_DATA', description: 'victim secret insight', recommendation: 'r' },
@@ -63,6 +66,7 @@ beforeAll(async () => {
     ['Workspace', workspace.id],
     ['WorkspaceMember', member.id],
     ['Dataset', dataset.id],
+    ['DatasetVersion', version.id],
     ['Analysis', analysis.id],
     ['Insight', insight.id],
     ['ColumnProfile', profile.id],
@@ -93,6 +97,7 @@ async function victimSnapshot() {
        'members', (SELECT jsonb_agg(m ORDER BY m.id) FROM workspace_members m JOIN workspaces w ON w.id = m.workspace_id WHERE w.owner_id = $1),
        'invitations', (SELECT jsonb_agg(i ORDER BY i.id) FROM workspace_invitations i JOIN workspaces w ON w.id = i.workspace_id WHERE w.owner_id = $1),
        'datasets', (SELECT jsonb_agg(d ORDER BY d.id) FROM datasets d JOIN workspaces w ON w.id = d.workspace_id WHERE w.owner_id = $1),
+       'versions', (SELECT jsonb_agg(v ORDER BY v.id) FROM dataset_versions v JOIN datasets d ON d.id = v.dataset_id JOIN workspaces w ON w.id = d.workspace_id WHERE w.owner_id = $1),
        'analyses', (SELECT jsonb_agg(a ORDER BY a.id) FROM analyses a JOIN datasets d ON d.id = a.dataset_id JOIN workspaces w ON w.id = d.workspace_id WHERE w.owner_id = $1),
        'insights', (SELECT jsonb_agg(i ORDER BY i.id) FROM insights i JOIN analyses a ON a.id = i.analysis_id JOIN datasets d ON d.id = a.dataset_id JOIN workspaces w ON w.id = d.workspace_id WHERE w.owner_id = $1),
        'profiles', (SELECT jsonb_agg(c ORDER BY c.id) FROM column_profiles c JOIN analyses a ON a.id = c.analysis_id JOIN datasets d ON d.id = a.dataset_id JOIN workspaces w ON w.id = d.workspace_id WHERE w.owner_id = $1)

@@ -75,6 +75,22 @@ const expectedColumns: Record<string, Record<string, [string, boolean, string | 
     cancelled_at: [tstz, true, null],
     score_breakdown: ['jsonb', true, null],
     dataset_facts: ['jsonb', true, null],
+    dataset_version_id: ['integer', true, null],
+  },
+  dataset_versions: {
+    id: ['integer', false, serial('dataset_versions')],
+    dataset_id: ['integer', false, null],
+    version: ['integer', false, null],
+    file_path: [vc(500), false, null],
+    file_size: ['bigint', false, null],
+    sha256: ['character(64)', true, null],
+    original_filename: [vc(255), true, null],
+    file_format: ['dataset_format', true, null],
+    row_count: ['integer', true, null],
+    column_count: ['integer', true, null],
+    columns: ['jsonb', true, null],
+    uploaded_by: ['integer', false, null],
+    uploaded_at: [tstz, false, now],
   },
   column_profiles: {
     id: ['integer', false, serial('column_profiles')],
@@ -147,6 +163,7 @@ describe('the migrated database matches the seed design', () => {
         'analyses',
         'column_profiles',
         'datasets',
+        'dataset_versions',
         'insights',
         'users',
         'workspaces',
@@ -228,6 +245,11 @@ describe('the migrated database matches the seed design', () => {
         'workspace_members(user_id,id)',
         'workspace_invitations(workspace_id,email) unique',
         'workspace_invitations(email)',
+        // Beyond the seed (issue 18): a dataset's versions, one stored file each, and the analyses of a version.
+        'dataset_versions(dataset_id,version) unique',
+        'dataset_versions(file_path) unique',
+        'dataset_versions(uploaded_by)',
+        'analyses(dataset_version_id,created_at,id)',
       ].sort(),
     );
   });
@@ -254,6 +276,10 @@ describe('the migrated database matches the seed design', () => {
         'sessions.user_id -> users c',
         'workspace_invitations.workspace_id -> workspaces c',
         'workspace_invitations.invited_by -> users n',
+        'dataset_versions.dataset_id -> datasets c',
+        'dataset_versions.uploaded_by -> users a deferred',
+        // A version stays while its analyses exist (deleting the dataset takes both).
+        'analyses.dataset_version_id -> dataset_versions a',
       ].sort(),
     );
   });

@@ -5,7 +5,7 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
 type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
-/** Narrows Dataset.analyses; a missing condition does not filter. */
+/** Narrows Dataset.analyses and DatasetVersion.analyses; a missing condition does not filter. */
 export type AnalysisFilter = {
   /** Only analyses for this goal. */
   goalType?: AnalysisGoalType | null | undefined;
@@ -128,6 +128,25 @@ export type HistogramKind =
   | 'NUMERIC'
   /** Seconds since the Unix epoch (dates, datetimes) or since midnight (times); labels show them as dates or times. */
   | 'TEMPORAL';
+
+/** A metric of a column followed over analyses. */
+export type HistoryMetric =
+  /** Distinct non-missing values. */
+  | 'DISTINCT_COUNT'
+  /** Mean of the numeric values. */
+  | 'MEAN'
+  /** Median of the numeric values. */
+  | 'MEDIAN'
+  /** Share of the rows where the column is missing (0–1). */
+  | 'MISSING_SHARE'
+  /** 5th percentile of the numeric values. */
+  | 'P05'
+  /** 25th percentile of the numeric values. */
+  | 'P25'
+  /** 75th percentile of the numeric values. */
+  | 'P75'
+  /** 95th percentile of the numeric values. */
+  | 'P95';
 
 /** Which check of the insight type found it. */
 export type InsightCheck =
@@ -292,6 +311,8 @@ export type SignUpInput = {
 
 /** How to run an analysis; every option may be left out. */
 export type StartAnalysisOptions = {
+  /** The version of the dataset to analyse (one of Dataset.versions); default: its latest. */
+  datasetVersionId?: string | number | null | undefined;
   /** How this dataset writes "no value" besides the standard null tokens (NA, N/A, null, NULL, NaN, None, -, ?) and the markers the analysis learns from the data (such as "empty" or -999): each counted as missing, compared after trimming. */
   missingValueMarkers?: Array<string> | null | undefined;
   /** Analyse only the first this many rows (a quick look at a large file); default: every row. */
@@ -340,7 +361,7 @@ export type WorkspaceEventKind =
   | 'DATASET_CREATED'
   /** A dataset was deleted (with its analyses). */
   | 'DATASET_DELETED'
-  /** A dataset was renamed. */
+  /** A dataset was renamed or got a new version. */
   | 'DATASET_UPDATED'
   /** Sent first, once the subscription is live: what is read from now on is current, and every later change follows. */
   | 'FOLLOWING'
@@ -374,6 +395,7 @@ export type AnalysisStateQuery = { node:
     | { __typename: 'Analysis', id: string, status: AnalysisStatus, errorMessage: string | null, qualityScore: number | null, attempts: number, cancelledAt: string | null, startedAt: string | null, completedAt: string | null, progress: { phase: AnalysisPhase, percent: number | null } | null, scoreBreakdown: { score: number | null, dimensions: Array<{ dimension: QualityDimension, ratio: number | null }> } | null, columnProfiles: { totalCount: number, edges: Array<{ node: { columnName: string, dataType: LogicalType, nullCount: number } }> }, insights: { totalCount: number, edges: Array<{ node: { type: InsightType, severity: InsightSeverity, columnName: string | null, description: string, codeSuggestion: string | null, cost: number | null, evidence: { count: number } | null } }> }, dataset: { status: DatasetStatus, rowCount: number | null, columnCount: number | null, latestAnalysis: { id: string } | null } }
     | { __typename: 'ColumnProfile' }
     | { __typename: 'Dataset' }
+    | { __typename: 'DatasetVersion' }
     | { __typename: 'Insight' }
     | { __typename: 'User' }
     | { __typename: 'Workspace' }
@@ -469,6 +491,7 @@ export type TeamWorkspaceQuery = { node:
     | { __typename: 'Analysis' }
     | { __typename: 'ColumnProfile' }
     | { __typename: 'Dataset' }
+    | { __typename: 'DatasetVersion' }
     | { __typename: 'Insight' }
     | { __typename: 'User' }
     | { __typename: 'Workspace', name: string, members: { totalCount: number, edges: Array<{ node: { role: WorkspaceRole, user: { email: string } } }> }, datasets: { totalCount: number, edges: Array<{ node: { name: string, uploader: { email: string } } }> } }
@@ -492,6 +515,7 @@ export type WorkspaceViewQuery = { node:
     | { __typename: 'Analysis' }
     | { __typename: 'ColumnProfile' }
     | { __typename: 'Dataset' }
+    | { __typename: 'DatasetVersion' }
     | { __typename: 'Insight' }
     | { __typename: 'User' }
     | { __typename: 'Workspace', name: string, viewerRole: WorkspaceRole, members: { totalCount: number, edges: Array<{ node: { role: WorkspaceRole, user: { email: string } } }> }, datasets: { edges: Array<{ node: { name: string, uploader: { email: string } } }> } }
@@ -566,6 +590,7 @@ export type InvitationsQuery = { viewer: { invitations: Array<{ id: string, emai
     | { __typename: 'Analysis' }
     | { __typename: 'ColumnProfile' }
     | { __typename: 'Dataset' }
+    | { __typename: 'DatasetVersion' }
     | { __typename: 'Insight' }
     | { __typename: 'User' }
     | { __typename: 'Workspace', invitations: Array<{ id: string, email: string }> }
@@ -599,6 +624,7 @@ export type InvitationNodeQueryVariables = Exact<{
 
 
 export type InvitationNodeQuery = { node:
+    | { id: string }
     | { id: string }
     | { id: string }
     | { id: string }
@@ -658,6 +684,7 @@ export type ListedDatasetsQuery = { node:
     | { __typename: 'Analysis' }
     | { __typename: 'ColumnProfile' }
     | { __typename: 'Dataset' }
+    | { __typename: 'DatasetVersion' }
     | { __typename: 'Insight' }
     | { __typename: 'User' }
     | { __typename: 'Workspace', datasets: { totalCount: number, edges: Array<{ node: { name: string, format: DatasetFormat | null, rowCount: number | null } }> } }
@@ -679,6 +706,82 @@ export type DeleteUploadWorkspaceMutationVariables = Exact<{
 
 export type DeleteUploadWorkspaceMutation = { deleteWorkspace: string };
 
+export type UploadDatasetVersionMutationVariables = Exact<{
+  datasetId: string | number;
+  file: Blob | null;
+}>;
+
+
+export type UploadDatasetVersionMutation = { uploadDatasetVersion: { id: string, version: number, fileSize: number, sha256: string | null, originalFilename: string | null, format: DatasetFormat | null, rowCount: number | null, columnCount: number | null, uploadedAt: string, columns: Array<{ name: string }> | null, uploader: { id: string }, dataset: { id: string, rowCount: number | null, sha256: string | null } } };
+
+export type StartVersionAnalysisMutationVariables = Exact<{
+  datasetId: string | number;
+  options?: StartAnalysisOptions | null | undefined;
+}>;
+
+
+export type StartVersionAnalysisMutation = { startAnalysis: { id: string, status: AnalysisStatus, datasetVersion: { id: string, version: number } | null } };
+
+export type DatasetVersionsQueryVariables = Exact<{
+  id: string | number;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type DatasetVersionsQuery = { node:
+    | { __typename: 'Analysis' }
+    | { __typename: 'ColumnProfile' }
+    | { __typename: 'Dataset', fileSize: number, sha256: string | null, rowCount: number | null, originalFilename: string | null, latestVersion: { id: string, version: number } | null, versions: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, version: number, fileSize: number, sha256: string | null, rowCount: number | null, columnCount: number | null, originalFilename: string | null, format: DatasetFormat | null, uploader: { id: string }, dataset: { id: string }, analyses: { totalCount: number, edges: Array<{ node: { id: string } }> } } }> } }
+    | { __typename: 'DatasetVersion' }
+    | { __typename: 'Insight' }
+    | { __typename: 'User' }
+    | { __typename: 'Workspace' }
+    | { __typename: 'WorkspaceInvitation' }
+    | { __typename: 'WorkspaceMember' }
+   | null };
+
+export type AnalysedVersionQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type AnalysedVersionQuery = { node:
+    | { __typename: 'Analysis', status: AnalysisStatus, errorMessage: string | null, datasetVersion: { version: number, rowCount: number | null } | null, scoreBreakdown: { dimensions: Array<{ dimension: QualityDimension, assessable: number }> } | null, columnProfiles: { totalCount: number }, insights: { edges: Array<{ node: { id: string, type: InsightType, columnName: string | null, evidence: { count: number } | null } }> } }
+    | { __typename: 'ColumnProfile' }
+    | { __typename: 'Dataset' }
+    | { __typename: 'DatasetVersion' }
+    | { __typename: 'Insight' }
+    | { __typename: 'User' }
+    | { __typename: 'Workspace' }
+    | { __typename: 'WorkspaceInvitation' }
+    | { __typename: 'WorkspaceMember' }
+   | null };
+
+export type VersionAffectedRowsQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type VersionAffectedRowsQuery = { node:
+    | { __typename: 'Analysis' }
+    | { __typename: 'ColumnProfile' }
+    | { __typename: 'Dataset' }
+    | { __typename: 'DatasetVersion' }
+    | { __typename: 'Insight', affectedRows: { totalCount: number } | null }
+    | { __typename: 'User' }
+    | { __typename: 'Workspace' }
+    | { __typename: 'WorkspaceInvitation' }
+    | { __typename: 'WorkspaceMember' }
+   | null };
+
+export type DeleteVersionedDatasetMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type DeleteVersionedDatasetMutation = { deleteDataset: string };
+
 export type DashboardQueryVariables = Exact<{
   n: number;
 }>;
@@ -695,6 +798,7 @@ export type ProfilesQuery = { node:
     | { __typename: 'Analysis', columnProfiles: { edges: Array<{ node: { columnName: string, dataType: LogicalType, nullCount: number, mean: number | null, distributionData: JsonValue | null, distribution: { version: number, logicalType: LogicalType, approximateFields: Array<string>, missing: { count: number, share: number, tokens: Array<{ token: string, count: number }> }, numeric: { stdDev: number | null, skewness: number | null, quantiles: Array<{ p: number, value: number, label: string }> } | null, histogram: { kind: HistogramKind, bins: Array<{ lower: number, upper: number, count: number }> } | null, topValues: { approximate: boolean, values: Array<{ value: string, count: number, share: number }> }, patterns: { shapes: Array<{ pattern: string, share: number }> }, outliers: { iqr: { mild: { lower: number, upper: number, count: number } }, robustZ: { threshold: number } } | null } | null } }> } }
     | { __typename: 'ColumnProfile' }
     | { __typename: 'Dataset' }
+    | { __typename: 'DatasetVersion' }
     | { __typename: 'Insight' }
     | { __typename: 'User' }
     | { __typename: 'Workspace' }
@@ -727,6 +831,7 @@ export type DatasetsQuery = { node:
     | { __typename: 'Analysis' }
     | { __typename: 'ColumnProfile' }
     | { __typename: 'Dataset' }
+    | { __typename: 'DatasetVersion' }
     | { __typename: 'Insight' }
     | { __typename: 'User' }
     | { __typename: 'Workspace', datasets: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, endCursor: string | null, startCursor: string | null }, edges: Array<{ node: { id: string, name: string, status: DatasetStatus } }> } }
@@ -748,6 +853,7 @@ export type AnalysisDetailQuery = { dataset:
     | { __typename: 'Analysis' }
     | { __typename: 'ColumnProfile' }
     | { __typename: 'Dataset', analyses: { totalCount: number, edges: Array<{ node: { id: string, goalType: AnalysisGoalType, status: AnalysisStatus } }> } }
+    | { __typename: 'DatasetVersion' }
     | { __typename: 'Insight' }
     | { __typename: 'User' }
     | { __typename: 'Workspace' }
@@ -757,6 +863,7 @@ export type AnalysisDetailQuery = { dataset:
     | { __typename: 'Analysis', insights: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { severity: InsightSeverity, type: InsightType, description: string } }> }, columnProfiles: { totalCount: number, edges: Array<{ node: { columnName: string } }> } }
     | { __typename: 'ColumnProfile' }
     | { __typename: 'Dataset' }
+    | { __typename: 'DatasetVersion' }
     | { __typename: 'Insight' }
     | { __typename: 'User' }
     | { __typename: 'Workspace' }
@@ -794,9 +901,54 @@ export type AnalysisFactsQuery = { node:
     | { __typename: 'Analysis', status: AnalysisStatus, correlations: { numericColumnsConsidered: number, categoricalColumnsConsidered: number, pearson: Array<{ columns: Array<string>, coefficient: number, n: number }>, cramersV: Array<{ columns: Array<string>, cramersV: number, n: number }> } | null, duplicateRows: { count: number, share: number, groups: Array<{ rows: Array<number>, count: number }> } | null }
     | { __typename: 'ColumnProfile' }
     | { __typename: 'Dataset' }
+    | { __typename: 'DatasetVersion' }
     | { __typename: 'Insight' }
     | { __typename: 'User' }
     | { __typename: 'Workspace' }
+    | { __typename: 'WorkspaceInvitation' }
+    | { __typename: 'WorkspaceMember' }
+   | null };
+
+export type HistoryStartAnalysisMutationVariables = Exact<{
+  datasetId: string | number;
+}>;
+
+
+export type HistoryStartAnalysisMutation = { startAnalysis: { id: string } };
+
+export type DatasetHistoryQueryVariables = Exact<{
+  id: string | number;
+  columns?: Array<string> | string | null | undefined;
+  last?: number | null | undefined;
+}>;
+
+
+export type DatasetHistoryQuery = { node:
+    | { __typename: 'Analysis' }
+    | { __typename: 'ColumnProfile' }
+    | { __typename: 'Dataset', history: { anomalyCount: number, score: Array<{ analysisId: string, value: number | null, anomaly: boolean }>, columns: Array<{ columnName: string, series: Array<{ metric: HistoryMetric, points: Array<{ analysisId: string, value: number | null, robustZ: number | null, anomaly: boolean }> }> }> } }
+    | { __typename: 'DatasetVersion' }
+    | { __typename: 'Insight' }
+    | { __typename: 'User' }
+    | { __typename: 'Workspace' }
+    | { __typename: 'WorkspaceInvitation' }
+    | { __typename: 'WorkspaceMember' }
+   | null };
+
+export type VersionsPageQueryVariables = Exact<{
+  workspace: string | number;
+  n: number;
+}>;
+
+
+export type VersionsPageQuery = { node:
+    | { __typename: 'Analysis' }
+    | { __typename: 'ColumnProfile' }
+    | { __typename: 'Dataset' }
+    | { __typename: 'DatasetVersion' }
+    | { __typename: 'Insight' }
+    | { __typename: 'User' }
+    | { __typename: 'Workspace', datasets: { edges: Array<{ node: { id: string, latestVersion: { version: number, sha256: string | null } | null, versions: { totalCount: number, edges: Array<{ node: { version: number, fileSize: number, uploader: { id: string }, analyses: { totalCount: number, edges: Array<{ node: { id: string, datasetVersion: { version: number } | null } }> } } }> } } }> } }
     | { __typename: 'WorkspaceInvitation' }
     | { __typename: 'WorkspaceMember' }
    | null };
@@ -832,6 +984,7 @@ export type InsightsWithSqlQuery = { node:
     | { __typename: 'Analysis', status: AnalysisStatus, columnProfiles: { edges: Array<{ node: { columnName: string } }> }, insights: { edges: Array<{ node: { id: string, columnName: string | null, evidence: { check: InsightCheck, count: number, unit: EvidenceUnit, approximate: boolean, examples: Array<{ row: number | null }> } | null, code: { sql: { affectedRows: string | null } } | null } }> } }
     | { __typename: 'ColumnProfile' }
     | { __typename: 'Dataset' }
+    | { __typename: 'DatasetVersion' }
     | { __typename: 'Insight' }
     | { __typename: 'User' }
     | { __typename: 'Workspace' }
@@ -850,6 +1003,7 @@ export type InsightAffectedRowsQuery = { node:
     | { __typename: 'Analysis' }
     | { __typename: 'ColumnProfile' }
     | { __typename: 'Dataset' }
+    | { __typename: 'DatasetVersion' }
     | { __typename: 'Insight', affectedRows: { columns: Array<string>, totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ cursor: string, node: { row: number | null, values: Array<string | null> } }> } | null }
     | { __typename: 'User' }
     | { __typename: 'Workspace' }
@@ -866,6 +1020,7 @@ export type AnalysisInsightAffectedRowsQuery = { node:
     | { __typename: 'Analysis', insights: { edges: Array<{ node: { affectedRows: { totalCount: number } | null } }> } }
     | { __typename: 'ColumnProfile' }
     | { __typename: 'Dataset' }
+    | { __typename: 'DatasetVersion' }
     | { __typename: 'Insight' }
     | { __typename: 'User' }
     | { __typename: 'Workspace' }
@@ -894,6 +1049,7 @@ export type NodeQuery = { node:
     | { __typename: 'Analysis', id: string }
     | { __typename: 'ColumnProfile', id: string }
     | { __typename: 'Dataset', id: string }
+    | { __typename: 'DatasetVersion', id: string }
     | { __typename: 'Insight', id: string }
     | { __typename: 'User', id: string }
     | { __typename: 'Workspace', id: string }
@@ -910,6 +1066,7 @@ export type NodesQuery = { nodes: Array<
     | { __typename: 'Analysis', id: string }
     | { __typename: 'ColumnProfile', id: string }
     | { __typename: 'Dataset', id: string }
+    | { __typename: 'DatasetVersion', id: string }
     | { __typename: 'Insight', id: string }
     | { __typename: 'User', id: string }
     | { __typename: 'Workspace', id: string }
@@ -1011,6 +1168,12 @@ export const DeleteWorkspaceFilesDocument = {"kind":"Document","definitions":[{"
 export const ListedDatasetsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ListedDatasets"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Workspace"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"datasets"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"format"}},{"kind":"Field","name":{"kind":"Name","value":"rowCount"}}]}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<ListedDatasetsQuery, ListedDatasetsQueryVariables>;
 export const DeleteUploadedDatasetDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DeleteUploadedDataset"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deleteDataset"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}]}]}}]} as unknown as DocumentNode<DeleteUploadedDatasetMutation, DeleteUploadedDatasetMutationVariables>;
 export const DeleteUploadWorkspaceDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DeleteUploadWorkspace"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deleteWorkspace"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}]}]}}]} as unknown as DocumentNode<DeleteUploadWorkspaceMutation, DeleteUploadWorkspaceMutationVariables>;
+export const UploadDatasetVersionDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UploadDatasetVersion"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"datasetId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"file"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"File"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"uploadDatasetVersion"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"datasetId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"datasetId"}}},{"kind":"Argument","name":{"kind":"Name","value":"file"},"value":{"kind":"Variable","name":{"kind":"Name","value":"file"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"fileSize"}},{"kind":"Field","name":{"kind":"Name","value":"sha256"}},{"kind":"Field","name":{"kind":"Name","value":"originalFilename"}},{"kind":"Field","name":{"kind":"Name","value":"format"}},{"kind":"Field","name":{"kind":"Name","value":"rowCount"}},{"kind":"Field","name":{"kind":"Name","value":"columnCount"}},{"kind":"Field","name":{"kind":"Name","value":"columns"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"uploadedAt"}},{"kind":"Field","name":{"kind":"Name","value":"uploader"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"dataset"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"rowCount"}},{"kind":"Field","name":{"kind":"Name","value":"sha256"}}]}}]}}]}}]} as unknown as DocumentNode<UploadDatasetVersionMutation, UploadDatasetVersionMutationVariables>;
+export const StartVersionAnalysisDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"StartVersionAnalysis"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"datasetId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"options"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"StartAnalysisOptions"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"startAnalysis"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"datasetId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"datasetId"}}},{"kind":"Argument","name":{"kind":"Name","value":"goalType"},"value":{"kind":"EnumValue","value":"GENERAL_AUDIT"}},{"kind":"Argument","name":{"kind":"Name","value":"options"},"value":{"kind":"Variable","name":{"kind":"Name","value":"options"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"datasetVersion"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"version"}}]}}]}}]}}]} as unknown as DocumentNode<StartVersionAnalysisMutation, StartVersionAnalysisMutationVariables>;
+export const DatasetVersionsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"DatasetVersions"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Dataset"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"fileSize"}},{"kind":"Field","name":{"kind":"Name","value":"sha256"}},{"kind":"Field","name":{"kind":"Name","value":"rowCount"}},{"kind":"Field","name":{"kind":"Name","value":"originalFilename"}},{"kind":"Field","name":{"kind":"Name","value":"latestVersion"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"version"}}]}},{"kind":"Field","name":{"kind":"Name","value":"versions"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"fileSize"}},{"kind":"Field","name":{"kind":"Name","value":"sha256"}},{"kind":"Field","name":{"kind":"Name","value":"rowCount"}},{"kind":"Field","name":{"kind":"Name","value":"columnCount"}},{"kind":"Field","name":{"kind":"Name","value":"originalFilename"}},{"kind":"Field","name":{"kind":"Name","value":"format"}},{"kind":"Field","name":{"kind":"Name","value":"uploader"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"dataset"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"analyses"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"10"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<DatasetVersionsQuery, DatasetVersionsQueryVariables>;
+export const AnalysedVersionDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AnalysedVersion"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Analysis"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"errorMessage"}},{"kind":"Field","name":{"kind":"Name","value":"datasetVersion"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"rowCount"}}]}},{"kind":"Field","name":{"kind":"Name","value":"scoreBreakdown"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"dimensions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"dimension"}},{"kind":"Field","name":{"kind":"Name","value":"assessable"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"columnProfiles"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"1"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}}]}},{"kind":"Field","name":{"kind":"Name","value":"insights"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"columnName"}},{"kind":"Field","name":{"kind":"Name","value":"evidence"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"count"}}]}}]}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<AnalysedVersionQuery, AnalysedVersionQueryVariables>;
+export const VersionAffectedRowsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"VersionAffectedRows"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Insight"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"affectedRows"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"1"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}}]}}]}}]}}]}}]} as unknown as DocumentNode<VersionAffectedRowsQuery, VersionAffectedRowsQueryVariables>;
+export const DeleteVersionedDatasetDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DeleteVersionedDataset"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deleteDataset"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}]}]}}]} as unknown as DocumentNode<DeleteVersionedDatasetMutation, DeleteVersionedDatasetMutationVariables>;
 export const DashboardDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Dashboard"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"n"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"viewer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"workspaces"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"n"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"datasets"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"n"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"analyses"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"3"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"qualityScore"}},{"kind":"Field","name":{"kind":"Name","value":"insights"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"5"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"severity"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"description"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"columnProfiles"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"5"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"columnName"}},{"kind":"Field","name":{"kind":"Name","value":"dataType"}},{"kind":"Field","name":{"kind":"Name","value":"nullCount"}}]}}]}}]}}]}}]}}]}}]}}]}}]}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<DashboardQuery, DashboardQueryVariables>;
 export const ProfilesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Profiles"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Analysis"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"columnProfiles"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"20"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"columnName"}},{"kind":"Field","name":{"kind":"Name","value":"dataType"}},{"kind":"Field","name":{"kind":"Name","value":"nullCount"}},{"kind":"Field","name":{"kind":"Name","value":"mean"}},{"kind":"Field","name":{"kind":"Name","value":"distributionData"}},{"kind":"Field","name":{"kind":"Name","value":"distribution"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"logicalType"}},{"kind":"Field","name":{"kind":"Name","value":"missing"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"count"}},{"kind":"Field","name":{"kind":"Name","value":"share"}},{"kind":"Field","name":{"kind":"Name","value":"tokens"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"token"}},{"kind":"Field","name":{"kind":"Name","value":"count"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"numeric"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"stdDev"}},{"kind":"Field","name":{"kind":"Name","value":"skewness"}},{"kind":"Field","name":{"kind":"Name","value":"quantiles"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"p"}},{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"label"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"histogram"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"bins"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"lower"}},{"kind":"Field","name":{"kind":"Name","value":"upper"}},{"kind":"Field","name":{"kind":"Name","value":"count"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"topValues"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"approximate"}},{"kind":"Field","name":{"kind":"Name","value":"values"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"count"}},{"kind":"Field","name":{"kind":"Name","value":"share"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"patterns"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"shapes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"pattern"}},{"kind":"Field","name":{"kind":"Name","value":"share"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"outliers"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"iqr"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"mild"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"lower"}},{"kind":"Field","name":{"kind":"Name","value":"upper"}},{"kind":"Field","name":{"kind":"Name","value":"count"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"robustZ"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"threshold"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"approximateFields"}}]}}]}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<ProfilesQuery, ProfilesQueryVariables>;
 export const WorkspacesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Workspaces"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"last"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"before"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"viewer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"workspaces"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}},{"kind":"Argument","name":{"kind":"Name","value":"last"},"value":{"kind":"Variable","name":{"kind":"Name","value":"last"}}},{"kind":"Argument","name":{"kind":"Name","value":"before"},"value":{"kind":"Variable","name":{"kind":"Name","value":"before"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"hasPreviousPage"}},{"kind":"Field","name":{"kind":"Name","value":"startCursor"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<WorkspacesQuery, WorkspacesQueryVariables>;
@@ -1020,6 +1183,9 @@ export const SignUpForFactsDocument = {"kind":"Document","definitions":[{"kind":
 export const CreateWorkspaceForFactsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateWorkspaceForFacts"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateWorkspaceInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createWorkspace"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<CreateWorkspaceForFactsMutation, CreateWorkspaceForFactsMutationVariables>;
 export const StartAnalysisForFactsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"StartAnalysisForFacts"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"datasetId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"startAnalysis"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"datasetId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"datasetId"}}},{"kind":"Argument","name":{"kind":"Name","value":"goalType"},"value":{"kind":"EnumValue","value":"EXPLORATORY"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<StartAnalysisForFactsMutation, StartAnalysisForFactsMutationVariables>;
 export const AnalysisFactsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AnalysisFacts"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Analysis"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"correlations"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"pearson"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"columns"}},{"kind":"Field","name":{"kind":"Name","value":"coefficient"}},{"kind":"Field","name":{"kind":"Name","value":"n"}}]}},{"kind":"Field","name":{"kind":"Name","value":"cramersV"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"columns"}},{"kind":"Field","name":{"kind":"Name","value":"cramersV"}},{"kind":"Field","name":{"kind":"Name","value":"n"}}]}},{"kind":"Field","name":{"kind":"Name","value":"numericColumnsConsidered"}},{"kind":"Field","name":{"kind":"Name","value":"categoricalColumnsConsidered"}}]}},{"kind":"Field","name":{"kind":"Name","value":"duplicateRows"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"count"}},{"kind":"Field","name":{"kind":"Name","value":"share"}},{"kind":"Field","name":{"kind":"Name","value":"groups"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rows"}},{"kind":"Field","name":{"kind":"Name","value":"count"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<AnalysisFactsQuery, AnalysisFactsQueryVariables>;
+export const HistoryStartAnalysisDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"HistoryStartAnalysis"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"datasetId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"startAnalysis"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"datasetId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"datasetId"}}},{"kind":"Argument","name":{"kind":"Name","value":"goalType"},"value":{"kind":"EnumValue","value":"DATA_QUALITY"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<HistoryStartAnalysisMutation, HistoryStartAnalysisMutationVariables>;
+export const DatasetHistoryDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"DatasetHistory"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"columns"}},"type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"last"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Dataset"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"history"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"columns"},"value":{"kind":"Variable","name":{"kind":"Name","value":"columns"}}},{"kind":"Argument","name":{"kind":"Name","value":"last"},"value":{"kind":"Variable","name":{"kind":"Name","value":"last"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"anomalyCount"}},{"kind":"Field","name":{"kind":"Name","value":"score"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"analysisId"}},{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"anomaly"}}]}},{"kind":"Field","name":{"kind":"Name","value":"columns"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"columnName"}},{"kind":"Field","name":{"kind":"Name","value":"series"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"metric"}},{"kind":"Field","name":{"kind":"Name","value":"points"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"analysisId"}},{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"robustZ"}},{"kind":"Field","name":{"kind":"Name","value":"anomaly"}}]}}]}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<DatasetHistoryQuery, DatasetHistoryQueryVariables>;
+export const VersionsPageDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"VersionsPage"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"workspace"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"n"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"workspace"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Workspace"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"datasets"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"n"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"latestVersion"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"sha256"}}]}},{"kind":"Field","name":{"kind":"Name","value":"versions"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"2"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"fileSize"}},{"kind":"Field","name":{"kind":"Name","value":"uploader"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"analyses"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"1"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"datasetVersion"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"version"}}]}}]}}]}}]}}]}}]}}]}}]}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<VersionsPageQuery, VersionsPageQueryVariables>;
 export const SignUpForAffectedRowsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SignUpForAffectedRows"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"SignUpInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"signUp"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"token"}}]}}]}}]} as unknown as DocumentNode<SignUpForAffectedRowsMutation, SignUpForAffectedRowsMutationVariables>;
 export const CreateWorkspaceForAffectedRowsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateWorkspaceForAffectedRows"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateWorkspaceInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createWorkspace"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<CreateWorkspaceForAffectedRowsMutation, CreateWorkspaceForAffectedRowsMutationVariables>;
 export const StartAnalysisForAffectedRowsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"StartAnalysisForAffectedRows"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"datasetId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"options"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"StartAnalysisOptions"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"startAnalysis"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"datasetId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"datasetId"}}},{"kind":"Argument","name":{"kind":"Name","value":"goalType"},"value":{"kind":"EnumValue","value":"DATA_QUALITY"}},{"kind":"Argument","name":{"kind":"Name","value":"options"},"value":{"kind":"Variable","name":{"kind":"Name","value":"options"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<StartAnalysisForAffectedRowsMutation, StartAnalysisForAffectedRowsMutationVariables>;

@@ -52,6 +52,25 @@ describe('schema.graphql', () => {
         ],
         // What the upload found, beyond the seed.
         ...['columns', 'format', 'latestAnalysis', 'originalFilename', 'sha256'],
+        // Its uploads, kept as versions, and its metrics over its analyses.
+        ...['history', 'latestVersion', 'versions'],
+      ].sort(),
+    );
+    expect(fields('DatasetVersion')).toEqual(
+      [
+        'analyses',
+        'columnCount',
+        'columns',
+        'dataset',
+        'fileSize',
+        'format',
+        'id',
+        'originalFilename',
+        'rowCount',
+        'sha256',
+        'uploadedAt',
+        'uploader',
+        'version',
       ].sort(),
     );
     expect(fields('Analysis')).toEqual(
@@ -74,6 +93,8 @@ describe('schema.graphql', () => {
         ...['attempts', 'cancelledAt', 'missingValueMarkers', 'progress', 'sampleLimit', 'scoreBreakdown', 'targetColumn'],
         // The profile's dataset-level facts.
         ...['correlations', 'duplicateRows'],
+        // The dataset version it analysed.
+        'datasetVersion',
       ].sort(),
     );
     expect(fields('ColumnProfile')).toEqual(

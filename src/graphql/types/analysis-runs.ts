@@ -5,12 +5,14 @@ import type { AnalysisEvent, AnalysisEvents } from '../../analyses/events.js';
 import { columnName, missingValueMarkers, sampleLimit } from '../../analyses/options.js';
 import * as lifecycle from '../../analyses/lifecycle.js';
 import { authorize, locate, requireViewer, visibleTo } from '../../auth/access.js';
+import { versionToAnalyse } from '../../datasets/versions.js';
 import { AppError } from '../../errors.js';
 import { builder } from '../builder.js';
 import { datasetColumns } from './dataset-column.js';
 import { Analysis } from './analysis.js';
 import { AnalysisRef } from './refs.js';
 import { Dataset } from './dataset.js';
+import { DatasetVersion } from './dataset-version.js';
 import { AnalysisGoalTypeEnum } from './enums.js';
 
 const StartAnalysisOptions = builder.inputType('StartAnalysisOptions', {
@@ -32,6 +34,11 @@ const StartAnalysisOptions = builder.inputType('StartAnalysisOptions', {
         'How this dataset writes "no value" besides the standard null tokens (NA, N/A, null, NULL, NaN, None, -, ?) and the markers the analysis learns from the data (such as "empty" or -999): each counted as missing, compared after trimming.',
       validate: { schema: missingValueMarkers },
     }),
+    datasetVersionId: t.globalID({
+      required: false,
+      for: DatasetVersion,
+      description: 'The version of the dataset to analyse (one of Dataset.versions); default: its latest.',
+    }),
   }),
 });
 
@@ -40,19 +47,29 @@ const terminal = new Set(['COMPLETED', 'FAILED']);
 builder.mutationFields((t) => ({
   startAnalysis: t.field({
     type: AnalysisRef,
-    description: 'Queues an analysis of the dataset and returns it at once, PENDING. Owners and editors only.',
+    description:
+      'Queues an analysis of the dataset’s latest version (or of options.datasetVersionId) and returns it at once, PENDING. Owners and editors only.',
     args: {
       datasetId: t.arg.globalID({ for: Dataset, description: 'The dataset to analyse.' }),
       goalType: t.arg({ type: AnalysisGoalTypeEnum, description: 'What the analysis is for.' }),
-      options: t.arg({ type: StartAnalysisOptions, required: false, description: 'Target column, sample size and missing-value markers.' }),
+      options: t.arg({
+        type: StartAnalysisOptions,
+        required: false,
+        description: 'Target column, sample size, missing-value markers and the version to analyse.',
+      }),
     },
     resolve: async (_root, args, ctx) => {
       const datasetId = Number(args.datasetId.id);
       const { workspaceId } = await authorize(ctx, 'editData', 'Dataset', locate.dataset(datasetId));
       const targetColumn = args.options?.targetColumn ?? null;
+      const chosenVersion = args.options?.datasetVersionId;
+      const version = await versionToAnalyse(ctx.prisma, datasetId, chosenVersion ? Number(chosenVersion.id) : null);
       if (targetColumn !== null) {
-        const dataset = await ctx.prisma.dataset.findUniqueOrThrow({ where: { id: datasetId }, select: { columns: true } });
-        const names = datasetColumns(dataset.columns)?.map((c) => c.name);
+        // The columns of the file to be analysed (the dataset's own for one recorded without versions).
+        const columns = version
+          ? version.columns
+          : (await ctx.prisma.dataset.findUniqueOrThrow({ where: { id: datasetId }, select: { columns: true } })).columns;
+        const names = datasetColumns(columns)?.map((c) => c.name);
         if (names && !names.includes(targetColumn)) {
           throw new AppError('VALIDATION_FAILED', `The dataset has no column "${targetColumn}"`, [
             { path: ['options', 'targetColumn'], message: `must be one of: ${names.join(', ')}` },
@@ -63,6 +80,7 @@ builder.mutationFields((t) => ({
         { prisma: ctx.prisma, ...ctx.analyses },
         {
           datasetId,
+          datasetVersionId: version?.id ?? null,
           workspaceId,
           goalType: args.goalType,
           options: {

@@ -13,7 +13,7 @@ import { loadRelated, loadVisibleNodes } from '../loading/records.js';
 import { parsedOrNull, zodEnumType, zodObjectType } from '../zod-object-types.js';
 import { connectionOf, pageArgs } from '../pagination.js';
 import { AnalysisGoalTypeEnum, AnalysisStatusEnum, InsightSeverityEnum, InsightTypeEnum } from './enums.js';
-import { AnalysisRef, ColumnProfileRef, DatasetRef, InsightRef } from './refs.js';
+import { AnalysisRef, ColumnProfileRef, DatasetRef, DatasetVersionRef, InsightRef } from './refs.js';
 
 type InsightFilterShape = { severity?: InsightSeverity[] | null; type?: InsightType[] | null };
 
@@ -57,6 +57,14 @@ export const Analysis = builder.node(AnalysisRef, {
       type: DatasetRef,
       description: 'The dataset analysed.',
       resolve: (analysis, _args, ctx) => loadRelated(ctx, 'Dataset', analysis.datasetId),
+    }),
+    datasetVersion: t.field({
+      type: DatasetVersionRef,
+      nullable: true,
+      description:
+        'The version of the dataset analysed (the latest when it was started, unless startAnalysis named one): its file is the one profiled. Null only for analyses recorded without one (written directly, as the seed allows), which read the dataset’s current file.',
+      resolve: (analysis, _args, ctx) =>
+        analysis.datasetVersionId === null ? null : loadRelated(ctx, 'DatasetVersion', analysis.datasetVersionId),
     }),
     goalType: t.expose('goalType', { type: AnalysisGoalTypeEnum, description: 'What the analysis is for, as given to startAnalysis.' }),
     status: t.expose('status', { type: AnalysisStatusEnum, description: 'Where it is: PENDING → RUNNING → COMPLETED or FAILED.' }),

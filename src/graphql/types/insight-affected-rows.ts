@@ -100,7 +100,7 @@ builder.objectField(InsightRef, 'affectedRows', (t) =>
   t.field({
     type: AffectedRowConnectionRef,
     nullable: true,
-    description: `The rows of the dataset this insight is about, a page at a time: its SQL (code.sql.affectedRows) run over the dataset's stored file (the first sampleLimit rows for a sampled analysis). Null when the insight is not about rows (no such SQL). At most ${affectedRowsPerRequest} insights' rows per request; a read longer than ${affectedRowsSettings.timeLimitMs / 1000} s is stopped (QUERY_TOO_COMPLEX); a file no longer in storage is NOT_FOUND.`,
+    description: `The rows of the dataset this insight is about, a page at a time: its SQL (code.sql.affectedRows) run over the stored file of the dataset version its analysis read (the first sampleLimit rows for a sampled analysis). Null when the insight is not about rows (no such SQL). At most ${affectedRowsPerRequest} insights' rows per request; a read longer than ${affectedRowsSettings.timeLimitMs / 1000} s is stopped (QUERY_TOO_COMPLEX); a file no longer in storage is NOT_FOUND.`,
     args: {
       first: t.arg.int({
         required: false,
@@ -127,13 +127,17 @@ async function affectedRows(
   // The insight was loaded visible; its analysis is checked again before a file is opened.
   const analysis = await recordLoader(ctx, 'Analysis', 'visible').load(insight.analysisId);
   if (!analysis) throw new AppError('NOT_FOUND', 'Insight not found');
-  const dataset = await loadRelated(ctx, 'Dataset', analysis.datasetId);
+  // The file the analysis read: its version's (the dataset's current file may be a newer version's).
+  const file =
+    analysis.datasetVersionId === null
+      ? await loadRelated(ctx, 'Dataset', analysis.datasetId)
+      : await loadRelated(ctx, 'DatasetVersion', analysis.datasetVersionId);
   const profiles = await queryRows<{ columnName: string }>(
     ctx.pool,
     sql`SELECT column_name AS "columnName" FROM column_profiles WHERE analysis_id = ${analysis.id} ORDER BY id`,
   );
-  const filePath = ctx.storage.localPath(dataset.filePath);
-  const view = await storedDatasetView(filePath, { fileFormat: dataset.fileFormat, columnNames: profiles.map((p) => p.columnName) });
+  const filePath = ctx.storage.localPath(file.filePath);
+  const view = await storedDatasetView(filePath, { fileFormat: file.fileFormat, columnNames: profiles.map((p) => p.columnName) });
   const page = await readAffectedRows({
     filePath,
     view,

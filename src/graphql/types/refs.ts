@@ -6,6 +6,7 @@ import type {
   Analysis,
   ColumnProfile,
   Dataset,
+  DatasetVersion,
   Insight,
   User,
   Workspace,
@@ -21,6 +22,7 @@ export const WorkspaceRef = builder.objectRef<Workspace>('Workspace');
 export const WorkspaceMemberRef = builder.objectRef<WorkspaceMember>('WorkspaceMember');
 export const WorkspaceInvitationRef = builder.objectRef<WorkspaceInvitation>('WorkspaceInvitation');
 export const DatasetRef = builder.objectRef<Dataset>('Dataset');
+export const DatasetVersionRef = builder.objectRef<DatasetVersion>('DatasetVersion');
 export const AnalysisRef = builder.objectRef<Analysis>('Analysis');
 export const ColumnProfileRef = builder.objectRef<ColumnProfile>('ColumnProfile');
 export const InsightRef = builder.objectRef<Insight>('Insight');

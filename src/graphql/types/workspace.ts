@@ -1,6 +1,6 @@
 import type { Dataset, DatasetStatus, WorkspaceMember, WorkspaceRole } from '../../generated/prisma/client.js';
 import { authorize, locate, requireViewer } from '../../auth/access.js';
-import { removeFiles } from '../../datasets/remove-files.js';
+import { removeFiles, storedFilesOf } from '../../datasets/remove-files.js';
 import { sql, trusted } from '../../db/sql.js';
 import { unitOfWork } from '../../db/unit-of-work.js';
 import { name } from '../../validation/fields.js';
@@ -156,14 +156,14 @@ builder.mutationFields((t) => ({
   }),
   deleteWorkspace: t.globalID({
     description:
-      'Deletes the workspace with its members, invitations, datasets (and their files) and analyses; returns its ID. Owners only.',
+      'Deletes the workspace with its members, invitations, datasets (and every version’s file) and analyses; returns its ID. Owners only.',
     args: { id: t.arg.globalID({ for: Workspace, description: 'The workspace to delete.' }) },
     resolve: async (_root, { id }, ctx) => {
       await authorize(ctx, 'manageWorkspace', 'Workspace', locate.workspace(Number(id.id)));
       const files = await unitOfWork(ctx.prisma, async (tx) => {
-        const datasets = await tx.dataset.findMany({ where: { workspaceId: Number(id.id) }, select: { filePath: true } });
+        const paths = await storedFilesOf(tx, { workspaceId: Number(id.id) });
         await tx.workspace.delete({ where: { id: Number(id.id) } });
-        return datasets.map((d) => d.filePath);
+        return paths;
       });
       await removeFiles(ctx, files);
       await ctx.analyses.events.publishToWorkspace({

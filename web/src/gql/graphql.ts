@@ -265,6 +265,8 @@ export type SignUpInput = {
 
 /** How to run an analysis; every option may be left out. */
 export type StartAnalysisOptions = {
+  /** The version of the dataset to analyse (one of Dataset.versions); default: its latest. */
+  datasetVersionId?: string | number | null | undefined;
   /** How this dataset writes "no value" besides the standard null tokens (NA, N/A, null, NULL, NaN, None, -, ?) and the markers the analysis learns from the data (such as "empty" or -999): each counted as missing, compared after trimming. */
   missingValueMarkers?: Array<string> | null | undefined;
   /** Analyse only the first this many rows (a quick look at a large file); default: every row. */
@@ -359,6 +361,7 @@ export type WorkspacePageQuery = { node:
     | { __typename: 'Analysis' }
     | { __typename: 'ColumnProfile' }
     | { __typename: 'Dataset' }
+    | { __typename: 'DatasetVersion' }
     | { __typename: 'Insight' }
     | { __typename: 'User' }
     | { __typename: 'Workspace', id: string, name: string, viewerRole: WorkspaceRole, owner: { id: string }, members: { edges: Array<{ node: { id: string, role: WorkspaceRole, user: { id: string, fullName: string, email: string } } }> }, invitations: Array<{ id: string, email: string, role: WorkspaceRole }>, datasets: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, name: string, status: DatasetStatus, fileSize: number, rowCount: number | null, columnCount: number | null, format: DatasetFormat | null, uploadedAt: string, latestAnalysis: { id: string, status: AnalysisStatus, qualityScore: number | null } | null } }> } }
@@ -421,6 +424,7 @@ export type DatasetPageQuery = { node:
     | { __typename: 'Analysis' }
     | { __typename: 'ColumnProfile' }
     | { __typename: 'Dataset', id: string, name: string, status: DatasetStatus, fileSize: number, rowCount: number | null, columnCount: number | null, format: DatasetFormat | null, originalFilename: string | null, sha256: string | null, uploadedAt: string, columns: Array<{ position: number, name: string }> | null, workspace: { id: string, name: string, viewerRole: WorkspaceRole }, analyses: { edges: Array<{ node: { id: string, goalType: AnalysisGoalType, status: AnalysisStatus, qualityScore: number | null, targetColumn: string | null, createdAt: string, completedAt: string | null } }> } }
+    | { __typename: 'DatasetVersion' }
     | { __typename: 'Insight' }
     | { __typename: 'User' }
     | { __typename: 'Workspace' }
@@ -453,6 +457,7 @@ export type AnalysisReportQuery = { node:
     | { __typename: 'Analysis', id: string, status: AnalysisStatus, goalType: AnalysisGoalType, targetColumn: string | null, qualityScore: number | null, errorMessage: string | null, startedAt: string | null, completedAt: string | null, progress: { phase: AnalysisPhase, percent: number | null } | null, dataset: { id: string, name: string, rowCount: number | null, columnCount: number | null, workspace: { id: string, name: string, viewerRole: WorkspaceRole } }, scoreBreakdown: { score: number | null, formula: string, dimensions: Array<{ dimension: QualityDimension, assessed: boolean, weight: number, normalisedWeight: number | null, ratio: number | null, pointsLost: number | null, defects: number, assessable: number, assessableLabel: string }>, costs: Array<{ insightIndex: number, check: InsightCheck, columnName: string | null, dimension: QualityDimension, units: number, cost: number }> } | null }
     | { __typename: 'ColumnProfile' }
     | { __typename: 'Dataset' }
+    | { __typename: 'DatasetVersion' }
     | { __typename: 'Insight' }
     | { __typename: 'User' }
     | { __typename: 'Workspace' }
@@ -471,6 +476,7 @@ export type AnalysisInsightsQuery = { node:
     | { __typename: 'Analysis', id: string, insights: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, severity: InsightSeverity, type: InsightType, columnName: string | null, description: string, recommendation: string, cost: number | null, code: { pandas: string, sql: { affectedRows: string | null, fix: string } } | null, evidence: { check: InsightCheck, count: number, unit: EvidenceUnit, share: number | null, approximate: boolean, threshold: { name: string, value: number } | null, examples: Array<{ row: number | null, value: string, count: number | null }> } | null } }> } }
     | { __typename: 'ColumnProfile' }
     | { __typename: 'Dataset' }
+    | { __typename: 'DatasetVersion' }
     | { __typename: 'Insight' }
     | { __typename: 'User' }
     | { __typename: 'Workspace' }
@@ -488,6 +494,7 @@ export type AnalysisColumnsQuery = { node:
     | { __typename: 'Analysis', id: string, columnProfiles: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, columnName: string, dataType: LogicalType, nullCount: number, uniqueCount: number } }> } }
     | { __typename: 'ColumnProfile' }
     | { __typename: 'Dataset' }
+    | { __typename: 'DatasetVersion' }
     | { __typename: 'Insight' }
     | { __typename: 'User' }
     | { __typename: 'Workspace' }
@@ -504,6 +511,7 @@ export type ColumnPageQuery = { node:
     | { __typename: 'Analysis' }
     | { __typename: 'ColumnProfile', id: string, columnName: string, dataType: LogicalType, nullCount: number, uniqueCount: number, minValue: string | null, maxValue: string | null, mean: number | null, median: number | null, analysis: { id: string, dataset: { id: string, name: string, rowCount: number | null } }, distribution: { valueType: ValueType, missing: { count: number, share: number }, typeConsistency: { share: number, validCount: number, invalidCount: number }, uniqueness: { distinctCount: number, approximate: boolean }, numeric: { stdDev: number | null, skewness: number | null, zeroCount: number, negativeCount: number, quantiles: Array<{ p: number, value: number, label: string }> } | null, histogram: { kind: HistogramKind, bins: Array<{ lower: number, upper: number, lowerLabel: string, upperLabel: string, count: number }> } | null, outliers: { iqr: { mild: { lower: number, upper: number, lowerLabel: string, upperLabel: string, count: number }, extreme: { lower: number, upper: number, lowerLabel: string, upperLabel: string, count: number } } } | null, topValues: { approximate: boolean, values: Array<{ value: string, count: number, share: number }> }, patterns: { approximate: boolean, distinctPatterns: number, shapes: Array<{ pattern: string, count: number, example: string }> } } | null }
     | { __typename: 'Dataset' }
+    | { __typename: 'DatasetVersion' }
     | { __typename: 'Insight' }
     | { __typename: 'User' }
     | { __typename: 'Workspace' }
@@ -520,6 +528,7 @@ export type AnalysisCorrelationsQuery = { node:
     | { __typename: 'Analysis', id: string, correlations: { numericColumnsConsidered: number, categoricalColumnsConsidered: number, pearson: Array<{ columns: Array<string>, coefficient: number, n: number }>, cramersV: Array<{ columns: Array<string>, cramersV: number, n: number }> } | null }
     | { __typename: 'ColumnProfile' }
     | { __typename: 'Dataset' }
+    | { __typename: 'DatasetVersion' }
     | { __typename: 'Insight' }
     | { __typename: 'User' }
     | { __typename: 'Workspace' }
@@ -536,6 +545,7 @@ export type AnalysisDuplicatesQuery = { node:
     | { __typename: 'Analysis', id: string, dataset: { rowCount: number | null }, duplicateRows: { count: number, share: number, groups: Array<{ rows: Array<number>, count: number }> } | null }
     | { __typename: 'ColumnProfile' }
     | { __typename: 'Dataset' }
+    | { __typename: 'DatasetVersion' }
     | { __typename: 'Insight' }
     | { __typename: 'User' }
     | { __typename: 'Workspace' }
@@ -554,6 +564,7 @@ export type InsightAffectedRowsQuery = { node:
     | { __typename: 'Analysis' }
     | { __typename: 'ColumnProfile' }
     | { __typename: 'Dataset' }
+    | { __typename: 'DatasetVersion' }
     | { __typename: 'Insight', id: string, affectedRows: { columns: Array<string>, totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { row: number | null, values: Array<string | null> } }> } | null }
     | { __typename: 'User' }
     | { __typename: 'Workspace' }
