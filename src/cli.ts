@@ -2,9 +2,11 @@
  * datainsight command line. Subcommands live in one table so that adding one (e.g. `analyze`) is one entry.
  *   datainsight profile FILE [--json]
  *   datainsight analyze FILE [--goal GOAL] [--target COLUMN] [--json] [--code]
+ *   datainsight compare BASE TARGET [--json] [--exact] [--goal GOAL]
  */
 import { stat } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
+import { ComparisonError, compareFiles, compareProfiles, renderComparisonText, toComparableAnalysis } from './comparison/index.js';
 import { ANALYSIS_GOALS, analyzeProfile, InsightsError, renderAnalysisText, type AnalysisGoal } from './insights/index.js';
 import { DEFAULT_NULL_TOKENS, profileFile, ProfilingError, renderProfileTable, type ProfileProgress } from './profiling/index.js';
 
@@ -111,12 +113,61 @@ const analyze: Subcommand = {
   },
 };
 
+/** Profile and analyse both files (goal DATA_QUALITY unless told), then compare the analyses; --exact reads the files again. */
+const compare: Subcommand = {
+  usage: `compare BASE TARGET [--json] [--exact] [--goal ${ANALYSIS_GOALS.join('|')}] [--missing-marker TOKEN]…`,
+  async run(args) {
+    const { values, positionals } = parseArgs({
+      args,
+      allowPositionals: true,
+      options: {
+        json: { type: 'boolean', default: false },
+        exact: { type: 'boolean', default: false },
+        goal: { type: 'string', default: 'DATA_QUALITY' },
+        'missing-marker': { type: 'string', multiple: true },
+      },
+    });
+    const [baseFile, targetFile] = positionals;
+    if (!baseFile || !targetFile || positionals.length > 2) throw new UsageError(`usage: datainsight ${this.usage}`);
+    const goal = values.goal.toUpperCase().replaceAll('-', '_');
+    if (!(ANALYSIS_GOALS as readonly string[]).includes(goal)) {
+      throw new UsageError(`unknown goal ${JSON.stringify(values.goal)}; expected one of ${ANALYSIS_GOALS.join(', ')}`);
+    }
+    const analyse = async (file: string) => {
+      const size = await stat(file)
+        .then((s) => s.size)
+        .catch(() => 0);
+      const progress = progressReporter(size >= PROGRESS_MIN_BYTES);
+      try {
+        const profiled = await profileFile(file, {
+          ...nullTokensOption(values['missing-marker']),
+          ...(progress.onProgress ? { onProgress: progress.onProgress } : {}),
+        });
+        return toComparableAnalysis(profiled, analyzeProfile(profiled, { goal: goal as AnalysisGoal }));
+      } finally {
+        progress.finish();
+      }
+    };
+    const base = await analyse(baseFile);
+    const target = await analyse(targetFile);
+    try {
+      const comparison = values.exact ? await compareFiles(baseFile, targetFile, base, target) : compareProfiles(base, target);
+      process.stdout.write(values.json ? `${JSON.stringify(comparison, null, 2)}\n` : `${renderComparisonText(comparison)}\n`);
+      return 0;
+    } catch (error) {
+      if (!(error instanceof ComparisonError)) throw error;
+      process.stderr.write(`error (${error.code}): ${error.message}\n`);
+      return 1;
+    }
+  },
+};
+
 /** --missing-marker TOKEN (repeatable): counted as missing besides the standard null tokens. */
 function nullTokensOption(markers: string[] | undefined): { nullTokens?: string[] } {
   return markers?.length ? { nullTokens: [...DEFAULT_NULL_TOKENS, ...markers] } : {};
 }
 
-const subcommands: Record<string, Subcommand> = { profile, analyze };
+const subcommands: Record<string, Subcommand> = { profile, analyze, compare };
 
 class UsageError extends Error {}
 

@@ -18,6 +18,7 @@ import './types/analysis-runs.js';
 import './types/column-profile.js';
 import './types/insight.js';
 import './types/insight-affected-rows.js';
+import './types/analysis-comparison.js';
 import './types/workspace-events.js';
 
 // Unsorted: fields and enum values keep their declared order (see printedSchema).

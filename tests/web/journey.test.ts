@@ -6,12 +6,12 @@
 // renders a handful of column rows and reaches its last column by scrolling. No request leaves the machine.
 // WEB_SCREENSHOTS=1 writes the report's and a column's screenshots to docs/.
 import { existsSync, mkdirSync } from 'node:fs';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { datasetPath } from '../profiling/support.js';
+import { datasetPath, readCsv } from '../profiling/support.js';
 import { createTestApi, decodeId, type TestApi } from '../support/api.js';
 import { createUser, uniqueEmail } from '../support/fixtures.js';
 import { listen, type HttpServer } from '../support/http-server.js';
@@ -204,6 +204,37 @@ describe('the web app', () => {
     expect(await page.getByTestId('duplicate-summary').textContent()).toBe('No row repeats another.');
   });
 
+  it('uploads a new version and compares its analysis with the first', { timeout: ANALYSIS_WAIT + 60_000 }, async () => {
+    // Version 2: every other passenger 15 years older.
+    const { header, rows } = readCsv(await readFile(datasetPath('titanic.csv'), 'utf8'));
+    const age = header.indexOf('age');
+    const older = rows.map((cells, i) =>
+      i % 2 === 1 && cells[age] !== '' ? cells.map((c, j) => (j === age ? String(Number(c) + 15) : c)) : cells,
+    );
+    const quote = (c: string) => (/[",\n]/.test(c) ? `"${c.replaceAll('"', '""')}"` : c);
+    const v2 = path.join(dir, 'titanic-v2.csv');
+    await writeFile(v2, `${[header, ...older].map((r) => r.map(quote).join(',')).join('\n')}\n`);
+
+    const page = await open(ownerContext, `/datasets/${encodeURIComponent(datasetId)}`);
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByTestId('upload-version').click();
+    await (await chooser).setFiles(v2);
+    await expect.poll(() => page.getByTestId('versions').locator('tr').count()).toBe(2);
+    await page.getByTestId('start-analysis').click();
+    await page.waitForURL(/\/analyses\//);
+    const second = idFromPath(page, '/analyses/');
+    await page.getByTestId('analysis-status').getByText('Completed').waitFor({ timeout: ANALYSIS_WAIT });
+
+    const compare = await open(ownerContext, `/compare?base=${encodeURIComponent(analysisId)}&target=${encodeURIComponent(second)}`);
+    await compare.getByTestId('drift-table').waitFor();
+    const ageRow = compare
+      .getByTestId('drift-table')
+      .locator('tr')
+      .filter({ has: compare.getByRole('cell', { name: 'age', exact: true }) });
+    expect(await ageRow.getByText('Drifted', { exact: true }).count()).toBe(1);
+    expect(Number(await compare.getByTestId('drifted-count').textContent())).toBeGreaterThanOrEqual(1);
+  });
+
   it('shows a VIEWER no write button, and a stranger nothing', async () => {
     const viewer = await createUser(api.db.prisma, 'Vera Viewer');
     await api.db.prisma.workspaceMember.create({ data: { workspaceId: decodeId(workspaceId), userId: viewer.id, role: 'VIEWER' } });
@@ -212,9 +243,10 @@ describe('the web app', () => {
     await workspace.getByRole('link', { name: 'titanic' }).waitFor();
     expect(await workspace.getByRole('button').allTextContents()).toEqual(['Sign out']);
     const dataset = await open(viewing, `/datasets/${encodeURIComponent(datasetId)}`);
-    await dataset.getByRole('link', { name: 'Open report' }).waitFor();
+    await dataset.getByRole('link', { name: 'Open report' }).first().waitFor();
     expect(await dataset.getByText('Start an analysis').count()).toBe(0);
-    expect(await dataset.getByRole('button').allTextContents()).toEqual(['Sign out']);
+    // Comparing two analyses only reads: it is the one action besides signing out.
+    expect((await dataset.getByRole('button').allTextContents()).sort()).toEqual(['Compare', 'Sign out']);
 
     const stranger = await createUser(api.db.prisma, 'Sam Stranger');
     const strange = await newContext({ token: await api.tokenFor(stranger.id) });

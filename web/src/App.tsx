@@ -7,6 +7,7 @@ import { ErrorNotice } from './components/ErrorNotice';
 import { AnalysisPage } from './pages/AnalysisPage';
 import { AuthPage } from './pages/AuthPage';
 import { ColumnPage } from './pages/ColumnPage';
+import { ComparePage } from './pages/ComparePage';
 import { DatasetPage } from './pages/DatasetPage';
 import { HomePage } from './pages/HomePage';
 import { WorkspacePage } from './pages/WorkspacePage';
@@ -32,7 +33,7 @@ export function App() {
 
 function SignedIn({ onSignedOut }: { onSignedOut: () => void }) {
   const viewer = useQuery(Viewer, {});
-  const { path } = useLocation();
+  const { path, search } = useLocation();
   if (viewer.error) {
     if (!session.token()) {
       onSignedOut();
@@ -72,7 +73,7 @@ function SignedIn({ onSignedOut }: { onSignedOut: () => void }) {
         </AppShell.Header>
         <AppShell.Main>
           <Container size="xl" px={0}>
-            <Route path={path} />
+            <Route path={path} search={search} />
           </Container>
         </AppShell.Main>
       </AppShell>
@@ -80,8 +81,10 @@ function SignedIn({ onSignedOut }: { onSignedOut: () => void }) {
   );
 }
 
-function Route({ path }: { path: string }) {
+function Route({ path, search }: { path: string; search: URLSearchParams }) {
   let params: Record<string, string> | null;
+  if (path === '/compare')
+    return <ComparePage key={search.toString()} baseId={search.get('base') ?? ''} targetId={search.get('target') ?? ''} />;
   if ((params = match('/workspaces/:id', path))) return <WorkspacePage key={params['id']} id={params['id']!} />;
   if ((params = match('/datasets/:id', path))) return <DatasetPage key={params['id']} id={params['id']!} />;
   if ((params = match('/analyses/:id', path))) return <AnalysisPage key={params['id']} id={params['id']!} />;

@@ -11,6 +11,7 @@ export const paths = {
   dataset: (id: string) => `/datasets/${encodeURIComponent(id)}`,
   analysis: (id: string, tab?: string) => `/analyses/${encodeURIComponent(id)}${tab ? `?tab=${tab}` : ''}`,
   column: (id: string) => `/columns/${encodeURIComponent(id)}`,
+  compare: (baseId: string, targetId: string) => `/compare?base=${encodeURIComponent(baseId)}&target=${encodeURIComponent(targetId)}`,
 };
 
 export function navigate(to: string, replace = false): void {

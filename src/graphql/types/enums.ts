@@ -79,3 +79,4 @@ export const WorkspaceRoleEnum = describedEnum<WorkspaceRole>('WorkspaceRole', "
 // The score breakdown's goal and insight types are these enums, not copies.
 shareEnum('AnalysisGoalType', AnalysisGoalTypeEnum);
 shareEnum('InsightType', InsightTypeEnum);
+shareEnum('InsightSeverity', InsightSeverityEnum);

@@ -202,6 +202,19 @@ export const DatasetPage = graphql(`
           name
           viewerRole
         }
+        versions(first: 20) {
+          edges {
+            node {
+              id
+              version
+              rowCount
+              columnCount
+              fileSize
+              originalFilename
+              uploadedAt
+            }
+          }
+        }
         analyses(first: 50) {
           edges {
             node {
@@ -212,6 +225,9 @@ export const DatasetPage = graphql(`
               targetColumn
               createdAt
               completedAt
+              datasetVersion {
+                version
+              }
             }
           }
         }
@@ -543,6 +559,99 @@ export const InsightAffectedRows = graphql(`
               values
             }
           }
+        }
+      }
+    }
+  }
+`);
+
+export const UploadDatasetVersion = graphql(`
+  mutation UploadDatasetVersion($datasetId: ID!, $file: File!) {
+    uploadDatasetVersion(datasetId: $datasetId, file: $file) {
+      id
+      version
+    }
+  }
+`);
+
+export const CompareAnalyses = graphql(`
+  query CompareAnalyses($baseId: ID!, $targetId: ID!) {
+    analysisComparison(baseId: $baseId, targetId: $targetId) {
+      method
+      base {
+        rowCount
+        columnCount
+        score
+      }
+      target {
+        rowCount
+        columnCount
+        score
+      }
+      driftedColumns
+      warnings
+      schema {
+        added {
+          columnName
+          dataType
+        }
+        removed {
+          columnName
+          dataType
+        }
+        renamed {
+          from
+          to
+        }
+        typeChanged {
+          columnName
+          baseType
+          targetType
+        }
+      }
+      columns {
+        columnName
+        baseColumnName
+        verdict
+        note
+        tests {
+          test
+          statistic
+          threshold
+          verdict
+          method
+          summary
+        }
+      }
+      score {
+        base
+        target
+        delta
+        dimensions {
+          dimension
+          pointsDelta
+        }
+      }
+      insights {
+        new {
+          severity
+          check
+          columnName
+          description
+        }
+        resolved {
+          severity
+          check
+          columnName
+          description
+        }
+        changed {
+          check
+          columnName
+          baseCount
+          targetCount
+          baseSeverity
+          targetSeverity
         }
       }
     }

@@ -82,6 +82,37 @@ export type DatasetStatus =
   /** An analysis of it is running. */
   | 'PROCESSING';
 
+/** What a drift statistic was computed from. */
+export type DriftMethod =
+  /** The two files, read again with DuckDB: exact. */
+  | 'FILES'
+  /** The stored profiles: histograms, quantiles and top values (an estimate when a column's values are binned). */
+  | 'PROFILES';
+
+/** Which statistic a drift test computes. */
+export type DriftTestKind =
+  /** Pearson χ² of the 2 × k table of category counts (top values plus "other"). */
+  | 'CHI_SQUARED'
+  /** Relative change of the number of distinct values. */
+  | 'DISTINCT_COUNT'
+  /** Jensen–Shannon distance (base 2, 0–1) between the two category distributions. */
+  | 'JENSEN_SHANNON'
+  /** Two-sample Kolmogorov–Smirnov distance: the largest gap between the two CDFs (numbers, dates). */
+  | 'KOLMOGOROV_SMIRNOV'
+  /** Absolute change of the share of missing values (0–1). */
+  | 'MISSING_SHARE'
+  /** Population stability index over bins of the base's values (numbers, dates). */
+  | 'PSI';
+
+/** What a drift test (or a column, by its worst test) concluded. */
+export type DriftVerdict =
+  /** At or above the threshold: the distribution changed. */
+  | 'DRIFTED'
+  /** A moderate shift (PSI between its moderate and drift thresholds). */
+  | 'MODERATE'
+  /** Below the threshold: no meaningful change. */
+  | 'STABLE';
+
 /** What count counts. */
 export type EvidenceUnit =
   /** Classes of a target column. */
@@ -423,7 +454,7 @@ export type DatasetPageQueryVariables = Exact<{
 export type DatasetPageQuery = { node:
     | { __typename: 'Analysis' }
     | { __typename: 'ColumnProfile' }
-    | { __typename: 'Dataset', id: string, name: string, status: DatasetStatus, fileSize: number, rowCount: number | null, columnCount: number | null, format: DatasetFormat | null, originalFilename: string | null, sha256: string | null, uploadedAt: string, columns: Array<{ position: number, name: string }> | null, workspace: { id: string, name: string, viewerRole: WorkspaceRole }, analyses: { edges: Array<{ node: { id: string, goalType: AnalysisGoalType, status: AnalysisStatus, qualityScore: number | null, targetColumn: string | null, createdAt: string, completedAt: string | null } }> } }
+    | { __typename: 'Dataset', id: string, name: string, status: DatasetStatus, fileSize: number, rowCount: number | null, columnCount: number | null, format: DatasetFormat | null, originalFilename: string | null, sha256: string | null, uploadedAt: string, columns: Array<{ position: number, name: string }> | null, workspace: { id: string, name: string, viewerRole: WorkspaceRole }, versions: { edges: Array<{ node: { id: string, version: number, rowCount: number | null, columnCount: number | null, fileSize: number, originalFilename: string | null, uploadedAt: string } }> }, analyses: { edges: Array<{ node: { id: string, goalType: AnalysisGoalType, status: AnalysisStatus, qualityScore: number | null, targetColumn: string | null, createdAt: string, completedAt: string | null, datasetVersion: { version: number } | null } }> } }
     | { __typename: 'DatasetVersion' }
     | { __typename: 'Insight' }
     | { __typename: 'User' }
@@ -571,6 +602,22 @@ export type InsightAffectedRowsQuery = { node:
     | { __typename: 'WorkspaceInvitation' }
     | { __typename: 'WorkspaceMember' }
    | null };
+
+export type UploadDatasetVersionMutationVariables = Exact<{
+  datasetId: string | number;
+  file: Blob | null;
+}>;
+
+
+export type UploadDatasetVersionMutation = { uploadDatasetVersion: { id: string, version: number } };
+
+export type CompareAnalysesQueryVariables = Exact<{
+  baseId: string | number;
+  targetId: string | number;
+}>;
+
+
+export type CompareAnalysesQuery = { analysisComparison: { method: DriftMethod, driftedColumns: Array<string>, warnings: Array<string>, base: { rowCount: number, columnCount: number, score: number | null }, target: { rowCount: number, columnCount: number, score: number | null }, schema: { added: Array<{ columnName: string, dataType: LogicalType }>, removed: Array<{ columnName: string, dataType: LogicalType }>, renamed: Array<{ from: string, to: string }>, typeChanged: Array<{ columnName: string, baseType: LogicalType, targetType: LogicalType }> }, columns: Array<{ columnName: string, baseColumnName: string, verdict: DriftVerdict, note: string | null, tests: Array<{ test: DriftTestKind, statistic: number, threshold: number, verdict: DriftVerdict, method: DriftMethod, summary: string }> }>, score: { base: number | null, target: number | null, delta: number | null, dimensions: Array<{ dimension: QualityDimension, pointsDelta: number | null }> }, insights: { new: Array<{ severity: InsightSeverity, check: InsightCheck, columnName: string | null, description: string | null }>, resolved: Array<{ severity: InsightSeverity, check: InsightCheck, columnName: string | null, description: string | null }>, changed: Array<{ check: InsightCheck, columnName: string | null, baseCount: number, targetCount: number, baseSeverity: InsightSeverity, targetSeverity: InsightSeverity }> } } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -779,6 +826,19 @@ export const DatasetPageDocument = new TypedDocumentString(`
         name
         viewerRole
       }
+      versions(first: 20) {
+        edges {
+          node {
+            id
+            version
+            rowCount
+            columnCount
+            fileSize
+            originalFilename
+            uploadedAt
+          }
+        }
+      }
       analyses(first: 50) {
         edges {
           node {
@@ -789,6 +849,9 @@ export const DatasetPageDocument = new TypedDocumentString(`
             targetColumn
             createdAt
             completedAt
+            datasetVersion {
+              version
+            }
           }
         }
       }
@@ -1116,3 +1179,94 @@ export const InsightAffectedRowsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<InsightAffectedRowsQuery, InsightAffectedRowsQueryVariables>;
+export const UploadDatasetVersionDocument = new TypedDocumentString(`
+    mutation UploadDatasetVersion($datasetId: ID!, $file: File!) {
+  uploadDatasetVersion(datasetId: $datasetId, file: $file) {
+    id
+    version
+  }
+}
+    `) as unknown as TypedDocumentString<UploadDatasetVersionMutation, UploadDatasetVersionMutationVariables>;
+export const CompareAnalysesDocument = new TypedDocumentString(`
+    query CompareAnalyses($baseId: ID!, $targetId: ID!) {
+  analysisComparison(baseId: $baseId, targetId: $targetId) {
+    method
+    base {
+      rowCount
+      columnCount
+      score
+    }
+    target {
+      rowCount
+      columnCount
+      score
+    }
+    driftedColumns
+    warnings
+    schema {
+      added {
+        columnName
+        dataType
+      }
+      removed {
+        columnName
+        dataType
+      }
+      renamed {
+        from
+        to
+      }
+      typeChanged {
+        columnName
+        baseType
+        targetType
+      }
+    }
+    columns {
+      columnName
+      baseColumnName
+      verdict
+      note
+      tests {
+        test
+        statistic
+        threshold
+        verdict
+        method
+        summary
+      }
+    }
+    score {
+      base
+      target
+      delta
+      dimensions {
+        dimension
+        pointsDelta
+      }
+    }
+    insights {
+      new {
+        severity
+        check
+        columnName
+        description
+      }
+      resolved {
+        severity
+        check
+        columnName
+        description
+      }
+      changed {
+        check
+        columnName
+        baseCount
+        targetCount
+        baseSeverity
+        targetSeverity
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CompareAnalysesQuery, CompareAnalysesQueryVariables>;

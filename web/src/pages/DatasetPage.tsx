@@ -1,7 +1,7 @@
-import { Button, Card, Group, Select, SimpleGrid, Stack, Table, TagsInput, Text, Title } from '@mantine/core';
+import { Button, Card, FileButton, Group, Progress, Select, SimpleGrid, Stack, Table, TagsInput, Text, Title } from '@mantine/core';
 import { useState } from 'react';
-import { request } from '../api/client';
-import { DatasetPage as Query, StartAnalysis } from '../api/documents';
+import { request, upload } from '../api/client';
+import { DatasetPage as Query, StartAnalysis, UploadDatasetVersion } from '../api/documents';
 import { useQuery } from '../api/hooks';
 import { ErrorNotice, NotFound } from '../components/ErrorNotice';
 import { ScoreBadge } from '../components/ScoreBadge';
@@ -25,10 +25,30 @@ export function DatasetPage({ id }: { id: string }) {
   const [markers, setMarkers] = useState<string[]>([]);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  const [uploading, setUploading] = useState<number | null>(null);
+  const [compare, setCompare] = useState<{ base: string | null; target: string | null }>({ base: null, target: null });
   if (query.error) return <ErrorNotice error={query.error} />;
   if (!query.data) return <Text c="dimmed">Loading…</Text>;
   const dataset = query.data.node?.__typename === 'Dataset' ? query.data.node : null;
   if (!dataset) return <NotFound what="dataset" />;
+
+  const uploadVersion = async (file: File | null) => {
+    if (!file) return;
+    setError(null);
+    setUploading(0);
+    try {
+      await upload(UploadDatasetVersion, { datasetId: id, file: null }, 'file', file, setUploading);
+      query.reload();
+    } catch (e) {
+      setError(e);
+    } finally {
+      setUploading(null);
+    }
+  };
+  const completed = dataset.analyses.edges
+    .map((e) => e.node)
+    .filter((a) => a.status === 'COMPLETED')
+    .map((a) => ({ value: a.id, label: `v${a.datasetVersion?.version ?? '?'} · ${label(a.goalType)} · ${date(a.completedAt)}` }));
 
   const start = async () => {
     setBusy(true);
@@ -94,6 +114,63 @@ export function DatasetPage({ id }: { id: string }) {
       )}
 
       <Card withBorder>
+        <Group justify="space-between" mb="sm">
+          <Title order={3}>Versions</Title>
+          {canEdit(dataset.workspace.viewerRole) && (
+            <FileButton onChange={uploadVersion} accept=".csv,.tsv,.txt,.json,.jsonl,.ndjson,.parquet">
+              {(props) => (
+                <Button {...props} variant="light" disabled={uploading !== null} data-testid="upload-version">
+                  Upload a new version
+                </Button>
+              )}
+            </FileButton>
+          )}
+        </Group>
+        {uploading !== null && <Progress value={uploading * 100} animated mb="sm" aria-label="Upload progress" />}
+        <Table.ScrollContainer minWidth={420}>
+          <Table striped data-testid="versions">
+            <Table.Tbody>
+              {dataset.versions.edges.map(({ node: v }) => (
+                <Table.Tr key={v.id}>
+                  <Table.Td>v{v.version}</Table.Td>
+                  <Table.Td>{v.originalFilename}</Table.Td>
+                  <Table.Td>
+                    {count(v.rowCount)} × {count(v.columnCount)}
+                  </Table.Td>
+                  <Table.Td>{bytes(v.fileSize)}</Table.Td>
+                  <Table.Td>{date(v.uploadedAt)}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      </Card>
+
+      {completed.length >= 2 && (
+        <Card withBorder>
+          <Title order={3} mb="sm">
+            Compare two analyses
+          </Title>
+          <Group align="flex-end">
+            <Select label="Base" data={completed} value={compare.base} onChange={(base) => setCompare((c) => ({ ...c, base }))} w={320} />
+            <Select
+              label="Target"
+              data={completed}
+              value={compare.target}
+              onChange={(target) => setCompare((c) => ({ ...c, target }))}
+              w={320}
+            />
+            <Button
+              disabled={!compare.base || !compare.target || compare.base === compare.target}
+              onClick={() => compare.base && compare.target && navigate(paths.compare(compare.base, compare.target))}
+            >
+              Compare
+            </Button>
+          </Group>
+        </Card>
+      )}
+
+      <Card withBorder>
         <Title order={3} mb="sm">
           Analyses
         </Title>
@@ -101,6 +178,7 @@ export function DatasetPage({ id }: { id: string }) {
           <Table striped>
             <Table.Thead>
               <Table.Tr>
+                <Table.Th>Version</Table.Th>
                 <Table.Th>Goal</Table.Th>
                 <Table.Th>Target</Table.Th>
                 <Table.Th>Score</Table.Th>
@@ -111,6 +189,7 @@ export function DatasetPage({ id }: { id: string }) {
             <Table.Tbody>
               {dataset.analyses.edges.map(({ node: a }) => (
                 <Table.Tr key={a.id}>
+                  <Table.Td>v{a.datasetVersion?.version ?? '?'}</Table.Td>
                   <Table.Td>{label(a.goalType)}</Table.Td>
                   <Table.Td>{a.targetColumn ?? '–'}</Table.Td>
                   <Table.Td>
