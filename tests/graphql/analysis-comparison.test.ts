@@ -151,7 +151,12 @@ describe('analysisComparison', () => {
       expect(test.statistic, test.test).toBeGreaterThanOrEqual(test.threshold);
       expect(test.method).toBe('PROFILES');
     }
-    expect(diff.columns.filter((c) => c.verdict === 'DRIFTED').map((c) => c.columnName).sort()).toEqual(['age', 'embarked']);
+    expect(
+      diff.columns
+        .filter((c) => c.verdict === 'DRIFTED')
+        .map((c) => c.columnName)
+        .sort(),
+    ).toEqual(['age', 'embarked']);
   });
 
   it('refuses what cannot be compared, and shows a stranger nothing', async () => {

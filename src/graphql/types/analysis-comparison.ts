@@ -18,18 +18,20 @@ builder.queryField('analysisComparison', (t) =>
   t.field({
     type: AnalysisComparison,
     description:
-      "Two completed analyses compared — schema diff (added, removed, renamed by content, type changed), per-column drift with the test fitting each type (PSI and Kolmogorov–Smirnov for numbers and dates, χ² and Jensen–Shannon for categories, missing-share and distinct-count changes; each with its statistic, threshold and verdict), score delta per dimension, and insights new, resolved and changed — from their stored profiles (method PROFILES). Any two analyses the caller may read: of one dataset (versions over time) or of two.",
+      'Two completed analyses compared — schema diff (added, removed, renamed by content, type changed), per-column drift with the test fitting each type (PSI and Kolmogorov–Smirnov for numbers and dates, χ² and Jensen–Shannon for categories, missing-share and distinct-count changes; each with its statistic, threshold and verdict), score delta per dimension, and insights new, resolved and changed — from their stored profiles (method PROFILES). Any two analyses the caller may read: of one dataset (versions over time) or of two.',
     args: {
       baseId: t.arg.globalID({ for: AnalysisNode, description: 'The base (older) analysis.' }),
       targetId: t.arg.globalID({ for: AnalysisNode, description: 'The target (newer) analysis.' }),
     },
     resolve: async (_root, { baseId, targetId }, ctx) => {
-      const [base, target] = await Promise.all([comparable(ctx, Number(baseId.id), 'base'), comparable(ctx, Number(targetId.id), 'target')]);
+      const [base, target] = await Promise.all([
+        comparable(ctx, Number(baseId.id), 'base'),
+        comparable(ctx, Number(targetId.id), 'target'),
+      ]);
       try {
         return compareProfiles(base, target) as unknown as Record<string, unknown>;
       } catch (error) {
-        if (error instanceof ComparisonError)
-          throw new AppError('CONFLICT', `${error.message}. Run the analysis again to compare it.`);
+        if (error instanceof ComparisonError) throw new AppError('CONFLICT', `${error.message}. Run the analysis again to compare it.`);
         throw error;
       }
     },
@@ -49,7 +51,13 @@ async function comparable(ctx: GraphQLContext, id: number, side: 'base' | 'targe
                  unique_count AS "uniqueCount", distribution_data AS "distributionData"
           FROM column_profiles WHERE analysis_id = ${id} ORDER BY id`,
     ),
-    queryRows<{ type: string; severity: string; columnName: string | null; description: string; evidence: { check: string; count: number } | null }>(
+    queryRows<{
+      type: string;
+      severity: string;
+      columnName: string | null;
+      description: string;
+      evidence: { check: string; count: number } | null;
+    }>(
       ctx.pool,
       sql`SELECT upper(type::text) AS type, upper(severity::text) AS severity, column_name AS "columnName", description, evidence
           FROM insights WHERE analysis_id = ${id} ORDER BY id`,
