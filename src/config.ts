@@ -1,6 +1,7 @@
 // The whole environment, read and validated in one place. Nothing else in the
 // project reads process.env.
 import path from 'node:path';
+import { inspect } from 'node:util';
 import { z } from 'zod';
 import { DEFAULT_MAX_COLUMNS } from './profiling/options.js';
 
@@ -13,6 +14,15 @@ const postgresUrl = z
   .string()
   .trim()
   .refine((v) => /^postgres(ql)?:\/\//.test(v), 'must be a postgres:// or postgresql:// URL');
+
+function isHttpUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && !url.username && !url.password;
+  } catch {
+    return false;
+  }
+}
 
 /** `scheme://host[:port]`, as browsers send it in `Origin`. */
 function isOrigin(value: string): boolean {
@@ -37,8 +47,29 @@ const envSchema = z.object({
   /** How long start-up waits for the database before giving up. */
   DATABASE_CONNECT_TIMEOUT: z.coerce.number().int().min(1).default(60),
   DATA_DIR: z.string().default('.data'),
-  /** Where uploaded files are kept; default: DATA_DIR/storage. */
+  /** Where uploaded files are kept; default: DATA_DIR/storage. The same as STORAGE_URL=file:///that/dir. */
   STORAGE_DIR: z.string().optional(),
+  /** file:///path (a local directory, the default) or s3://bucket/prefix (an S3-compatible object store). */
+  STORAGE_URL: z
+    .string()
+    .trim()
+    .refine((v) => /^(file|s3):\/\//i.test(v), 'must be file:///path/to/dir or s3://bucket/prefix')
+    .optional(),
+  /** The object store's endpoint (MinIO, Ceph, R2…); unset: AWS S3 for S3_REGION. */
+  S3_ENDPOINT: z
+    .string()
+    .trim()
+    .refine((v) => isHttpUrl(v), 'must be an http:// or https:// URL, such as http://minio:9000')
+    .optional(),
+  S3_REGION: z
+    .string()
+    .trim()
+    .regex(/^[a-z0-9-]{1,32}$/, 'must be a region name such as us-east-1')
+    .optional(),
+  S3_ACCESS_KEY_ID: z.string().trim().min(1).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  /** Address buckets as endpoint/bucket (MinIO and most self-hosted stores) instead of bucket.endpoint. */
+  S3_FORCE_PATH_STYLE: booleanFlag.optional(),
   /** The largest upload accepted, in bytes (default 1 GiB). */
   MAX_UPLOAD_BYTES: z.coerce
     .number()
@@ -128,7 +159,17 @@ export type Config = {
     connectTimeoutSeconds: number;
   };
   dataDir: string;
-  storage: { dir: string; maxUploadBytes: number; maxLineBytes: number; sweepIntervalSeconds: number };
+  storage: {
+    location: StorageLocation;
+    maxUploadBytes: number;
+    maxLineBytes: number;
+    sweepIntervalSeconds: number;
+    /**
+     * Local scratch space for stored files read from an object store (downloads for analyses and affected
+     * rows, an upload's copy for its first read): inside the DuckDB temp space, DATA_DIR/duckdb-tmp.
+     */
+    scratchDir: string;
+  };
   auth: {
     /** undefined outside production means: generate one and keep it in DATA_DIR. */
     secret: string | undefined;
@@ -149,7 +190,118 @@ export type Config = {
   };
 };
 
+/** Where dataset files live: a local directory, or a bucket (and key prefix) of an S3-compatible store. */
+export type StorageLocation =
+  | { kind: 'file'; dir: string }
+  | {
+      kind: 's3';
+      bucket: string;
+      /** '' or a key prefix ending in '/'. */
+      prefix: string;
+      /** undefined: AWS S3 itself. */
+      endpoint: string | undefined;
+      region: string;
+      forcePathStyle: boolean;
+      /** undefined: the AWS SDK's default credential chain (AWS_* variables, instance or task roles). */
+      credentials: { accessKeyId: string; secretAccessKey: Secret } | undefined;
+    };
+
+/** A value that must never reach a log: printed, inspected or serialised, it is `[redacted]`. */
+export class Secret {
+  readonly #value: string;
+  constructor(value: string) {
+    this.#value = value;
+  }
+  reveal(): string {
+    return this.#value;
+  }
+  toString(): string {
+    return '[redacted]';
+  }
+  toJSON(): string {
+    return '[redacted]';
+  }
+  [inspect.custom](): string {
+    return '[redacted]';
+  }
+}
+
 export class ConfigError extends Error {}
+
+const s3Variables = ['S3_ENDPOINT', 'S3_REGION', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY', 'S3_FORCE_PATH_STYLE'] as const;
+
+const storageSchema = envSchema.pick({
+  DATA_DIR: true,
+  STORAGE_DIR: true,
+  STORAGE_URL: true,
+  S3_ENDPOINT: true,
+  S3_REGION: true,
+  S3_ACCESS_KEY_ID: true,
+  S3_SECRET_ACCESS_KEY: true,
+  S3_FORCE_PATH_STYLE: true,
+});
+
+/** STORAGE_URL (or STORAGE_DIR) and the S3_* variables as one location, or the problems found (never quoting a value). */
+function storageLocation(e: z.infer<typeof storageSchema>): { location: StorageLocation } | { problems: string[] } {
+  const problems: string[] = [];
+  const url = e.STORAGE_URL;
+  const s3 = url !== undefined && /^s3:/i.test(url);
+  if (url !== undefined && e.STORAGE_DIR !== undefined) problems.push('STORAGE_DIR: set STORAGE_URL or STORAGE_DIR, not both');
+  if (!s3) {
+    for (const name of s3Variables) if (e[name] !== undefined) problems.push(`${name}: only used with STORAGE_URL=s3://bucket/prefix`);
+  }
+  if (url === undefined || !s3) {
+    let dir = e.STORAGE_DIR ?? path.join(e.DATA_DIR, 'storage');
+    if (url !== undefined) {
+      let parsed: URL | undefined;
+      try {
+        parsed = new URL(url);
+      } catch {
+        parsed = undefined;
+      }
+      if (parsed?.protocol !== 'file:' || (parsed.host !== '' && parsed.host !== 'localhost') || parsed.search || parsed.hash) {
+        problems.push('STORAGE_URL: a file URL must be file:///absolute/path/to/dir');
+      } else dir = decodeURIComponent(parsed.pathname);
+    }
+    return problems.length ? { problems } : { location: { kind: 'file', dir: path.resolve(dir) } };
+  }
+  // s3://bucket/prefix: not a special scheme for URL, so the bucket is the host as written.
+  const match = /^s3:\/\/([^/?#]*)(\/[^?#]*)?$/i.exec(url);
+  const bucket = match?.[1] ?? '';
+  const prefix = (match?.[2] ?? '').replace(/^\/+/, '');
+  if (!match) problems.push('STORAGE_URL: must be s3://bucket or s3://bucket/prefix (no query, no fragment)');
+  else if (bucket.includes('@')) {
+    problems.push('STORAGE_URL: must not carry credentials; set S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY instead');
+  } else if (!/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(bucket) || bucket.includes('..')) {
+    problems.push('STORAGE_URL: the bucket name must be 3–63 lower-case letters, digits, dots and hyphens (s3://bucket/prefix)');
+  }
+  const segments = prefix.replace(/\/$/, '').split('/');
+  if (prefix && segments.some((s) => s === '' || s === '.' || s === '..' || s.includes('\\'))) {
+    problems.push('STORAGE_URL: the key prefix must be path segments such as datasets/ or team/datasets (no empty, . or .. segments)');
+  }
+  if ((e.S3_ACCESS_KEY_ID === undefined) !== (e.S3_SECRET_ACCESS_KEY === undefined)) {
+    problems.push(
+      e.S3_ACCESS_KEY_ID === undefined
+        ? 'S3_ACCESS_KEY_ID: required with S3_SECRET_ACCESS_KEY'
+        : 'S3_SECRET_ACCESS_KEY: required with S3_ACCESS_KEY_ID',
+    );
+  }
+  if (problems.length) return { problems };
+  return {
+    location: {
+      kind: 's3',
+      bucket,
+      prefix: prefix && !prefix.endsWith('/') ? `${prefix}/` : prefix,
+      endpoint: e.S3_ENDPOINT,
+      region: e.S3_REGION ?? 'us-east-1',
+      forcePathStyle: e.S3_FORCE_PATH_STYLE ?? false,
+      credentials:
+        e.S3_ACCESS_KEY_ID !== undefined && e.S3_SECRET_ACCESS_KEY !== undefined
+          ? { accessKeyId: e.S3_ACCESS_KEY_ID, secretAccessKey: new Secret(e.S3_SECRET_ACCESS_KEY) }
+          : undefined,
+    },
+  };
+}
 
 /** What the configuration is loaded for: serving the API needs more than running workers or migrations. */
 export type ConfigPurpose = 'serve' | 'work' | 'migrate';
@@ -159,11 +311,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, purpose: Config
   // An empty variable means "not set", as in most deployment tools.
   const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
   const parsed = envSchema.safeParse(present);
+  // The storage variables are checked together even when others are bad, so every problem is named at once.
+  const storagePart = storageSchema.safeParse(present);
+  const storage = storagePart.success ? storageLocation(storagePart.data) : { problems: [] };
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+    if ('problems' in storage) problems.push(...storage.problems.map((p) => `  ${p}`));
     throw new ConfigError(`Invalid configuration:\n${problems.join('\n')}`);
   }
   const e = parsed.data;
+  if ('problems' in storage) throw new ConfigError(`Invalid configuration:\n${storage.problems.map((p) => `  ${p}`).join('\n')}`);
   if (e.ANALYSIS_STALE_AFTER < 2 * e.ANALYSIS_HEARTBEAT_INTERVAL) {
     throw new ConfigError('Invalid configuration:\n  ANALYSIS_STALE_AFTER: must be at least twice ANALYSIS_HEARTBEAT_INTERVAL');
   }
@@ -187,10 +344,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, purpose: Config
     },
     dataDir: path.resolve(e.DATA_DIR),
     storage: {
-      dir: path.resolve(e.STORAGE_DIR ?? path.join(e.DATA_DIR, 'storage')),
+      location: storage.location,
       maxUploadBytes: e.MAX_UPLOAD_BYTES,
       maxLineBytes: e.MAX_LINE_BYTES,
       sweepIntervalSeconds: e.STORAGE_SWEEP_INTERVAL,
+      scratchDir: path.resolve(e.DATA_DIR, 'duckdb-tmp', 'datasets'),
     },
     auth: {
       secret: e.AUTH_SECRET,

@@ -23,7 +23,11 @@ export const errorModel = {
   },
   CONFLICT: { when: 'the change clashes with existing data', statuses: [200], sentBy: 'api' },
   RATE_LIMITED: { when: 'too many failed sign-ins, password checks or sign-ups', statuses: [200], sentBy: 'api' },
-  UNAVAILABLE: { when: 'the database cannot be reached; retry after `Retry-After` seconds', statuses: [200, 503], sentBy: 'api' },
+  UNAVAILABLE: {
+    when: 'the database or the file storage (an S3 bucket) cannot be reached; retry after `Retry-After` seconds',
+    statuses: [200, 503],
+    sentBy: 'api',
+  },
   BAD_REQUEST: {
     when: 'the HTTP request is malformed: a broken multipart upload, a body that is not a JSON object, no query, an unknown parameter, a batch, a mutation over GET, a method other than GET or POST',
     statuses: [200, 400, 405],

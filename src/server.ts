@@ -5,7 +5,7 @@ import { loadConfigOrExit } from './config.js';
 import { openDatabase } from './db/database.js';
 import { purgeStaleAuthRecords } from './auth/housekeeping.js';
 import { loadAuthSecret } from './auth/secret.js';
-import { LocalDirectoryStorage } from './datasets/storage.js';
+import { announceStorage, createStorage } from './datasets/create-storage.js';
 import { sweepStorage } from './datasets/sweep.js';
 import { createGraphQLServer } from './graphql/yoga.js';
 import { createLogger } from './logger.js';
@@ -17,7 +17,8 @@ async function main() {
   surviveDatabaseOutages(logger);
   const db = await openDatabase(config, logger, { migrate: true });
   const secret = await loadAuthSecret(config);
-  const storage = new LocalDirectoryStorage(config.storage.dir);
+  const storage = await createStorage(config, logger);
+  announceStorage(storage, logger);
   // The embedded database is this process' own: its analyses run here too.
   const analyses = await startAnalyses(config, db, storage, logger, { runWorker: config.analyses.workerInProcess || db.server.embedded });
   const yoga = createGraphQLServer({

@@ -3,7 +3,7 @@
 // at a time. Any number of them, on any number of machines, share the load.
 import { startAnalyses, surviveDatabaseOutages } from './analyses/setup.js';
 import { loadConfigOrExit } from './config.js';
-import { LocalDirectoryStorage } from './datasets/storage.js';
+import { announceStorage, createStorage } from './datasets/create-storage.js';
 import { openDatabase } from './db/database.js';
 import { createLogger } from './logger.js';
 import { stopOnSignals } from './shutdown.js';
@@ -17,7 +17,8 @@ async function main() {
     process.exit(2);
   }
   const db = await openDatabase(config, logger, { migrate: true });
-  const storage = new LocalDirectoryStorage(config.storage.dir);
+  const storage = await createStorage(config, logger);
+  announceStorage(storage, logger);
   const analyses = await startAnalyses(config, db, storage, logger, { runWorker: true });
 
   // Running analyses finish first; a worker killed instead has its runs picked up by the others.

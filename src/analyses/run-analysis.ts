@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type { Db } from '../db/client.js';
 import { isTransientConnectionError, withRetry } from '../db/transient.js';
 import type { TransactionClient } from '../db/unit-of-work.js';
-import type { Storage } from '../datasets/storage.js';
+import { ScratchSpaceFull, type Storage, StorageUnavailable, StoredFileMissing } from '../datasets/storage.js';
 import type { Prisma } from '../generated/prisma/client.js';
 import { analyzeProfile, InsightsError, type AnalysisResult } from '../insights/index.js';
 import { withFields, type Logger } from '../logger.js';
@@ -75,10 +75,12 @@ export async function runAnalysis(deps: RunnerDeps, job: AnalysisJob): Promise<v
       rowLimit: claimed.options.sampleLimit ?? null,
       nullTokens: [...DEFAULT_NULL_TOKENS, ...(claimed.options.missingValueMarkers ?? [])],
     };
-    const profile = await deps.profilers.profile(deps.storage.localPath(claimed.filePath), profilerOptions, {
-      signal: stop.signal,
-      onProgress: progress.report,
-    });
+    // From object storage the file is first streamed into the DuckDB temp space (STARTING), and removed after.
+    const profile = await deps.storage.withLocalFile(
+      claimed.filePath,
+      (localPath) => deps.profilers.profile(localPath, profilerOptions, { signal: stop.signal, onProgress: progress.report }),
+      { signal: stop.signal },
+    );
     // Every phase is recorded (and published) before the next step's.
     await progress.stop();
     const result = analyze(profile, claimed.goalType, claimed.options.targetColumn ?? null);
@@ -219,6 +221,21 @@ function classify(error: unknown, settings: RunnerSettings): { message: string; 
     };
   }
   if (error instanceof BadInput || error instanceof ProfilerCrashed) return { message: error.message, retry: false };
+  if (error instanceof StoredFileMissing) return { message: error.message, retry: false };
+  if (error instanceof StorageUnavailable) {
+    return {
+      message: 'The file storage was unreachable; the analysis will be tried again.',
+      retry: true,
+      lastWord: 'The file storage was unreachable on every attempt; start the analysis again later.',
+    };
+  }
+  if (error instanceof ScratchSpaceFull) {
+    return {
+      message: 'The worker had no disk space for a copy of the file; the analysis will be tried again.',
+      retry: true,
+      lastWord: `The workers had no disk space for a copy of the file (${Math.ceil(error.needed / 1024 ** 2)} MiB) on every attempt; give them more room in DATA_DIR/duckdb-tmp.`,
+    };
+  }
   if (isTransientConnectionError(error)) {
     return {
       message: 'The database was unreachable; the analysis will be tried again.',

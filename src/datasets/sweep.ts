@@ -2,7 +2,9 @@
 // version points at (a crash between disk and database, a failed delete; an
 // older version's file is no orphan) or an upload that never finished
 // is removed once it is older than the grace period, which covers uploads that
-// are still arriving or not yet recorded.
+// are still arriving or not yet recorded. In a bucket, an upload that never
+// finished is an unfinished multipart upload (aborted), and local copies of
+// stored files that a crash left in the scratch space go too.
 import type { Db } from '../db/client.js';
 import type { Logger } from '../logger.js';
 import type { Storage } from './storage.js';
@@ -38,5 +40,7 @@ export async function sweepStorage(storage: Storage, prisma: Db, options: { grac
     }
   }
   if (removed.length) options.logger?.info('storage sweep removed files without a dataset', { removed: removed.length });
+  const localCopies = (await storage.sweepLocalCopies?.()) ?? 0;
+  if (localCopies) options.logger?.info('storage sweep removed local copies a crash left behind', { removed: localCopies });
   return { kept, removed };
 }

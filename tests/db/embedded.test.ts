@@ -8,7 +8,7 @@ import { createReadStream } from 'node:fs';
 import { startAnalyses } from '../../src/analyses/setup.js';
 import { Accounts } from '../../src/auth/accounts.js';
 import { loadConfig } from '../../src/config.js';
-import { LocalDirectoryStorage } from '../../src/datasets/storage.js';
+import { createStorage } from '../../src/datasets/create-storage.js';
 import { openDatabase } from '../../src/db/database.js';
 import { createGraphQLServer } from '../../src/graphql/yoga.js';
 import { createLogger } from '../../src/logger.js';
@@ -54,7 +54,7 @@ describe('the embedded default', () => {
     const config = loadConfig({ DATA_DIR: dataDir, ANALYSIS_HEARTBEAT_INTERVAL: '0.5', ANALYSIS_STALE_AFTER: '3', PROFILER_THREADS: '1' });
     const logger = createLogger('error');
     const db = await openDatabase(config, logger, { migrate: true });
-    const storage = new LocalDirectoryStorage(config.storage.dir);
+    const storage = await createStorage(config);
     const analyses = await startAnalyses(config, db, storage, logger, { runWorker: true });
     try {
       const auth = testAuthSettings();

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { PgAnalysisEvents } from '../../src/analyses/events.js';
 import { AnalysisQueue } from '../../src/analyses/queue.js';
 import type { Analyses } from '../../src/analyses/setup.js';
-import { LocalDirectoryStorage } from '../../src/datasets/storage.js';
+import { LocalDirectoryStorage, type Storage } from '../../src/datasets/storage.js';
 import { Accounts, type AuthSettings } from '../../src/auth/accounts.js';
 import type { CorsOrigins } from '../../src/config.js';
 import { createGraphQLServer } from '../../src/graphql/yoga.js';
@@ -25,12 +25,13 @@ export type Result<T> = { data?: T | null; errors?: GraphQLErrorJson[] };
 
 export type PostOptions = { token?: string; headers?: Record<string, string>; peer?: string };
 
-export type TestApi = {
+export type TestApi<S extends Storage = LocalDirectoryStorage> = {
   db: TestDatabase;
   yoga: ReturnType<typeof createGraphQLServer>;
   auth: AuthSettings;
   accounts: Accounts;
-  storage: LocalDirectoryStorage;
+  /** A fresh local directory, or the storage the test passed. */
+  storage: S;
   /** The analysis queue and events of the test database (no worker: tests start worker processes themselves). */
   analyses: Pick<Analyses, 'queue' | 'events' | 'close'>;
   /** A bearer token for a user, from a real session (one per user, reused). */
@@ -68,7 +69,7 @@ export type TestApiOptions = {
   auth?: Partial<AuthSettings>;
   trustProxy?: boolean;
   corsOrigins?: CorsOrigins;
-  uploads?: { maxBytes?: number; maxLineBytes?: number };
+  uploads?: { maxBytes?: number; maxLineBytes?: number; reader?: { tempDirectory?: string } };
 };
 
 /** The queue and events on a test database, as an API-only server has them. */
@@ -91,12 +92,16 @@ export async function startTestAnalyses(
   };
 }
 
-export async function createTestApi(options: TestApiOptions = {}): Promise<TestApi> {
+export async function createTestApi(options?: TestApiOptions): Promise<TestApi>;
+/** The API over a storage the test made (object storage): the test cleans it up. */
+export async function createTestApi<S extends Storage>(options: TestApiOptions & { storage: S }): Promise<TestApi<S>>;
+export async function createTestApi(options: TestApiOptions & { storage?: Storage } = {}): Promise<TestApi<Storage>> {
   const db = options.db ?? (await createTestDatabase());
   const logger = options.logger ?? createLogger('error');
   const analyses = await startTestAnalyses(db, logger);
   const auth = testAuthSettings(options.auth);
-  const storage = new LocalDirectoryStorage(await mkdtemp(path.join(os.tmpdir(), 'datainsight-storage-')));
+  const ownStorage = options.storage ? null : new LocalDirectoryStorage(await mkdtemp(path.join(os.tmpdir(), 'datainsight-storage-')));
+  const storage = options.storage ?? ownStorage!;
   const yoga = createGraphQLServer({
     db,
     logger,
@@ -117,7 +122,7 @@ export async function createTestApi(options: TestApiOptions = {}): Promise<TestA
       );
     return tokens.get(userId)!;
   };
-  const post: TestApi['post'] = async (query, variables = {}, options = {}) =>
+  const post: TestApi<Storage>['post'] = async (query, variables = {}, options = {}) =>
     yoga.fetch(
       'http://localhost/graphql',
       {
@@ -131,9 +136,9 @@ export async function createTestApi(options: TestApiOptions = {}): Promise<TestA
       },
       options.peer ? { req: { socket: { remoteAddress: options.peer } } } : {},
     );
-  const runWithToken: TestApi['runWithToken'] = async (document, variables, token) =>
+  const runWithToken: TestApi<Storage>['runWithToken'] = async (document, variables, token) =>
     (await (await post(print(document), variables, { token })).json()) as Result<never>;
-  const run: TestApi['run'] = async (document, variables, viewerId) =>
+  const run: TestApi<Storage>['run'] = async (document, variables, viewerId) =>
     runWithToken(document, variables, viewerId === undefined ? undefined : await tokenFor(viewerId));
   return {
     db,
@@ -154,7 +159,7 @@ export async function createTestApi(options: TestApiOptions = {}): Promise<TestA
     close: async () => {
       await analyses.close();
       await db.close();
-      await rm(storage.root, { recursive: true, force: true });
+      if (ownStorage) await rm(ownStorage.root, { recursive: true, force: true });
     },
   };
 }

@@ -13,6 +13,8 @@ export type MultipartOptions = {
   files: FilePart[];
   /** Destroy the socket after this many body bytes (a client that goes away). */
   abortAfterBytes?: number;
+  /** Destroy the socket once this settles, whatever has been sent (a client that goes away at a known point). */
+  destroyWhen?: Promise<unknown>;
 };
 export type MultipartResult = {
   status: number;
@@ -70,6 +72,11 @@ export function sendMultipart(url: string, options: MultipartOptions): Promise<M
           reject(new Error(`not JSON (${res.statusCode}): ${text.slice(0, 200)}`));
         }
       });
+    });
+    void options.destroyWhen?.then(() => {
+      if (answered) return;
+      aborted = true;
+      req.destroy();
     });
     // Writing on after the server answered and closed is expected when it refuses early.
     req.on('error', (error) => {

@@ -10,7 +10,8 @@ const root = path.resolve(import.meta.dirname, '../..');
 
 export async function startWorker(options: {
   databaseUrl: string;
-  storageDir: string;
+  /** The API's storage directory; omitted for object storage (STORAGE_URL and S3_* in `env`). */
+  storageDir?: string;
   dataDir: string;
   env?: Record<string, string>;
 }): Promise<WorkerProcess> {
@@ -21,7 +22,7 @@ export async function startWorker(options: {
       NODE_ENV: 'test',
       DATABASE_URL: options.databaseUrl,
       DATABASE_POOL_SIZE: '3',
-      STORAGE_DIR: options.storageDir,
+      ...(options.storageDir ? { STORAGE_DIR: options.storageDir } : {}),
       DATA_DIR: options.dataDir,
       LOG_LEVEL: 'info',
       // Fast enough for tests: beats every 0.5 s, counted as gone after 3 s without one.

@@ -4,7 +4,8 @@
 // storage as it arrives (size, SHA-256 and line length checked on the way) and
 // hands the operation an UploadedFile in place of each file. Files that no
 // resolver claims are removed once the response is sent, so a refused upload
-// leaves nothing behind.
+// leaves nothing behind. With object storage each file also keeps a local copy
+// for the resolver's first read, dropped with the response.
 import { Busboy, type BusboyInstance } from '@fastify/busboy';
 import type { Plugin } from 'graphql-yoga';
 import { Readable } from 'node:stream';
@@ -65,14 +66,15 @@ export function useStreamingUploads(options: StreamingUploadOptions): Plugin {
   };
 }
 
+/** Removes the files no resolver claimed, and drops every local copy kept for the first read. */
 async function removeUnclaimed(uploads: UploadedFile[], { storage, logger }: StreamingUploadOptions): Promise<void> {
   await Promise.all(
-    uploads
-      .filter((upload) => !upload.claimed)
-      .map((upload) =>
-        // The sweep removes it later if this fails; the request's outcome stands.
-        storage.remove(upload.stored.path).catch((error) => logger.error('could not remove an unclaimed upload', { error })),
-      ),
+    uploads.map(async (upload) => {
+      await storage.releaseLocalCopy(upload.stored.path).catch((error) => logger.error('could not drop an upload’s local copy', { error }));
+      if (upload.claimed) return;
+      // The sweep removes it later if this fails; the request's outcome stands.
+      await storage.remove(upload.stored.path).catch((error) => logger.error('could not remove an unclaimed upload', { error }));
+    }),
   );
 }
 
@@ -97,8 +99,17 @@ function linger(body: Readable, socket: Socket): void {
 /** Errors about the request itself, before any resolver runs: they set the HTTP status too. */
 const badRequest = (message: string) => refusal('BAD_REQUEST', `Invalid multipart request: ${message}`, { status: 400 });
 
-/** A file refused while it streamed (too large, a line too long): the request is refused with it. */
+/** Seconds a client is told to wait before retrying an upload the file storage could not take. */
+const STORAGE_RETRY_AFTER_SECONDS = 5;
+
+/**
+ * A file refused while it streamed (too large, a line too long), or a store that could not take it
+ * (UNAVAILABLE, 503 with Retry-After): the request is refused with it.
+ */
 function fromStorageError(error: unknown): unknown {
+  if (error instanceof AppError && error.code === 'UNAVAILABLE') {
+    return toGraphQLError(error, { http: { status: 503, headers: { 'Retry-After': String(STORAGE_RETRY_AFTER_SECONDS) } } });
+  }
   if (error instanceof AppError) return toGraphQLError(error, { http: { status: error instanceof UploadTooLarge ? 413 : 400 } });
   return error;
 }
@@ -217,7 +228,7 @@ async function parseMultipartRequest(request: Request, socket: Socket, options: 
       filesSeen.add(field);
       arriving.add(stream);
       const stored = options.storage
-        .put(guardLineLength(stream, options.maxLineBytes), { maxBytes: options.maxBytes })
+        .put(guardLineLength(stream, options.maxLineBytes), { maxBytes: options.maxBytes, keepLocalCopy: true })
         .then((file) => {
           const upload = new UploadedFile(file, displayFileName(filename), mimeType || 'application/octet-stream');
           uploads.push(upload);

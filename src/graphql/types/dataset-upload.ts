@@ -35,7 +35,8 @@ const formats = { csv: 'CSV', json: 'JSON', parquet: 'PARQUET' } as const;
 
 /** The one way an upload is read: what the stored file is (refused with VALIDATION_FAILED when it cannot be a dataset). */
 async function inspected(ctx: GraphQLContext, file: UploadedFile): Promise<VersionFile> {
-  const inspection = await inspectUpload(ctx.storage.localPath(file.stored.path), ctx.uploadReader);
+  // With object storage, the local copy the upload kept (dropped with the response).
+  const inspection = await ctx.storage.withLocalFile(file.stored.path, (localPath) => inspectUpload(localPath, ctx.uploadReader));
   const columns: DatasetColumnShape[] = inspection.columns.map(({ position, name, originalName }) => ({ position, name, originalName }));
   return {
     filePath: file.stored.path,

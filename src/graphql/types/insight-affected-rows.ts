@@ -136,16 +136,19 @@ async function affectedRows(
     ctx.pool,
     sql`SELECT column_name AS "columnName" FROM column_profiles WHERE analysis_id = ${analysis.id} ORDER BY id`,
   );
-  const filePath = ctx.storage.localPath(file.filePath);
-  const view = await storedDatasetView(filePath, { fileFormat: file.fileFormat, columnNames: profiles.map((p) => p.columnName) });
-  const page = await readAffectedRows({
-    filePath,
-    view,
-    sql: statement,
-    rowLimit: analysisOptionsSchema.parse(analysis.options).sampleLimit ?? null,
-    offset,
-    limit,
-    tempDirectory: ctx.uploadReader.tempDirectory ?? os.tmpdir(),
+  // A path to read for the length of the read: the stored file itself, or (object storage) a copy
+  // downloaded for it, shared by this request's other reads of the same file and removed after.
+  const page = await ctx.storage.withLocalFile(file.filePath, async (filePath) => {
+    const view = await storedDatasetView(filePath, { fileFormat: file.fileFormat, columnNames: profiles.map((p) => p.columnName) });
+    return readAffectedRows({
+      filePath,
+      view,
+      sql: statement,
+      rowLimit: analysisOptionsSchema.parse(analysis.options).sampleLimit ?? null,
+      offset,
+      limit,
+      tempDirectory: ctx.uploadReader.tempDirectory ?? os.tmpdir(),
+    });
   });
   const edges = page.rows.map((node, i) => ({ cursor: encodeCursor(offset + i + 1), node }));
   return {
