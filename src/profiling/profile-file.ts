@@ -32,7 +32,7 @@ import type { ColumnFacts, DistributionFacts } from './statistics/facts.js';
 import type { ValueCount } from './statistics/frequency-summary.js';
 import { recountValues, withExactCounts } from './statistics/recount-top-values.js';
 import { sampleFrequencies } from './statistics/sampled-frequencies.js';
-import { loadTypedTable } from './statistics/typed-table.js';
+import { loadTypedTable, withTableLayout } from './statistics/typed-table.js';
 import type { ColumnProfile, DatasetProfile, ProfileOptions, ProfileProgress } from './types.js';
 
 export async function profileFile(path: string, options: ProfileOptions = {}): Promise<DatasetProfile> {
@@ -58,7 +58,7 @@ export async function profileFile(path: string, options: ProfileOptions = {}): P
     const file = await detectFile(path);
     const source = await openSourceRelation(opening, file, resolved.inferenceSampleRows);
     refuseTooWide(source, resolved.maxColumns);
-    const plans = planColumns(source.names, await readInferenceSample(opening, source, path, resolved), resolved);
+    const plans = withTableLayout(planColumns(source.names, await readInferenceSample(opening, source, path, resolved), resolved));
     const session = await opening;
     endPhase('sniffing');
 
@@ -94,7 +94,7 @@ export async function profileFile(path: string, options: ProfileOptions = {}): P
     // A key column (every row a distinct value) makes every row distinct: no need to hash whole rows.
     const duplicateRows = candidateKeys.length > 0 ? noDuplicateRows() : await findDuplicateRows(session, plans, rowCount);
     const categoricalColumns = chooseCategoricalColumns(plans, facts, rowCount, resolved);
-    const cramers = await computeCramersV(session, categoricalColumns);
+    const cramers = await computeCramersV(session, plans, categoricalColumns);
     endPhase('dataset');
 
     // The row checks' query runs while the column profiles are assembled in JS; its inputs are the counts the
@@ -238,7 +238,7 @@ async function withRecountedTopValues(
   const requests = plans
     .filter((plan, i) => plan.rule.valueType === 'string' && !summaries[i]!.topValuesExact)
     .map((plan) => ({ index: plan.index, values: summaries[plan.index]!.topValues.map((v) => v.value) }));
-  const exact = await recountValues(session, requests);
+  const exact = await recountValues(session, plans, requests);
   const recounted = new Set(requests.map((r) => r.index));
   return summaries.map((summary, i) =>
     recounted.has(i)
@@ -260,7 +260,7 @@ async function frequencySourcesFor(
       (plan) => plan.rule.valueType === 'string' && distributions[plan.index]!.frequencies === null && facts[plan.index]!.validCount > 0,
     )
     .map((plan) => plan.index);
-  const sampled = await sampleFrequencies(session, highCardinalityText, rowCount, options.patternSampleRows);
+  const sampled = await sampleFrequencies(session, plans, highCardinalityText, rowCount, options.patternSampleRows);
 
   return plans.map((plan) => {
     const f = facts[plan.index]!;

@@ -17,11 +17,12 @@ export async function findCandidateKeys(
   const exactKeys = complete.filter((p) => !facts[p.index]!.distinct.approximate && facts[p.index]!.distinct.count === rowCount);
   const toConfirm = complete.filter((p) => {
     const distinct = facts[p.index]!.distinct;
-    // Within ~4 standard errors of "all distinct": worth an exact check.
-    return distinct.approximate && distinct.count >= rowCount * (1 - 4 * (distinct.relativeStandardError ?? 0));
+    // Within ~4 standard errors of "all distinct": worth an exact check, unless the subsample already holds a value
+    // twice (random timestamps at 1M rows: 287 ms of count(DISTINCT) to find what the subsample had shown).
+    return distinct.approximate && !distinct.duplicatesSeen && distinct.count >= rowCount * (1 - 4 * (distinct.relativeStandardError ?? 0));
   });
   if (toConfirm.length === 0) return exactKeys.map((p) => p.index);
-  const select = toConfirm.map((p) => `count(DISTINCT ${valueColumn(p.index)}) AS k${p.index}`).join(', ');
+  const select = toConfirm.map((p) => `count(DISTINCT ${valueColumn(p)}) AS k${p.index}`).join(', ');
   const row = await session.one(`SELECT ${select} FROM ${PROFILED_TABLE}`);
   const confirmed = toConfirm.filter((p) => toCount(row[`k${p.index}`]) === rowCount);
   for (const p of confirmed) {

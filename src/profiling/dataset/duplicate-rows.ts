@@ -2,11 +2,11 @@
 import type { DuckDBSession } from '../engine/duckdb-session.js';
 import { toCount } from '../engine/duckdb-session.js';
 import type { ColumnPlan } from '../inference/column-plan.js';
-import { PROFILED_TABLE, cellColumns } from '../statistics/typed-table.js';
+import { PROFILED_TABLE, rowCellsSql } from '../statistics/typed-table.js';
 import type { DuplicateRows } from '../types.js';
 
 export async function findDuplicateRows(session: DuckDBSession, plans: readonly ColumnPlan[], rowCount: number): Promise<DuplicateRows> {
-  const rowHash = `hash(${plans.flatMap(cellColumns).join(', ')})`;
+  const rowHash = `hash(${rowCellsSql(plans).join(', ')})`;
   // Counting distinct hashes is a cheap aggregate; the group-by for examples runs only when there are any.
   const counted = await session.one(`SELECT count(*) - count(DISTINCT ${rowHash}) AS duplicates FROM ${PROFILED_TABLE}`);
   if (toCount(counted['duplicates']) === 0) return noDuplicateRows();

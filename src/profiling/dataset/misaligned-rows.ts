@@ -84,7 +84,7 @@ export async function misalignmentSql(
   const cells = [
     ...signals.unparseable.map((i) => ({ i, sql: invalidValueSql(plans[i]!) })),
     ...signals.misplaced.map((i) => {
-      const v = valueColumn(plans[i]!.index);
+      const v = valueColumn(plans[i]!);
       // Trimmed as the insight's SQL and the value lists are (spaces, tabs, line breaks).
       const trimmed = `trim(${v}, ' ' || chr(9) || chr(10) || chr(13))`;
       return { i, sql: `(${v} IS NOT NULL AND ${trimmed} IN (SELECT value FROM ${MISPLACED_TABLE} WHERE c = ${i}))` };

@@ -40,10 +40,15 @@ export interface RowCheckInputs {
 
 const isNumber = (plan: ColumnPlan) => plan.rule.valueType === 'integer' || plan.rule.valueType === 'decimal';
 
-/** SQL: is the cell of this column missing (empty field or null token, not a bad value)? */
-function missingSql(plan: ColumnPlan): string {
-  if (isTextColumn(plan)) return `(${tokenColumn(plan.index)} IS NOT NULL)`;
-  return `(${valueColumn(plan.index)} IS NULL AND NOT ${invalidValueSql(plan)})`;
+/**
+ * SQL: is the cell of this column missing (empty field or null token, not a bad value)? A typed column without bad
+ * values is missing exactly where it has no value: the shorter test is the same on this table, and a wide file's
+ * queries, which hold one per column, plan much faster with it.
+ */
+function missingSql(plan: ColumnPlan, invalidCount: number): string {
+  if (isTextColumn(plan)) return `(${tokenColumn(plan)} IS NOT NULL)`;
+  if (invalidCount === 0) return `(${valueColumn(plan)} IS NULL)`;
+  return `(${valueColumn(plan)} IS NULL AND NOT ${invalidValueSql(plan)})`;
 }
 
 export async function computeRowChecks(
@@ -53,7 +58,7 @@ export async function computeRowChecks(
 ): Promise<RowCheckFacts> {
   const { missingCounts, negativeCounts, zeroCounts, rowCount } = inputs;
   const today = new Date().toISOString().slice(0, 10);
-  const missingFlags = plans.map(missingSql);
+  const missingFlags = plans.map((plan, i) => missingSql(plan, inputs.invalidCounts[i]!));
   const missingPerRow =
     plans.length === 0
       ? '0'
@@ -64,7 +69,7 @@ export async function computeRowChecks(
   const mostlyThreshold = Math.max(1, Math.ceil(plans.length * MOSTLY_MISSING_ROW_SHARE));
   // A date is in the future when it is after today; a datetime when it is after the end of today (UTC).
   const futureSql = (plan: ColumnPlan): string | null => {
-    const v = valueColumn(plan.index);
+    const v = valueColumn(plan);
     if (plan.rule.valueType === 'date') return `${v} > DATE '${today}'`;
     if (plan.rule.valueType === 'datetime') return `${v} >= CAST(DATE '${today}' + 1 AS TIMESTAMP)`;
     return null;
@@ -89,7 +94,7 @@ export async function computeRowChecks(
   // Examples only where the counts say there are some: a branch with no match would scan the whole table.
   const requests: ExampleRequest[] = [];
   plans.forEach((plan, i) => {
-    const v = valueColumn(plan.index);
+    const v = valueColumn(plan);
     if (missingCounts[i]! > 0) requests.push({ key: `${i}:missing`, value: 'NULL', condition: missingFlags[i]!, orderBy: null });
     if (isNumber(plan) && negativeCounts[i]! > 0) requests.push({ key: `${i}:negative`, value: v, condition: `${v} < 0`, orderBy: null });
     if (isNumber(plan) && zeroCounts[i]! > 0) requests.push({ key: `${i}:zero`, value: v, condition: `${v} = 0`, orderBy: null });

@@ -35,6 +35,24 @@ export interface ColumnPlan {
    * it decides which columns are counted value by value.
    */
   estimatedDistinct: number;
+  /**
+   * Where the column's cells are kept in the typed table when it is packed into lists (wide files; see
+   * statistics/typed-table.ts, withTableLayout); absent: one table column per field (v{i}, b{i}, t{i}…).
+   */
+  storage?: CellStorage;
+}
+
+/** A field of a packed typed table: element `position` (1-based) of list column l{list}. */
+export interface StorageSlot {
+  list: number;
+  position: number;
+}
+
+/** The slots of one column's fields in a packed typed table (statistics/typed-table.ts). */
+export interface CellStorage {
+  value: StorageSlot;
+  token: StorageSlot | null;
+  bad: StorageSlot | null;
 }
 
 export const MAX_NAME_LENGTH = 255;

@@ -14,7 +14,7 @@ import type { ColumnFacts, DistributionFacts, OutlierFacts, PearsonFacts } from 
 import { quartiles } from './quantiles.js';
 import { VALUE_COUNTS_MAX_DISTINCT } from './sampling.js';
 import { tallyDistribution } from './tallied-columns.js';
-import { PROFILED_TABLE, valueColumn } from './typed-table.js';
+import { PROFILED_TABLE, valueColumn, valueSqlType } from './typed-table.js';
 import { slice } from './progress-steps.js';
 
 export async function runDistributionPass(
@@ -79,7 +79,7 @@ function addDistributionAggregates(
   sampleMad: number | null,
   options: { exact: boolean; histogramBins: number },
 ) {
-  const v = valueColumn(plan.index);
+  const v = valueColumn(plan);
   const n = numericExpression(plan);
   const numeric = facts.numeric;
 
@@ -87,7 +87,12 @@ function addDistributionAggregates(
   // exact frequencies here, by a GROUP BY (see VALUE_COUNTS_MAX_DISTINCT).
   const frequencies =
     facts.frequencies === null && facts.distinct.count <= VALUE_COUNTS_MAX_DISTINCT && facts.validCount > 0
-      ? groups.add(v, null, plan.rule.valueType === 'decimal' ? 'number' : 'text')
+      ? groups.add({
+          key: v,
+          type: valueSqlType(plan.rule.valueType),
+          where: null,
+          render: plan.rule.valueType === 'decimal' ? 'number' : 'text',
+        })
       : null;
 
   let classes: { layout: BinLayout; group: number } | null = null;
@@ -118,7 +123,7 @@ function addDistributionAggregates(
         : classify;
     // The WHERE matters: least() ignores NULL arguments, so missing values would land in the last bin.
     const key = `${binIndex} * ${BIN_STRIDE} + ${outlierClass}`;
-    classes = { layout, group: groups.add(key, `${n} IS NOT NULL`, 'number') };
+    classes = { layout, group: groups.add({ key, type: 'INTEGER', where: `${n} IS NOT NULL`, render: 'number' }) };
     outliers = {
       q1,
       q3,

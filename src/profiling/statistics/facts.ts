@@ -10,6 +10,8 @@ export interface DistinctEstimate {
   count: number;
   approximate: boolean;
   relativeStandardError: number | null;
+  /** An estimate's subsample holds some value twice: the column is certainly no key (candidate-keys.ts). */
+  duplicatesSeen?: boolean;
 }
 
 export interface NumericFacts {

@@ -24,23 +24,58 @@ export interface ExactColumnValues {
 }
 
 export function findForeignValues(columns: readonly ExactColumnValues[]): (ForeignValues | null)[] {
-  const counted = columns.map((c) =>
-    c.frequencies && c.frequencies.length <= MAX_DISTINCT ? new Map(c.frequencies.map((f) => [f.value.trim(), f.count])) : null,
-  );
-  return counted.map((own, x) => {
-    if (!own) return null;
+  const frequencies = columns.map((c) => (c.frequencies && c.frequencies.length <= MAX_DISTINCT ? c.frequencies : null));
+  // Each column's counts by trimmed value (a later value that trims the same replaces an earlier one), made only for
+  // the columns that need them: on a wide file most hold nothing foreign and are nobody's home.
+  const maps: (Map<string, number> | undefined)[] = [];
+  const mapOf = (i: number) => (maps[i] ??= new Map(frequencies[i]!.map((f) => [f.value.trim(), f.count])));
+  // A map's counts are some of the column's counts, so these bounds decide without it that a column holds no value
+  // FOREIGN_MIN_RATIO times rarer than its top value, or no value frequent enough to be another's home.
+  const bounds = frequencies.map((list) => {
+    let min = Number.POSITIVE_INFINITY;
+    let max = 0;
+    for (const f of list ?? []) {
+      min = Math.min(min, f.count);
+      max = Math.max(max, f.count);
+    }
+    return { min, max };
+  });
+  // Where each value is at home, column by column in file order: a value is looked up only in the columns that
+  // hold it often enough (comparing every column with every other was 5.7 s on 1,000 columns × 1,000 rows).
+  const homes = new Map<string, { column: number; count: number }[]>();
+  frequencies.forEach((list, column) => {
+    if (!list || bounds[column]!.max < MIN_HOME_COUNT) return;
+    for (const [value, count] of mapOf(column)) {
+      if (count < MIN_HOME_COUNT) continue;
+      const found = homes.get(value);
+      if (found) found.push({ column, count });
+      else homes.set(value, [{ column, count }]);
+    }
+  });
+  // sharedShare is symmetric; it is needed only for the pairs of columns that have a value in common.
+  const shared = new Map<number, boolean>();
+  const sameDomain = (x: number, y: number) => {
+    const key = Math.min(x, y) * columns.length + Math.max(x, y);
+    let same = shared.get(key);
+    if (same === undefined) {
+      same = sharedShare(mapOf(x), mapOf(y)) > MAX_SHARED;
+      shared.set(key, same);
+    }
+    return same;
+  };
+  return frequencies.map((list, x) => {
+    if (!list || bounds[x]!.max < bounds[x]!.min * FOREIGN_MIN_RATIO) return null;
+    const own = mapOf(x);
     const top = Math.max(...own.values());
     const found: ForeignValues['values'] = [];
-    counted.forEach((other, y) => {
-      if (!other || y === x || sharedShare(own, other) > MAX_SHARED) return;
-      for (const [value, count] of own) {
-        const home = other.get(value) ?? 0;
-        // Rare here (a label of this column is at least FOREIGN_MIN_RATIO times as frequent), frequent there.
-        // Numbers belong to many columns; stray-numbers.ts reports them among labels.
-        if (isPlainNumber(value) || home < MIN_HOME_COUNT || home < count * FOREIGN_MIN_RATIO || top < count * FOREIGN_MIN_RATIO) continue;
-        if (!found.some((f) => f.value === value)) found.push({ value, count, column: columns[y]!.columnName, columnCount: home });
-      }
-    });
+    for (const [value, count] of own) {
+      // Rare here (a label of this column is at least FOREIGN_MIN_RATIO times as frequent), frequent there.
+      // Numbers belong to many columns; stray-numbers.ts reports them among labels.
+      if (top < count * FOREIGN_MIN_RATIO || isPlainNumber(value)) continue;
+      // The first column (in file order) where the value is at home, as comparing column by column found it.
+      const home = homes.get(value)?.find((h) => h.column !== x && h.count >= count * FOREIGN_MIN_RATIO && !sameDomain(x, h.column));
+      if (home) found.push({ value, count, column: columns[home.column]!.columnName, columnCount: home.count });
+    }
     if (found.length === 0) return null;
     found.sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : 1));
     return { count: found.reduce((sum, f) => sum + f.count, 0), distinct: found.length, values: found.slice(0, LISTED) };

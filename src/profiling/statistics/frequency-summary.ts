@@ -99,15 +99,18 @@ export function normalizeForComparison(value: string): string {
 
 /** Groups of values equal but for case and whitespace, in report order (groups by their first value). */
 function caseVariants(frequencies: readonly ValueCount[]): CaseVariant[] {
-  const groups = new Map<string, ValueCount[]>();
+  // A group is its one value until a second one joins it: most values have no variant, and a sampled column has
+  // tens of thousands of values, so no array is made for them.
+  const groups = new Map<string, ValueCount | ValueCount[]>();
   for (const f of frequencies) {
     const key = normalizeForComparison(f.value);
     const group = groups.get(key);
-    if (group) group.push(f);
-    else groups.set(key, [f]);
+    if (group === undefined) groups.set(key, f);
+    else if (Array.isArray(group)) group.push(f);
+    else groups.set(key, [group, f]);
   }
   return [...groups.entries()]
-    .filter(([, variants]) => variants.length > 1)
+    .filter((entry): entry is [string, ValueCount[]] => Array.isArray(entry[1]))
     .map(([normalized, variants]) => ({ normalized, variants: variants.sort(order) }))
     .sort((a, b) => order(a.variants[0]!, b.variants[0]!))
     .slice(0, 20)

@@ -4,7 +4,9 @@
  * named values are counts, never a sample's estimate (`×100` for a value that occurs once).
  */
 import type { DuckDBSession } from '../engine/duckdb-session.js';
+import type { ColumnPlan } from '../inference/column-plan.js';
 import type { TopValue } from '../distribution-schema.js';
+import { SINGLE_SCAN_MIN_BRANCHES } from './aggregate-query.js';
 import { PROFILED_TABLE, valueColumn } from './typed-table.js';
 
 export type RecountRequest = { index: number; values: readonly string[] };
@@ -12,6 +14,7 @@ export type RecountRequest = { index: number; values: readonly string[] };
 /** Exact counts of the named values, by column index and value. */
 export async function recountValues(
   session: DuckDBSession,
+  plans: readonly ColumnPlan[],
   requests: readonly RecountRequest[],
 ): Promise<Map<number, Map<string, number>>> {
   const counts = new Map<number, Map<string, number>>();
@@ -19,13 +22,26 @@ export async function recountValues(
   if (asked.length === 0) return counts;
   // The values are user data: parameters, never SQL text.
   const params: string[] = [];
-  const parts = asked.map(({ index, values }) => {
+  const matches = asked.map(({ index, values }) => {
     const placeholders = values.map((value) => {
       params.push(value);
       return `$${params.length}`;
     });
-    return `SELECT ${index} AS c, ${valueColumn(index)} AS v, count(*) AS n FROM ${PROFILED_TABLE} WHERE ${valueColumn(index)} IN (${placeholders.join(', ')}) GROUP BY ALL`;
+    const v = valueColumn(plans[index]!);
+    return { index, v, condition: `${v} IN (${placeholders.join(', ')})` };
   });
+  // Many columns (a wide file): one scan, each row's matching values unnested, instead of a scan per column.
+  const parts =
+    matches.length >= SINGLE_SCAN_MIN_BRANCHES
+      ? [
+          `SELECT g AS c, k AS v, count(*) AS n FROM (SELECT unnest([${matches.map((m) => m.index).join(', ')}]) AS g, ` +
+            `unnest([${matches.map((m) => `CASE WHEN ${m.condition} THEN ${m.v} END`).join(', ')}]) AS k FROM ${PROFILED_TABLE}) ` +
+            'WHERE k IS NOT NULL GROUP BY ALL',
+        ]
+      : matches.map(
+          ({ index, v, condition }) =>
+            `SELECT ${index} AS c, ${v} AS v, count(*) AS n FROM ${PROFILED_TABLE} WHERE ${condition} GROUP BY ALL`,
+        );
   for (const row of await session.rows(parts.join('\nUNION ALL\n'), params)) {
     const column = Number(row['c']);
     if (!counts.has(column)) counts.set(column, new Map());

@@ -6,6 +6,7 @@
  * converted one by one by the driver.
  */
 import type { DuckDBSession } from '../engine/duckdb-session.js';
+import type { ColumnPlan } from '../inference/column-plan.js';
 import { toCount } from '../engine/duckdb-session.js';
 import type { ValueCount } from './frequency-summary.js';
 import { FREQUENCY_SAMPLE_SALT, hashedRowSampleSql } from './sampling.js';
@@ -20,6 +21,7 @@ export interface SampledFrequencies {
 
 export async function sampleFrequencies(
   session: DuckDBSession,
+  plans: readonly ColumnPlan[],
   columnIndexes: readonly number[],
   rowCount: number,
   sampleRows: number,
@@ -27,14 +29,14 @@ export async function sampleFrequencies(
   const frequencies = new Map<number, ValueCount[]>();
   if (columnIndexes.length === 0) return { frequencies, sampleRows: rowCount, approximate: false };
   const approximate = rowCount > sampleRows;
-  const lists = columnIndexes.map((index, i) => `CAST(to_json(list(${valueColumn(index)})) AS VARCHAR) AS l${i}`).join(', ');
+  const lists = columnIndexes.map((index, i) => `CAST(to_json(list(${valueColumn(plans[index]!)})) AS VARCHAR) AS l${i}`).join(', ');
   const sampling = approximate ? ` WHERE ${hashedRowSampleSql(sampleRows, rowCount, FREQUENCY_SAMPLE_SALT)}` : '';
   const row = await session.one(`SELECT count(*) AS n, ${lists} FROM ${PROFILED_TABLE}${sampling}`);
   columnIndexes.forEach((index, i) => {
     const counts = new Map<string, number>();
-    // list() skips NULLs; an empty sample gives a NULL list.
-    const values = typeof row[`l${i}`] === 'string' ? (JSON.parse(row[`l${i}`] as string) as string[]) : [];
-    for (const value of values) counts.set(value, (counts.get(value) ?? 0) + 1);
+    // list() keeps NULLs (missing cells: a blank comment) and they are no values; an empty sample gives a NULL list.
+    const values = typeof row[`l${i}`] === 'string' ? (JSON.parse(row[`l${i}`] as string) as (string | null)[]) : [];
+    for (const value of values) if (value !== null) counts.set(value, (counts.get(value) ?? 0) + 1);
     if (counts.size > 0)
       frequencies.set(
         index,
